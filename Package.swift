@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "csar-check",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "csar-check", targets: ["csar-check"]),
+        .library(name: "CSARCheck", targets: ["CSARCheck"]),
+        .library(name: "DemoSite", targets: ["DemoSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // Typed wrappers around libcurl's variadic C API.
+        .target(
+            name: "CCurl",
+            linkerSettings: [.linkedLibrary("curl")]
+        ),
+        // Opaque HTML/XML + XPath API; libxml2 headers stay inside the .c file (ICU clash with Foundation).
+        .target(
+            name: "CLibXML",
+            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+            linkerSettings: [.linkedLibrary("xml2")]
+        ),
+        .target(
+            name: "CSARCheck",
+            dependencies: [
+                "CCurl",
+                "CLibXML",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+        .target(
+            name: "DemoSite",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .executableTarget(
+            name: "csar-check",
+            dependencies: [
+                "CSARCheck",
+                "DemoSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CSARCheckTests", dependencies: ["CSARCheck"]),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: [
+                "CSARCheck",
+                "DemoSite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

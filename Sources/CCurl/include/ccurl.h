@@ -1,0 +1,27 @@
+#ifndef CCURL_H
+#define CCURL_H
+
+// Typed, non-variadic entry points into libcurl: Swift cannot call variadic C functions such as
+// curl_easy_setopt, so each argument type gets its own wrapper (as swift-corelibs-foundation does).
+#include <curl/curl.h>
+
+typedef size_t (*ccurl_data_callback)(char *data, size_t size, size_t count, void *context);
+
+CURLcode ccurl_easy_setopt_long(CURL *handle, CURLoption option, long value);
+CURLcode ccurl_easy_setopt_int64(CURL *handle, CURLoption option, curl_off_t value);
+CURLcode ccurl_easy_setopt_pointer(CURL *handle, CURLoption option, const void *value);
+CURLcode ccurl_easy_setopt_callback(CURL *handle, CURLoption option, ccurl_data_callback callback);
+
+CURLcode ccurl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value);
+CURLcode ccurl_easy_getinfo_int64(CURL *handle, CURLINFO info, curl_off_t *value);
+CURLcode ccurl_easy_getinfo_string(CURL *handle, CURLINFO info, const char **value);
+CURLcode ccurl_easy_getinfo_slist(CURL *handle, CURLINFO info, struct curl_slist **value);
+CURLcode ccurl_easy_getinfo_pointer(CURL *handle, CURLINFO info, void **value);
+
+CURLMcode ccurl_multi_setopt_long(CURLM *multi, CURLMoption option, long value);
+
+/// Ignores SIGPIPE for the whole process once: with CURLOPT_NOSIGNAL set, libcurl no longer guards each
+/// transfer itself (3 syscalls per request), so a peer closing a socket must not kill the process.
+void ccurl_ignore_sigpipe(void);
+
+#endif

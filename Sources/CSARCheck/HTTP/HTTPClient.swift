@@ -1,0 +1,91 @@
+internal import CCurl
+
+/// Sends requests one after another over a single reused libcurl handle, so a scenario keeps its
+/// connection and its cookie jar. One client per scenario run; use it from one thread at a time.
+public final class HTTPClient {
+    public let options: TransferOptions
+    private let easy = CurlEasy()
+
+    public init(options: TransferOptions = .init()) {
+        self.options = options
+    }
+
+    /// Sends `request` and waits for the whole response (bounded by the transfer timeouts).
+    public func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+        easy.reset()
+        configureConnection(totalTimeout: request.totalTimeout ?? options.totalTimeout)
+        let accumulator = ResponseAccumulator(maxBodyBytes: options.maxBodyBytes)
+        let context = Unmanaged.passUnretained(accumulator).toOpaque()
+        easy.set(CURLOPT_WRITEFUNCTION, callback: ResponseAccumulator.writeBody)
+        easy.set(CURLOPT_WRITEDATA, pointer: context)
+        easy.set(CURLOPT_HEADERFUNCTION, callback: ResponseAccumulator.writeHeader)
+        easy.set(CURLOPT_HEADERDATA, pointer: context)
+
+        let code: CURLcode = withExtendedLifetime(accumulator) {
+            let prepared = PreparedRequest(request, on: easy)
+            return withExtendedLifetime(prepared) {
+                prepared.failure ?? easy.perform()
+            }
+        }
+        guard code == CURLE_OK else {
+            throw TransportError(code: code, url: request.url, message: easy.errorMessage(for: code), easy: easy)
+        }
+        return HTTPResponse(
+            status: easy.info(long: CURLINFO_RESPONSE_CODE),
+            httpVersion: Self.versionName(easy.info(long: CURLINFO_HTTP_VERSION)),
+            headers: accumulator.headers,
+            body: accumulator.body,
+            bodyTruncated: accumulator.bodyTruncated,
+            bodySize: accumulator.bodySize,
+            timings: Self.timings(of: easy),
+            effectiveURL: easy.info(string: CURLINFO_EFFECTIVE_URL) ?? request.url,
+            redirectCount: easy.info(long: CURLINFO_REDIRECT_COUNT)
+        )
+    }
+
+    /// The cookies currently in this client's jar.
+    public var cookies: [Cookie] {
+        easy.info(list: CURLINFO_COOKIELIST).compactMap(Cookie.init(netscapeLine:))
+    }
+
+    /// Puts a cookie into the jar as if a server at `domain` had set it.
+    public func addCookie(_ cookie: Cookie) {
+        easy.set(CURLOPT_COOKIELIST, cookie.netscapeLine)
+    }
+
+    private func configureConnection(totalTimeout: Double) {
+        easy.set(CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout * 1000))
+        easy.set(CURLOPT_TIMEOUT_MS, Int(totalTimeout * 1000))
+        easy.set(CURLOPT_SSL_VERIFYPEER, options.insecure ? 0 : 1)
+        easy.set(CURLOPT_SSL_VERIFYHOST, options.insecure ? 0 : 2)
+        if let caPath = options.caCertificatePath {
+            easy.set(CURLOPT_CAINFO, caPath)
+        }
+        easy.set(CURLOPT_USERAGENT, options.userAgent)
+        easy.set(
+            CURLOPT_HTTP_VERSION,
+            Int(options.http2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1)
+        )
+    }
+
+    static func timings(of easy: CurlEasy) -> HTTPTimings {
+        func seconds(_ info: CURLINFO) -> Double { Double(easy.info(int64: info)) / 1_000_000 }
+        let connectDone = seconds(CURLINFO_CONNECT_TIME_T)
+        return HTTPTimings(
+            dnsDone: seconds(CURLINFO_NAMELOOKUP_TIME_T),
+            connectDone: connectDone,
+            tlsDone: max(connectDone, seconds(CURLINFO_APPCONNECT_TIME_T)),
+            firstByte: seconds(CURLINFO_STARTTRANSFER_TIME_T),
+            total: seconds(CURLINFO_TOTAL_TIME_T)
+        )
+    }
+
+    static func versionName(_ version: Int) -> String {
+        switch version {
+        case Int(CURL_HTTP_VERSION_1_0): "1.0"
+        case Int(CURL_HTTP_VERSION_2_0): "2"
+        case Int(CURL_HTTP_VERSION_3): "3"
+        default: "1.1"
+        }
+    }
+}

@@ -1,0 +1,73 @@
+internal import CCurl
+
+/// Collects what libcurl's callbacks deliver during one transfer: the header block of the final
+/// response and the body up to a cap (the rest is counted, not kept, so the connection stays usable).
+final class ResponseAccumulator {
+    private(set) var headers: [HTTPHeader] = []
+    private(set) var body: [UInt8] = []
+    private(set) var bodySize = 0
+    private let maxBodyBytes: Int
+
+    init(maxBodyBytes: Int) {
+        self.maxBodyBytes = maxBodyBytes
+    }
+
+    var bodyTruncated: Bool { bodySize > body.count }
+
+    fileprivate func appendBody(_ bytes: UnsafeRawBufferPointer) {
+        bodySize += bytes.count
+        let room = maxBodyBytes - body.count
+        if room > 0 {
+            body.append(contentsOf: bytes.prefix(room))
+        }
+    }
+
+    fileprivate func appendHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+        let line = String(decoding: bytes, as: UTF8.self).trimmingNewline()
+        if line.hasPrefix("HTTP/") {
+            // A new status line starts a new header block (redirect hop, 100 Continue): keep only the last.
+            headers.removeAll(keepingCapacity: true)
+            body.removeAll(keepingCapacity: true)
+            bodySize = 0
+            return
+        }
+        guard let colon = line.firstIndex(of: ":") else { return }
+        let name = String(line[..<colon])
+        let value = line[line.index(after: colon)...].trimmingEdges(of: " \t")
+        headers.append(HTTPHeader(name, value))
+    }
+
+    /// The C callbacks: `context` is an unretained reference to the accumulator of the running transfer.
+    static let writeBody: ccurl_data_callback = { data, size, count, context in
+        let length = size * count
+        guard let data, let context else { return length }
+        let accumulator = Unmanaged<ResponseAccumulator>.fromOpaque(context).takeUnretainedValue()
+        accumulator.appendBody(UnsafeRawBufferPointer(start: data, count: length))
+        return length
+    }
+
+    static let writeHeader: ccurl_data_callback = { data, size, count, context in
+        let length = size * count
+        guard let data, let context else { return length }
+        let accumulator = Unmanaged<ResponseAccumulator>.fromOpaque(context).takeUnretainedValue()
+        accumulator.appendHeaderLine(UnsafeRawBufferPointer(start: data, count: length))
+        return length
+    }
+}
+
+extension String {
+    func trimmingNewline() -> String {
+        var text = Substring(self)
+        while let last = text.last, last == "\n" || last == "\r" { text.removeLast() }
+        return String(text)
+    }
+}
+
+extension StringProtocol {
+    func trimmingEdges(of set: String) -> String {
+        var text = Substring(self)
+        while let first = text.first, set.contains(first) { text.removeFirst() }
+        while let last = text.last, set.contains(last) { text.removeLast() }
+        return String(text)
+    }
+}

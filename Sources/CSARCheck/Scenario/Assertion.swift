@@ -1,0 +1,62 @@
+/// One check on a step's response.
+public struct Assertion: Sendable {
+    public enum Subject: Sendable {
+        case status(StatusExpectation)
+        case header(String, Predicate)
+        case cookie(String, Predicate)
+        case body(Predicate)
+        case bodySize(Predicate)
+        case jsonPath(JSONPath, source: String, Predicate)
+        case xPath(XPathExpression, source: String, Predicate)
+        /// Seconds from start to the last byte must stay under the limit.
+        case maxDuration(Double)
+        /// Seconds from start to the first byte must stay under the limit.
+        case maxTimeToFirstByte(Double)
+    }
+
+    public var subject: Subject
+    /// The key path in the file, e.g. `steps[1].expect.jsonpath[0]`, shown with failures.
+    public var key: String
+    public var location: SourceLocation
+}
+
+/// Acceptable status codes: exact codes and classes such as `2xx`, or codes that must not occur.
+public struct StatusExpectation: Sendable, Equatable, CustomStringConvertible {
+    public enum Code: Sendable, Equatable, CustomStringConvertible {
+        case exact(Int)
+        /// The hundreds digit: 2 for `2xx`.
+        case family(Int)
+
+        func matches(_ status: Int) -> Bool {
+            switch self {
+            case .exact(let code): status == code
+            case .family(let hundreds): status / 100 == hundreds
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .exact(let code): String(code)
+            case .family(let hundreds): "\(hundreds)xx"
+            }
+        }
+    }
+
+    public var codes: [Code]
+    /// When true the status must match none of `codes` (`status: { not: 5xx }`).
+    public var negated: Bool
+
+    public init(codes: [Code], negated: Bool = false) {
+        self.codes = codes
+        self.negated = negated
+    }
+
+    public func accepts(_ status: Int) -> Bool {
+        codes.contains { $0.matches(status) } != negated
+    }
+
+    public var description: String {
+        let list = codes.count == 1 ? codes[0].description : "one of " + codes.map(\.description).joined(separator: ", ")
+        return negated ? "not \(list)" : list
+    }
+}

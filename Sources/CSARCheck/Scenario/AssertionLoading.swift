@@ -1,0 +1,87 @@
+import Yams
+
+/// Reads `expect:`: status, headers, cookies, body, body_size, jsonpath, xpath, max_duration, max_ttfb.
+enum AssertionLoading {
+    static let keys = ["status", "headers", "cookies", "body", "body_size", "jsonpath", "xpath", "max_duration", "max_ttfb"]
+
+    static func assertions(_ node: Node?, path: String, scope: VariableScope) throws(ScenarioError) -> [Assertion] {
+        guard let node else { return [] }
+        let reader = scope.reader
+        let fields = try MappingFields(node, path: path, known: keys, reader: reader)
+        var assertions: [Assertion] = []
+        func add(_ subject: Assertion.Subject, _ key: String, _ at: Node) {
+            assertions.append(Assertion(subject: subject, key: key, location: reader.location(of: at)))
+        }
+        for (key, _, value) in fields.all {
+            let keyPath = fields.keyPath(key)
+            switch key {
+            case "status":
+                add(.status(try status(value, key: keyPath, reader: reader)), keyPath, value)
+            case "headers", "cookies":
+                let entries = try MappingFields(value, path: keyPath, known: [], reader: reader)
+                for (name, _, predicateNode) in entries.all {
+                    let predicate = try PredicateLoading.predicate(predicateNode, path: entries.keyPath(name), scope: scope)
+                    add(key == "headers" ? .header(name, predicate) : .cookie(name, predicate), entries.keyPath(name), predicateNode)
+                }
+            case "body":
+                add(.body(try PredicateLoading.predicate(value, path: keyPath, scope: scope)), keyPath, value)
+            case "body_size":
+                add(.bodySize(try PredicateLoading.predicate(value, path: keyPath, scope: scope)), keyPath, value)
+            case "jsonpath", "xpath":
+                for (index, item) in try ScalarReading.list(value, key: keyPath, reader: reader).enumerated() {
+                    let itemPath = "\(keyPath)[\(index)]"
+                    add(try query(item, kind: key, path: itemPath, scope: scope), itemPath, item)
+                }
+            case "max_duration":
+                add(.maxDuration(try ScalarReading.duration(value, key: keyPath, reader: reader)), keyPath, value)
+            default:
+                add(.maxTimeToFirstByte(try ScalarReading.duration(value, key: keyPath, reader: reader)), keyPath, value)
+            }
+        }
+        return assertions
+    }
+
+    /// `- path: $.data` plus predicate keys on the same map.
+    private static func query(_ node: Node, kind: String, path: String, scope: VariableScope) throws(ScenarioError) -> Assertion.Subject {
+        let reader = scope.reader
+        let fields = try MappingFields(node, path: path, known: ["path"] + PredicateLoading.keys, reader: reader)
+        let pathNode = try fields.required("path")
+        let text = try ScalarReading.string(pathNode, key: fields.keyPath("path"), reader: reader)
+        let predicate = try PredicateLoading.predicate(fields, scope: scope)
+        guard !predicate.conditions.isEmpty else {
+            throw reader.error(at: node, key: path, "say what to check: one of \(PredicateLoading.keys.joined(separator: ", "))")
+        }
+        if kind == "jsonpath" {
+            let query = try QueryCompiling.jsonPath(text, at: pathNode, key: fields.keyPath("path"), reader: reader)
+            return .jsonPath(query, source: text, predicate)
+        }
+        let query = try QueryCompiling.xPath(text, at: pathNode, key: fields.keyPath("path"), reader: reader)
+        return .xPath(query, source: text, predicate)
+    }
+
+    /// `200`, `2xx`, `[200, 302]`, `{ not: 5xx }` or `{ not: [500, 503] }`.
+    static func status(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> StatusExpectation {
+        if case .mapping = node {
+            let fields = try MappingFields(node, path: key, known: ["not"], reader: reader)
+            let codes = try statusCodes(try fields.required("not"), key: fields.keyPath("not"), reader: reader)
+            return StatusExpectation(codes: codes, negated: true)
+        }
+        return StatusExpectation(codes: try statusCodes(node, key: key, reader: reader))
+    }
+
+    private static func statusCodes(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> [StatusExpectation.Code] {
+        var codes: [StatusExpectation.Code] = []
+        for item in ScalarReading.oneOrMany(node) {
+            let text = try ScalarReading.string(item, key: key, reader: reader).lowercased()
+            if let code = Int(text), (100...599).contains(code) {
+                codes.append(.exact(code))
+            } else if text.count == 3, text.hasSuffix("xx"), let digit = Int(text.prefix(1)), (1...5).contains(digit) {
+                codes.append(.family(digit))
+            } else {
+                throw reader.error(at: item, key: key, "expected a status code (100–599) or a class such as 2xx, found '\(text)'")
+            }
+        }
+        guard !codes.isEmpty else { throw reader.error(at: node, key: key, "give at least one status") }
+        return codes
+    }
+}

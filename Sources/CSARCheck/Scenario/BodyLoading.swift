@@ -1,0 +1,88 @@
+import Yams
+
+/// Reads a step's body: exactly one of `form`, `multipart`, `json` or `body` (raw, with `content_type`).
+enum BodyLoading {
+    static func body(_ fields: MappingFields, scope: VariableScope) throws(ScenarioError) -> StepBody {
+        let reader = fields.reader
+        let given = StepLoading.bodyKeys.filter { fields.value($0) != nil }
+        if given.count > 1 {
+            throw reader.error(at: fields.value(given[1]), key: fields.keyPath(given[1]),
+                               "a step has one body: '\(given[0])' and '\(given[1])' are both set")
+        }
+        if fields.value("content_type") != nil, given.first != "body" {
+            throw reader.error(at: fields.value("content_type"), key: fields.keyPath("content_type"),
+                               "'content_type' goes with a raw 'body'")
+        }
+        switch given.first {
+        case "form":
+            return .form(try StepLoading.namedTemplates(fields, key: "form", scope: scope))
+        case "multipart":
+            return .multipart(try multipart(fields, scope: scope))
+        case "json":
+            let node = try fields.required("json")
+            let template = try json(node, key: fields.keyPath("json"), reader: reader)
+            for part in template.templates { try scope.check(part, at: node, key: fields.keyPath("json")) }
+            return .json(template)
+        case "body":
+            let node = try fields.required("body")
+            let template = try ScalarReading.template(node, key: fields.keyPath("body"), reader: reader)
+            try scope.check(template, at: node, key: fields.keyPath("body"))
+            return .raw(template, contentType: try fields.string("content_type"))
+        default:
+            return .none
+        }
+    }
+
+    /// `name: text` or `name: { file: path, filename: …, content_type: … }`.
+    private static func multipart(_ fields: MappingFields, scope: VariableScope) throws(ScenarioError) -> [MultipartField] {
+        let reader = fields.reader
+        let entries = try MappingFields(try fields.required("multipart"), path: fields.keyPath("multipart"), known: [], reader: reader)
+        var parts: [MultipartField] = []
+        for (name, _, value) in entries.all {
+            let key = entries.keyPath(name)
+            if case .mapping = value {
+                let spec = try MappingFields(value, path: key, known: ["file", "filename", "content_type"], reader: reader)
+                let pathNode = try spec.required("file")
+                let path = try ScalarReading.template(pathNode, key: spec.keyPath("file"), reader: reader)
+                try scope.check(path, at: pathNode, key: spec.keyPath("file"))
+                parts.append(MultipartField(
+                    name: name,
+                    value: .file(path: path, filename: try spec.string("filename"), contentType: try spec.string("content_type"))
+                ))
+            } else {
+                let text = try ScalarReading.template(value, key: key, reader: reader)
+                try scope.check(text, at: value, key: key)
+                parts.append(MultipartField(name: name, value: .text(text)))
+            }
+        }
+        return parts
+    }
+
+    /// Converts a YAML tree into a JSON template, keeping scalar types as YAML resolved them.
+    static func json(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> JSONTemplate {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain {
+                if node.null != nil { return .null }
+                if let bool = node.bool { return .bool(bool) }
+                if node.int != nil || node.float != nil, Double(scalar.string) != nil { return .number(scalar.string) }
+            }
+            return .string(try ScalarReading.template(node, key: key, reader: reader))
+        case .sequence(let sequence):
+            var items: [JSONTemplate] = []
+            for (index, item) in sequence.enumerated() {
+                items.append(try json(item, key: "\(key)[\(index)]", reader: reader))
+            }
+            return .array(items)
+        case .mapping:
+            let entries = try MappingFields(node, path: key, known: [], reader: reader)
+            var members: [(key: String, value: JSONTemplate)] = []
+            for (name, _, value) in entries.all {
+                members.append((name, try json(value, key: entries.keyPath(name), reader: reader)))
+            }
+            return .object(members)
+        case .alias:
+            throw reader.error(at: node, key: key, "YAML aliases are not supported in a JSON body")
+        }
+    }
+}

@@ -1,0 +1,25 @@
+/// Takes a value from a response into a variable for later steps.
+public struct Capture: Sendable {
+    public enum Source: Sendable {
+        case jsonPath(JSONPath, source: String)
+        case xPath(XPathExpression, source: String)
+        /// The first match's `group` (0 for the whole match).
+        case regex(RegexPattern, group: Int)
+        case header(String)
+        /// From the scenario's cookie jar after the response, e.g. Laravel's `XSRF-TOKEN`.
+        case cookie(String)
+        case status
+        case url
+    }
+
+    public enum Decoding: String, Sendable {
+        /// Percent-decoding, for cookies such as `XSRF-TOKEN` that Laravel sends URL-encoded.
+        case url
+    }
+
+    public var variable: String
+    public var source: Source
+    public var decoding: Decoding?
+    public var secret: Bool
+    public var location: SourceLocation
+}

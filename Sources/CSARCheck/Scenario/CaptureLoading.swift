@@ -1,0 +1,102 @@
+import Yams
+
+/// Reads `capture:`: `name: { jsonpath | xpath | regex | header | cookie | status | url: …, decode, secret, group }`.
+enum CaptureLoading {
+    static let sources = ["jsonpath", "xpath", "regex", "header", "cookie", "status", "url"]
+    static let options = ["decode", "secret", "group"]
+
+    static func captures(_ node: Node?, path: String, scope: inout VariableScope) throws(ScenarioError) -> [Capture] {
+        guard let node else { return [] }
+        let reader = scope.reader
+        let entries = try MappingFields(node, path: path, known: [], reader: reader)
+        var captures: [Capture] = []
+        for (name, keyNode, value) in entries.all {
+            let key = entries.keyPath(name)
+            guard Template.isValidName(name), !name.hasPrefix(ScenarioLoader.environmentPrefix) else {
+                throw reader.error(at: keyNode, key: key, "'\(name)' is not a valid variable name")
+            }
+            let spec = try MappingFields(value, path: key, known: sources + options, reader: reader)
+            let chosen = spec.keys.filter(sources.contains)
+            guard chosen.count == 1, let sourceKey = chosen.first else {
+                throw reader.error(at: value, key: key, "a capture takes exactly one of: \(sources.joined(separator: ", "))")
+            }
+            let source = try self.source(sourceKey, spec: spec)
+            if spec.value("group") != nil, sourceKey != "regex" {
+                throw reader.error(at: spec.value("group"), key: spec.keyPath("group"), "'group' goes with 'regex'")
+            }
+            let decoding: Capture.Decoding?
+            if let decode = try spec.string("decode") {
+                guard let known = Capture.Decoding(rawValue: decode) else {
+                    throw reader.error(at: spec.value("decode"), key: spec.keyPath("decode"), "unknown decoding '\(decode)'; use 'url'")
+                }
+                decoding = known
+            } else {
+                decoding = nil
+            }
+            captures.append(Capture(
+                variable: name, source: source, decoding: decoding,
+                secret: try spec.bool("secret") ?? false, location: reader.location(of: keyNode)
+            ))
+            scope.define(name)
+        }
+        return captures
+    }
+
+    private static func source(_ key: String, spec: MappingFields) throws(ScenarioError) -> Capture.Source {
+        let reader = spec.reader
+        let node = try spec.required(key)
+        let keyPath = spec.keyPath(key)
+        switch key {
+        case "jsonpath":
+            let text = try ScalarReading.string(node, key: keyPath, reader: reader)
+            return .jsonPath(try QueryCompiling.jsonPath(text, at: node, key: keyPath, reader: reader), source: text)
+        case "xpath":
+            let text = try ScalarReading.string(node, key: keyPath, reader: reader)
+            return .xPath(try QueryCompiling.xPath(text, at: node, key: keyPath, reader: reader), source: text)
+        case "regex":
+            let pattern = try QueryCompiling.regex(node, key: keyPath, reader: reader)
+            let group = try spec.integer("group", in: 0...99) ?? (pattern.numberOfCaptureGroups > 0 ? 1 : 0)
+            guard group <= pattern.numberOfCaptureGroups else {
+                throw reader.error(at: spec.value("group") ?? node, key: spec.keyPath("group"),
+                                   "the pattern has \(pattern.numberOfCaptureGroups) group(s), not \(group)")
+            }
+            return .regex(pattern, group: group)
+        case "header":
+            return .header(try ScalarReading.string(node, key: keyPath, reader: reader))
+        case "cookie":
+            return .cookie(try ScalarReading.string(node, key: keyPath, reader: reader))
+        case "status":
+            return .status
+        default:
+            return .url
+        }
+    }
+}
+
+/// Compiles the query languages found in files, turning their errors into located scenario errors.
+enum QueryCompiling {
+    static func jsonPath(_ text: String, at node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> JSONPath {
+        do {
+            return try JSONPath(text)
+        } catch {
+            throw reader.error(at: node, key: key, "invalid JSONPath '\(text)': \(error)")
+        }
+    }
+
+    static func xPath(_ text: String, at node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> XPathExpression {
+        do {
+            return try XPathExpression(text)
+        } catch {
+            throw reader.error(at: node, key: key, "invalid XPath: \(error)")
+        }
+    }
+
+    static func regex(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> RegexPattern {
+        let text = try ScalarReading.string(node, key: key, reader: reader)
+        do {
+            return try RegexPattern(text)
+        } catch {
+            throw reader.error(at: node, key: key, error.message)
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Yams
+
+/// Reads typed scalars out of YAML nodes, with located errors.
+enum ScalarReading {
+    static func string(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> String {
+        guard case .scalar(let scalar) = node else {
+            throw reader.error(at: node, key: key, "expected a string, found \(node.kindName)")
+        }
+        return scalar.string
+    }
+
+    static func template(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> Template {
+        let text = try string(node, key: key, reader: reader)
+        do {
+            return try Template(parsing: text)
+        } catch {
+            throw reader.error(at: node, key: key, error.message)
+        }
+    }
+
+    static func bool(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> Bool {
+        guard case .scalar = node, let value = node.bool else {
+            throw reader.error(at: node, key: key, "expected true or false, found \(describe(node))")
+        }
+        return value
+    }
+
+    static func number(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> Double {
+        guard case .scalar(let scalar) = node, let value = Double(scalar.string.trimmingEdges(of: " ")) else {
+            throw reader.error(at: node, key: key, "expected a number, found \(describe(node))")
+        }
+        return value
+    }
+
+    static func integer(
+        _ node: Node, key: String, in range: ClosedRange<Int>, reader: YAMLReader
+    ) throws(ScenarioError) -> Int {
+        guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
+            throw reader.error(at: node, key: key, "expected a whole number, found \(describe(node))")
+        }
+        guard range.contains(value) else {
+            throw reader.error(at: node, key: key, "\(value) is out of range \(range.lowerBound)...\(range.upperBound)")
+        }
+        return value
+    }
+
+    /// `2s`, `500ms`, `1.5s`, `1m`, or a bare number of seconds.
+    static func duration(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> Double {
+        let text = try string(node, key: key, reader: reader)
+        guard let seconds = DurationText.seconds(text), seconds >= 0 else {
+            throw reader.error(at: node, key: key, "expected a duration such as 2s, 500ms or 1m, found '\(text)'")
+        }
+        return seconds
+    }
+
+    static func list(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> [Node] {
+        guard case .sequence(let sequence) = node else {
+            throw reader.error(at: node, key: key, "expected a list, found \(node.kindName)")
+        }
+        return Array(sequence)
+    }
+
+    /// A scalar as a list of one, or a list as it is: for keys that take either (`contains: a`).
+    static func oneOrMany(_ node: Node) -> [Node] {
+        if case .sequence(let sequence) = node { Array(sequence) } else { [node] }
+    }
+
+    static func describe(_ node: Node) -> String {
+        if case .scalar(let scalar) = node { "'\(scalar.string)'" } else { node.kindName }
+    }
+}
+
+/// Parses human durations used in files and on the command line.
+public enum DurationText {
+    /// Seconds for `2s`, `500ms`, `1.5s`, `2m`, `1h`, `250us`, or a bare number of seconds; nil otherwise.
+    public static func seconds(_ text: String) -> Double? {
+        let trimmed = text.trimmingEdges(of: " ")
+        let units: [(suffix: String, scale: Double)] = [("ms", 1e-3), ("us", 1e-6), ("µs", 1e-6), ("s", 1), ("m", 60), ("h", 3600)]
+        for unit in units where trimmed.hasSuffix(unit.suffix) {
+            guard let value = Double(trimmed.dropLast(unit.suffix.count).trimmingEdges(of: " ")) else { return nil }
+            return value * unit.scale
+        }
+        return Double(trimmed)
+    }
+
+    /// `1.234 s`, `87 ms` or `950 µs`: the unit that keeps the number readable.
+    public static func format(_ seconds: Double) -> String {
+        if seconds >= 1 { return String(format: "%.3f s", seconds) }
+        if seconds >= 0.001 { return String(format: "%.1f ms", seconds * 1000) }
+        return String(format: "%.0f µs", seconds * 1_000_000)
+    }
+}

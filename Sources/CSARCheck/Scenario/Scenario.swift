@@ -1,0 +1,85 @@
+/// One scenario file, loaded and validated: what to send, in which order, and what to expect.
+public struct Scenario: Sendable {
+    /// The path the scenario was read from, as given by the user.
+    public var file: String
+    public var name: String
+    public var description: String?
+    public var tags: [String]
+    /// Overrides the run's base URL for this file when set (e.g. a scenario aimed at another host).
+    public var baseURL: Template?
+    public var variables: [VariableDefinition]
+    public var defaults: StepDefaults
+    public var steps: [Step]
+
+    public init(
+        file: String, name: String, description: String? = nil, tags: [String] = [], baseURL: Template? = nil,
+        variables: [VariableDefinition] = [], defaults: StepDefaults = .init(), steps: [Step] = []
+    ) {
+        self.file = file
+        self.name = name
+        self.description = description
+        self.tags = tags
+        self.baseURL = baseURL
+        self.variables = variables
+        self.defaults = defaults
+        self.steps = steps
+    }
+}
+
+/// A variable declared by the file: a literal (templated) value, or one read from the environment.
+public struct VariableDefinition: Sendable {
+    public enum Source: Sendable {
+        case value(Template)
+        /// An environment variable (process environment first, then the `.env` file), with a fallback.
+        case environment(name: String, fallback: String?)
+    }
+
+    public var name: String
+    public var source: Source
+    /// Secret values are masked in every output and report.
+    public var secret: Bool
+    public var location: SourceLocation
+}
+
+/// Settings every step of a file inherits unless it sets its own.
+public struct StepDefaults: Sendable {
+    public var headers: [HeaderTemplate]
+    /// Seconds for the whole transfer, overriding the run's.
+    public var timeout: Double?
+    public var followRedirects: Bool
+
+    public init(headers: [HeaderTemplate] = [], timeout: Double? = nil, followRedirects: Bool = false) {
+        self.headers = headers
+        self.timeout = timeout
+        self.followRedirects = followRedirects
+    }
+}
+
+public struct HeaderTemplate: Sendable {
+    public var name: String
+    public var value: Template
+}
+
+/// One request of a scenario, with what to capture from its response and what to check.
+public struct Step: Sendable {
+    public var name: String
+    public var location: SourceLocation
+    public var method: String
+    public var url: Template
+    public var headers: [HeaderTemplate]
+    public var query: [(name: String, value: Template)]
+    public var body: StepBody
+    public var followRedirects: Bool
+    public var maxRedirects = 10
+    public var timeout: Double?
+    public var retry: RetryPolicy?
+    public var captures: [Capture]
+    public var assertions: [Assertion]
+}
+
+/// Re-sends a step until its assertions pass or the attempts run out (e.g. a cache warming up).
+public struct RetryPolicy: Sendable {
+    public var attempts: Int
+    /// Seconds between attempts.
+    public var delay: Double
+}

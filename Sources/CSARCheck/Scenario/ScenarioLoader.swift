@@ -1,0 +1,96 @@
+import Foundation
+import Yams
+
+/// Reads scenario files into validated `Scenario`s. Every problem — YAML syntax, unknown keys, wrong
+/// types, undefined variables, bad JSONPath/XPath/regex — is found here, before any request is sent.
+public struct ScenarioLoader: Sendable {
+    /// Variables that exist in every run without being declared.
+    public static let builtinVariables: Set<String> = ["base_url", "run_id", "timestamp"]
+    /// Names reached through `{{ env.NAME }}` are read from the environment when the run starts.
+    static let environmentPrefix = "env."
+
+    static let topLevelKeys = ["name", "description", "tags", "base_url", "variables", "defaults", "steps"]
+
+    /// Names given on the command line (`--var k=v`), usable in every file.
+    public var predefinedVariables: Set<String>
+
+    public init(predefinedVariables: Set<String> = []) {
+        self.predefinedVariables = predefinedVariables
+    }
+
+    public func load(file path: String) throws(ScenarioError) -> Scenario {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ScenarioError(location: .init(file: path, line: 1, column: 1), key: "", message: "cannot read the file")
+        }
+        return try load(text: text, file: path)
+    }
+
+    public func load(text: String, file: String) throws(ScenarioError) -> Scenario {
+        let reader = YAMLReader(file: file, text: text)
+        let root = try compose(text, reader: reader)
+        let fields = try MappingFields(root, path: "", known: Self.topLevelKeys, reader: reader)
+        var scope = VariableScope(
+            defined: Self.builtinVariables.union(predefinedVariables), reader: reader
+        )
+        let variables = try VariableLoading.definitions(fields, scope: &scope)
+        let baseURL = try fields.template("base_url")
+        if let baseURL, let node = fields.value("base_url") {
+            try scope.check(baseURL, at: node, key: "base_url")
+        }
+        let defaults = try StepLoading.defaults(fields.value("defaults"), scope: scope, reader: reader)
+        let stepsNode = try fields.required("steps")
+        let stepNodes = try ScalarReading.list(stepsNode, key: "steps", reader: reader)
+        guard !stepNodes.isEmpty else {
+            throw reader.error(at: stepsNode, key: "steps", "a scenario needs at least one step")
+        }
+        var steps: [Step] = []
+        for (index, node) in stepNodes.enumerated() {
+            steps.append(try StepLoading.step(node, path: "steps[\(index)]", defaults: defaults, scope: &scope))
+        }
+        return Scenario(
+            file: file,
+            name: try fields.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
+            description: try fields.string("description"),
+            tags: try fields.stringList("tags") ?? [],
+            baseURL: baseURL,
+            variables: variables,
+            defaults: defaults,
+            steps: steps
+        )
+    }
+
+    private func compose(_ text: String, reader: YAMLReader) throws(ScenarioError) -> Node {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw YAMLSyntax.error(error, reader: reader)
+        } catch {
+            throw reader.error(at: nil as Node?, key: "", "not valid YAML: \(error)")
+        }
+        guard let root else {
+            throw reader.error(at: nil as Node?, key: "", "the file is empty")
+        }
+        return root
+    }
+}
+
+/// Converts Yams' syntax errors into located scenario errors.
+enum YAMLSyntax {
+    static func error(_ error: YamlError, reader: YAMLReader) -> ScenarioError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
+            let location = SourceLocation(file: reader.file, line: mark.line, column: mark.column)
+            return reader.error(at: location, key: "", "invalid YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let location = SourceLocation(file: reader.file, line: context.mark.line, column: context.mark.column)
+            return reader.error(at: location, key: duplicates.joined(separator: ", "), "duplicate key")
+        default:
+            return reader.error(at: nil as Node?, key: "", "invalid YAML: \(error)")
+        }
+    }
+}

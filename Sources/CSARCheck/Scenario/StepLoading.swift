@@ -1,0 +1,109 @@
+import Yams
+
+/// Reads `defaults:` and each entry of `steps:`.
+enum StepLoading {
+    static let stepKeys = [
+        "name", "method", "url", "headers", "query", "form", "multipart", "json", "body", "content_type",
+        "follow_redirects", "max_redirects", "timeout", "retry", "capture", "expect",
+    ]
+    static let bodyKeys = ["form", "multipart", "json", "body"]
+    static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+    static func defaults(_ node: Node?, scope: VariableScope, reader: YAMLReader) throws(ScenarioError) -> StepDefaults {
+        guard let node else { return StepDefaults() }
+        let fields = try MappingFields(node, path: "defaults", known: ["headers", "timeout", "follow_redirects"], reader: reader)
+        return StepDefaults(
+            headers: try headers(fields, scope: scope),
+            timeout: try fields.duration("timeout"),
+            followRedirects: try fields.bool("follow_redirects") ?? false
+        )
+    }
+
+    static func step(
+        _ node: Node, path: String, defaults: StepDefaults, scope: inout VariableScope
+    ) throws(ScenarioError) -> Step {
+        let reader = scope.reader
+        let fields = try MappingFields(node, path: path, known: stepKeys, reader: reader)
+        let method = (try fields.string("method") ?? "GET").uppercased()
+        guard methods.contains(method) else {
+            throw reader.error(at: fields.value("method"), key: fields.keyPath("method"),
+                               "unknown method '\(method)'; use one of \(methods.joined(separator: ", "))")
+        }
+        let urlNode = try fields.required("url")
+        let url = try ScalarReading.template(urlNode, key: fields.keyPath("url"), reader: reader)
+        try scope.check(url, at: urlNode, key: fields.keyPath("url"))
+        let body = try BodyLoading.body(fields, scope: scope)
+        if case .none = body {} else if method == "GET" || method == "HEAD" {
+            throw reader.error(at: node, key: path, "a \(method) request cannot carry a body")
+        }
+        var step = Step(
+            name: try fields.string("name") ?? "\(method) \(url.source)",
+            location: reader.location(of: node),
+            method: method,
+            url: url,
+            headers: defaults.headers.filter { header in
+                !fields.headerNames.contains { $0.caseInsensitiveEquals(header.name) }
+            } + (try headers(fields, scope: scope)),
+            query: try query(fields, scope: scope),
+            body: body,
+            followRedirects: try fields.bool("follow_redirects") ?? defaults.followRedirects,
+            timeout: try fields.duration("timeout") ?? defaults.timeout,
+            retry: try retry(fields),
+            captures: [],
+            assertions: []
+        )
+        if let maxRedirects = try fields.integer("max_redirects", in: 0...50) { step.maxRedirects = maxRedirects }
+        step.captures = try CaptureLoading.captures(fields.value("capture"), path: fields.keyPath("capture"), scope: &scope)
+        step.assertions = try AssertionLoading.assertions(fields.value("expect"), path: fields.keyPath("expect"), scope: scope)
+        return step
+    }
+
+    static func headers(_ fields: MappingFields, scope: VariableScope) throws(ScenarioError) -> [HeaderTemplate] {
+        guard let node = fields.value("headers") else { return [] }
+        let entries = try MappingFields(node, path: fields.keyPath("headers"), known: [], reader: fields.reader)
+        var headers: [HeaderTemplate] = []
+        for (name, _, value) in entries.all {
+            let key = entries.keyPath(name)
+            let template = try ScalarReading.template(value, key: key, reader: fields.reader)
+            try scope.check(template, at: value, key: key)
+            headers.append(HeaderTemplate(name: name, value: template))
+        }
+        return headers
+    }
+
+    static func query(_ fields: MappingFields, scope: VariableScope) throws(ScenarioError) -> [(name: String, value: Template)] {
+        try namedTemplates(fields, key: "query", scope: scope)
+    }
+
+    /// A map of names to templated scalars (query parameters, form fields), in file order.
+    static func namedTemplates(
+        _ fields: MappingFields, key: String, scope: VariableScope
+    ) throws(ScenarioError) -> [(name: String, value: Template)] {
+        guard let node = fields.value(key) else { return [] }
+        let entries = try MappingFields(node, path: fields.keyPath(key), known: [], reader: fields.reader)
+        var result: [(name: String, value: Template)] = []
+        for (name, _, value) in entries.all {
+            let template = try ScalarReading.template(value, key: entries.keyPath(name), reader: fields.reader)
+            try scope.check(template, at: value, key: entries.keyPath(name))
+            result.append((name, template))
+        }
+        return result
+    }
+
+    static func retry(_ fields: MappingFields) throws(ScenarioError) -> RetryPolicy? {
+        guard let node = fields.value("retry") else { return nil }
+        let spec = try MappingFields(node, path: fields.keyPath("retry"), known: ["attempts", "delay"], reader: fields.reader)
+        return RetryPolicy(
+            attempts: try spec.integer("attempts", in: 1...100) ?? 3,
+            delay: try spec.duration("delay") ?? 1
+        )
+    }
+}
+
+extension MappingFields {
+    /// Header names this step sets itself, which replace the defaults' headers of the same name.
+    var headerNames: [String] {
+        guard let node = value("headers"), case .mapping(let mapping) = node else { return [] }
+        return mapping.compactMap { $0.key.scalar?.string }
+    }
+}

@@ -1,0 +1,40 @@
+import Yams
+
+/// Turns positions of a composed YAML tree into `SourceLocation`s and errors with the source line.
+struct YAMLReader {
+    let file: String
+    private let lines: [Substring]
+
+    init(file: String, text: String) {
+        self.file = file
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    func location(of node: Node?) -> SourceLocation {
+        let mark = node?.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    func error(at node: Node?, key: String, _ message: String) -> ScenarioError {
+        let location = location(of: node)
+        let line = lines.indices.contains(location.line - 1) ? String(lines[location.line - 1]) : nil
+        return ScenarioError(location: location, key: key, message: message, sourceLine: line?.trimmingNewline())
+    }
+
+    func error(at location: SourceLocation, key: String, _ message: String) -> ScenarioError {
+        let line = lines.indices.contains(location.line - 1) ? String(lines[location.line - 1]) : nil
+        return ScenarioError(location: location, key: key, message: message, sourceLine: line?.trimmingNewline())
+    }
+}
+
+extension Node {
+    /// What kind of YAML node this is, for messages such as "expected a string, found a list".
+    var kindName: String {
+        switch self {
+        case .scalar: "a scalar"
+        case .mapping: "a map"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+}

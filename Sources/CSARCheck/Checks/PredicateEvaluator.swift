@@ -1,0 +1,134 @@
+/// Evaluates predicates against selected values and explains failures as "expected …, got …".
+struct PredicateEvaluator {
+    /// Renders `{{ variables }}` in expected strings.
+    let render: (Template) throws(UndefinedVariable) -> String
+
+    /// Nil when every condition holds; otherwise the first failure.
+    func failure(of predicate: Predicate, on values: [JSONValue]) -> CheckFailure? {
+        for condition in predicate.conditions {
+            if let failure = failure(of: condition, on: values) { return failure }
+        }
+        return nil
+    }
+
+    private func failure(of condition: Condition, on values: [JSONValue]) -> CheckFailure? {
+        switch condition {
+        case .exists(let expected):
+            return (!values.isEmpty) == expected ? nil
+                : CheckFailure(expected: expected ? "exists" : "absent", actual: values.isEmpty ? "nothing" : Self.show(values))
+        case .count(let predicate):
+            let count = Self.elements(of: values).count
+            guard let inner = failure(of: predicate, on: [.number(Double(count))]) else { return nil }
+            return CheckFailure(expected: "count \(inner.expected)", actual: "count \(count)")
+        case .each(let predicate):
+            for (index, element) in Self.elements(of: values).enumerated() {
+                if let inner = failure(of: predicate, on: [element]) {
+                    return CheckFailure(expected: "each \(inner.expected)", actual: "[\(index)] is \(inner.actual)")
+                }
+            }
+            return nil
+        case .unique(let expected):
+            let elements = Self.elements(of: values)
+            let duplicate = elements.enumerated().first { index, element in elements[..<index].contains(element) }
+            if (duplicate == nil) == expected { return nil }
+            return CheckFailure(expected: expected ? "unique values" : "a repeated value",
+                                actual: duplicate.map { "\(Self.show([$0.element])) repeated" } ?? "all unique")
+        default:
+            return singleValueFailure(of: condition, on: values)
+        }
+    }
+
+    private func singleValueFailure(of condition: Condition, on values: [JSONValue]) -> CheckFailure? {
+        let expectation = describe(condition)
+        guard values.count == 1, let actual = values.first else {
+            let got = values.isEmpty ? "nothing selected" : "\(values.count) values \(Self.show(values)) (use each: or count:)"
+            return CheckFailure(expected: expectation, actual: got)
+        }
+        return holds(condition, for: actual) ? nil : CheckFailure(expected: expectation, actual: Self.show([actual]))
+    }
+
+    private func holds(_ condition: Condition, for actual: JSONValue) -> Bool {
+        switch condition {
+        case .equals(let expected): return ValueComparison.equal(actual, value(of: expected))
+        case .notEquals(let expected): return !ValueComparison.equal(actual, value(of: expected))
+        case .compare(let op, let expected): return ValueComparison.compare(actual, op, value(of: expected))
+        case .matches(let pattern): return pattern.matches(ValueComparison.text(actual))
+        case .notMatches(let pattern): return !pattern.matches(ValueComparison.text(actual))
+        case .contains(let template): return ValueComparison.contains(actual, renderOrRaw(template))
+        case .notContains(let template): return !ValueComparison.contains(actual, renderOrRaw(template))
+        case .type(let name): return actual.typeName == name
+        case .inRange(let lower, let upper):
+            guard let number = ValueComparison.number(actual) else { return false }
+            return number >= lower && number <= upper
+        case .oneOf(let options): return options.contains { ValueComparison.equal(actual, value(of: $0)) }
+        case .exists, .count, .each, .unique: return true
+        }
+    }
+
+    /// The elements a collection condition ranges over: the members of a single selected array or
+    /// object, or else the selected values themselves.
+    static func elements(of values: [JSONValue]) -> [JSONValue] {
+        guard values.count == 1 else { return values }
+        switch values[0] {
+        case .array(let items): return items
+        case .object(let object): return object.members.map(\.value)
+        default: return values
+        }
+    }
+
+    func describe(_ condition: Condition) -> String {
+        switch condition {
+        case .equals(let expected): "== \(expected)"
+        case .notEquals(let expected): "!= \(expected)"
+        case .compare(let op, let expected): "\(op.symbol) \(expected)"
+        case .matches(let pattern): "matches \(pattern)"
+        case .notMatches(let pattern): "does not match \(pattern)"
+        case .contains(let template): "contains \"\(renderOrRaw(template))\""
+        case .notContains(let template): "does not contain \"\(renderOrRaw(template))\""
+        case .exists(let flag): flag ? "exists" : "absent"
+        case .type(let name): "of type \(name)"
+        case .inRange(let lower, let upper):
+            "in [\(NumberFormatting.shortest(lower)), \(NumberFormatting.shortest(upper))]"
+        case .oneOf(let options): "one of \(options.map(\.description).joined(separator: ", "))"
+        case .count: "count"
+        case .each: "each"
+        case .unique: "unique"
+        }
+    }
+
+    private func value(of expected: ExpectedValue) -> JSONValue {
+        switch expected {
+        case .null: .null
+        case .bool(let flag): .bool(flag)
+        case .number(let number): .number(number)
+        case .string(let template): .string(renderOrRaw(template))
+        }
+    }
+
+    private func renderOrRaw(_ template: Template) -> String {
+        (try? render(template)) ?? template.source
+    }
+
+    /// Values as shown in messages, shortened so a large body does not flood the output.
+    static func show(_ values: [JSONValue]) -> String {
+        let text = values.count == 1 ? values[0].displayText : "[" + values.map(\.displayText).joined(separator: ", ") + "]"
+        return text.count > 200 ? String(text.prefix(200)) + "…" : text
+    }
+}
+
+/// Why a check failed, in the words shown to the user.
+public struct CheckFailure: Sendable, Equatable {
+    public var expected: String
+    public var actual: String
+}
+
+extension JSONValue {
+    /// Strings quoted, numbers as people write them, containers as compact JSON.
+    var displayText: String {
+        switch self {
+        case .string(let text): "\"\(text)\""
+        case .number(let number): NumberFormatting.shortest(number)
+        default: jsonText
+        }
+    }
+}

@@ -1,0 +1,82 @@
+/// Prints results as they come: one line per step (mark, name, status, time) and, for a failure,
+/// each failed check with expected vs actual, where it is in the file, and a masked response excerpt.
+public struct ConsoleReporter: Sendable {
+    public let style: ConsoleStyle
+    private let write: @Sendable (String) -> Void
+
+    public init(style: ConsoleStyle, write: @escaping @Sendable (String) -> Void = { print($0) }) {
+        self.style = style
+        self.write = write
+    }
+
+    public func scenarioStarted(_ scenario: Scenario, baseURL: String) {
+        write(style.bold("▶ \(scenario.name)") + style.dim("  \(scenario.file) → \(baseURL)"))
+    }
+
+    public func stepFinished(_ step: StepResult) {
+        let status = step.response.map { String($0.status) } ?? "---"
+        let time = step.response.map { DurationText.format($0.timings.total) } ?? ""
+        let retries = step.attempts > 1 ? style.dim(" (\(step.attempts) attempts)") : ""
+        let line = "  \(mark(step.outcome)) \(step.name.padded(to: 48)) \(status)  \(time)\(retries)"
+        write(line)
+        switch step.outcome {
+        case .passed:
+            break
+        case .skipped:
+            write(style.dim("      \(step.problem ?? "skipped")"))
+        case .error:
+            if let error = step.transportError {
+                write(style.red("      \(step.request?.method ?? "") \(error.url) failed during \(error.phase.rawValue): \(error.message)"))
+            }
+        case .failed:
+            for assertion in step.failedAssertions {
+                guard let failure = assertion.failure else { continue }
+                write(style.red("      ✘ \(assertion.title)"))
+                write("        expected \(failure.expected)")
+                write("        actual   \(failure.actual)")
+                write(style.dim("        at \(assertion.location) (\(assertion.key))"))
+            }
+            for failure in step.captureFailures {
+                write(style.red("      ✘ \(failure)"))
+            }
+            if let response = step.response, !response.bodyExcerpt.isEmpty {
+                write(style.dim("      response: " + response.bodyExcerpt.prefix(240).replacingNewlines()))
+            }
+        }
+    }
+
+    public func scenarioSetupFailed(_ result: ScenarioResult) {
+        write(style.red("  ✘ \(result.setupError ?? "")"))
+    }
+
+    public func summary(_ results: [ScenarioResult]) {
+        let steps = results.flatMap(\.steps)
+        let count = { (outcome: StepResult.Outcome) in steps.filter { $0.outcome == outcome }.count }
+        let failedScenarios = results.filter { !$0.passed }.count
+        var parts = ["\(results.count) scenario(s)", "\(steps.count) steps", "\(count(.passed)) passed"]
+        if count(.failed) > 0 { parts.append("\(count(.failed)) failed") }
+        if count(.error) > 0 { parts.append("\(count(.error)) errors") }
+        if count(.skipped) > 0 { parts.append("\(count(.skipped)) skipped") }
+        let verdict = failedScenarios == 0 ? style.green("PASSED") : style.red("FAILED")
+        write("\n\(verdict)  " + parts.joined(separator: ", "))
+    }
+
+    private func mark(_ outcome: StepResult.Outcome) -> String {
+        switch outcome {
+        case .passed: style.green("✔")
+        case .failed: style.red("✘")
+        case .error: style.red("!")
+        case .skipped: style.yellow("-")
+        }
+    }
+}
+
+extension StringProtocol {
+    func padded(to width: Int) -> String {
+        count >= width ? String(self) : String(self) + String(repeating: " ", count: width - count)
+    }
+
+    func replacingNewlines() -> String {
+        String(map { $0 == "\n" || $0 == "\r" ? " " : $0 })
+    }
+}

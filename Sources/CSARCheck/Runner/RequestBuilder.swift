@@ -1,0 +1,83 @@
+import Foundation
+
+/// Turns a step into a concrete request: templates rendered, URL joined to the base, body encoded.
+struct RequestBuilder {
+    let variables: VariableStore
+    let baseURL: String
+    /// Folder of the scenario file, for relative attachment paths.
+    let scenarioFolder: String
+
+    func request(for step: Step) throws(UndefinedVariable) -> HTTPRequest {
+        var url = Self.join(baseURL, try variables.render(step.url))
+        if !step.query.isEmpty {
+            var fields: [(name: String, value: String)] = []
+            for item in step.query { fields.append((item.name, try variables.render(item.value))) }
+            url += (url.contains("?") ? "&" : "?") + FormEncoding.encode(fields)
+        }
+        var headers: [HTTPHeader] = []
+        for header in step.headers { headers.append(HTTPHeader(header.name, try variables.render(header.value))) }
+        return HTTPRequest(
+            method: step.method, url: url, headers: headers, body: try body(of: step),
+            followRedirects: step.followRedirects, maxRedirects: step.maxRedirects, totalTimeout: step.timeout
+        )
+    }
+
+    private func body(of step: Step) throws(UndefinedVariable) -> HTTPBody {
+        switch step.body {
+        case .none:
+            return .none
+        case .form(let fields):
+            var rendered: [(name: String, value: String)] = []
+            for field in fields { rendered.append((field.name, try variables.render(field.value))) }
+            return .bytes(Array(FormEncoding.encode(rendered).utf8), contentType: "application/x-www-form-urlencoded")
+        case .json(let template):
+            return .bytes(Array(try JSONRendering.text(template, variables: variables).utf8), contentType: "application/json")
+        case .raw(let template, let contentType):
+            return .bytes(Array(try variables.render(template).utf8), contentType: contentType)
+        case .multipart(let fields):
+            var parts: [MultipartPart] = []
+            for field in fields {
+                switch field.value {
+                case .text(let template):
+                    parts.append(MultipartPart(name: field.name, content: .text(try variables.render(template))))
+                case .file(let pathTemplate, let filename, let contentType):
+                    let path = try variables.render(pathTemplate)
+                    let resolved = path.hasPrefix("/") ? path : scenarioFolder + "/" + path
+                    let name = filename ?? URL(fileURLWithPath: path).lastPathComponent
+                    parts.append(MultipartPart(name: field.name, content: .file(path: resolved, filename: name, contentType: contentType)))
+                }
+            }
+            return .multipart(parts)
+        }
+    }
+
+    /// Joins a relative URL to the base, keeping the base's path prefix (a site served under `/csar`).
+    static func join(_ base: String, _ url: String) -> String {
+        if url.contains("://") { return url }
+        let trimmedBase = base.hasSuffix("/") ? String(base.dropLast()) : base
+        if url.isEmpty { return trimmedBase + "/" }
+        return trimmedBase + (url.hasPrefix("/") ? url : "/" + url)
+    }
+}
+
+/// Serialises a JSON template with its strings rendered and escaped.
+enum JSONRendering {
+    static func text(_ template: JSONTemplate, variables: VariableStore) throws(UndefinedVariable) -> String {
+        switch template {
+        case .null: return "null"
+        case .bool(let flag): return String(flag)
+        case .number(let literal): return literal
+        case .string(let string): return JSONValue.string(try variables.render(string)).jsonText
+        case .array(let items):
+            var parts: [String] = []
+            for item in items { parts.append(try text(item, variables: variables)) }
+            return "[" + parts.joined(separator: ",") + "]"
+        case .object(let members):
+            var parts: [String] = []
+            for member in members {
+                parts.append(JSONValue.string(member.key).jsonText + ":" + (try text(member.value, variables: variables)))
+            }
+            return "{" + parts.joined(separator: ",") + "}"
+        }
+    }
+}

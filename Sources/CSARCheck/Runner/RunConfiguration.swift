@@ -1,0 +1,32 @@
+import Foundation
+
+/// Everything a run needs besides the scenario files: where to send requests and with which settings.
+public struct RunConfiguration: Sendable {
+    /// The site under test, e.g. `https://csar.sn`; relative step URLs are joined to it.
+    public var baseURL: String
+    /// `--var name=value` pairs; they override the files' own variables.
+    public var variables: [String: String]
+    /// The process environment merged with the `.env` file (the process wins, as Laravel's loader does).
+    public var environment: [String: String]
+    public var transfer: TransferOptions
+    /// Cookies every scenario's jar starts with (the maintenance-mode bypass cookie).
+    public var initialCookies: [Cookie]
+    /// Values to mask everywhere, whatever scenario prints them (the bypass secret).
+    public var secrets: [String]
+    /// Identifies the run; usable as `{{ run_id }}` to make submitted data unique.
+    public var runID: String
+
+    public init(
+        baseURL: String, variables: [String: String] = [:], environment: [String: String] = [:],
+        transfer: TransferOptions = .init(), initialCookies: [Cookie] = [], secrets: [String] = [],
+        runID: String = String(UUID().uuidString.prefix(8)).lowercased()
+    ) {
+        self.baseURL = baseURL
+        self.variables = variables
+        self.environment = environment
+        self.transfer = transfer
+        self.initialCookies = initialCookies
+        self.secrets = secrets
+        self.runID = runID
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// The outcome of one assertion.
+public struct AssertionResult: Sendable {
+    public var key: String
+    public var location: SourceLocation
+    /// What was checked, e.g. `status 200` or `jsonpath $.data count > 0`.
+    public var title: String
+    /// Nil when the assertion held.
+    public var failure: CheckFailure?
+
+    public var passed: Bool { failure == nil }
+}
+
+/// What was sent, as it may be shown: secrets already masked.
+public struct RequestRecord: Sendable {
+    public var method: String
+    public var url: String
+    public var headers: [HTTPHeader]
+    /// A short, masked excerpt of the body.
+    public var bodyExcerpt: String?
+}
+
+/// What came back, as it may be shown: secrets already masked, the body cut to an excerpt.
+public struct ResponseRecord: Sendable {
+    public var status: Int
+    public var httpVersion: String
+    public var headers: [HTTPHeader]
+    public var bodyExcerpt: String
+    public var bodySize: Int
+    public var timings: HTTPTimings
+    public var effectiveURL: String
+}
+
+/// A value a step captured; secret ones are shown masked.
+public struct CapturedValue: Sendable {
+    public var name: String
+    public var displayValue: String
+    public var secret: Bool
+}
+
+/// The outcome of one step.
+public struct StepResult: Sendable {
+    public enum Outcome: String, Sendable {
+        case passed, failed
+        /// No response: the transfer itself failed.
+        case error
+        /// Not sent because an earlier step did not capture a value this one needs.
+        case skipped
+    }
+
+    public var name: String
+    public var location: SourceLocation
+    public var outcome: Outcome
+    public var request: RequestRecord?
+    public var response: ResponseRecord?
+    public var transportError: TransportError?
+    /// Why the step was skipped or could not be prepared.
+    public var problem: String?
+    public var assertions: [AssertionResult]
+    public var captures: [CapturedValue]
+    /// Capture failures are failures of the step: later steps depend on them.
+    public var captureFailures: [String]
+    public var attempts: Int
+    public var startedAt: Date
+
+    public var failedAssertions: [AssertionResult] { assertions.filter { !$0.passed } }
+    /// Seconds the final attempt took, 0 when nothing was received.
+    public var duration: Double { response?.timings.total ?? 0 }
+}
+
+/// The outcome of one scenario file.
+public struct ScenarioResult: Sendable {
+    public var name: String
+    public var file: String
+    public var baseURL: String
+    public var steps: [StepResult]
+    public var startedAt: Date
+    public var duration: Double
+    /// Set when the scenario could not start (a missing environment variable); no request was sent.
+    public var setupError: String?
+
+    public var passed: Bool { setupError == nil && steps.allSatisfy { $0.outcome == .passed } }
+    public var failedSteps: [StepResult] { steps.filter { $0.outcome != .passed } }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Runs scenarios step by step over one HTTP client per scenario (one connection, one cookie jar).
+/// Blocking: call it from a thread you own, not from Swift's cooperative pool.
+public struct ScenarioRunner: Sendable {
+    public let configuration: RunConfiguration
+
+    public init(configuration: RunConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Runs every step of `scenario`; `onStep` sees each result as soon as it is known (console output).
+    public func run(_ scenario: Scenario, onStep: (StepResult) -> Void = { _ in }) -> ScenarioResult {
+        let started = Date()
+        let masker = SecretMasker(secrets: configuration.secrets)
+        let variables = VariableStore(environment: configuration.environment, masker: masker)
+        var result = ScenarioResult(
+            name: scenario.name, file: scenario.file, baseURL: configuration.baseURL, steps: [],
+            startedAt: started, duration: 0
+        )
+        do {
+            result.baseURL = try prepareVariables(of: scenario, in: variables)
+        } catch {
+            result.setupError = error.description
+            return result
+        }
+        let client = HTTPClient(options: configuration.transfer)
+        configuration.initialCookies.forEach(client.addCookie)
+        let stepRunner = StepRunner(
+            client: client, variables: variables,
+            builder: RequestBuilder(
+                variables: variables, baseURL: result.baseURL,
+                scenarioFolder: URL(fileURLWithPath: scenario.file).deletingLastPathComponent().path
+            ),
+            transcript: Transcript(masker: masker)
+        )
+        for step in scenario.steps {
+            let stepResult = stepRunner.run(step)
+            result.steps.append(stepResult)
+            onStep(stepResult)
+        }
+        result.duration = Date().timeIntervalSince(started)
+        return result
+    }
+
+    /// Sets built-ins, declared variables and `--var`s; returns the base URL this scenario uses.
+    private func prepareVariables(of scenario: Scenario, in variables: VariableStore) throws(ScenarioError) -> String {
+        variables.set("base_url", configuration.baseURL, secret: false)
+        variables.set("run_id", configuration.runID, secret: false)
+        variables.set("timestamp", String(Int(Date().timeIntervalSince1970)), secret: false)
+        for definition in scenario.variables {
+            if let override = configuration.variables[definition.name] {
+                variables.set(definition.name, override, secret: definition.secret)
+                continue
+            }
+            switch definition.source {
+            case .value(let template):
+                let value = (try? variables.render(template)) ?? template.source
+                variables.set(definition.name, value, secret: definition.secret)
+            case .environment(let name, let fallback):
+                guard let value = configuration.environment[name] ?? fallback else {
+                    throw ScenarioError(
+                        location: definition.location, key: "variables.\(definition.name)",
+                        message: "environment variable \(name) is not set (export it, put it in the .env file, "
+                            + "or pass --var \(definition.name)=…)"
+                    )
+                }
+                variables.set(definition.name, value, secret: definition.secret)
+            }
+        }
+        for (name, value) in configuration.variables where scenario.variables.allSatisfy({ $0.name != name }) {
+            variables.set(name, value, secret: false)
+        }
+        guard let baseURL = scenario.baseURL else { return configuration.baseURL }
+        do {
+            let rendered = try variables.render(baseURL)
+            variables.set("base_url", rendered, secret: false)
+            return rendered
+        } catch {
+            throw ScenarioError(location: .init(file: scenario.file, line: 1, column: 1), key: "base_url",
+                                message: "undefined variable '\(error.name)'")
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Sends one step (with its retries), evaluates captures and assertions, and records the outcome.
+struct StepRunner {
+    let client: HTTPClient
+    let variables: VariableStore
+    let builder: RequestBuilder
+    let transcript: Transcript
+
+    func run(_ step: Step) -> StepResult {
+        var result = StepResult(
+            name: step.name, location: step.location, outcome: .passed, assertions: [], captures: [],
+            captureFailures: [], attempts: 0, startedAt: Date()
+        )
+        let request: HTTPRequest
+        do {
+            request = try builder.request(for: step)
+        } catch {
+            result.outcome = .skipped
+            result.problem = missingVariableMessage(error.name)
+            return result
+        }
+        result.request = transcript.record(of: request)
+        let attempts = step.retry?.attempts ?? 1
+        for attempt in 1...attempts {
+            result.attempts = attempt
+            evaluate(step, request: request, into: &result)
+            if result.outcome == .passed || attempt == attempts { break }
+            Thread.sleep(forTimeInterval: step.retry?.delay ?? 0)
+        }
+        return result
+    }
+
+    private func evaluate(_ step: Step, request: HTTPRequest, into result: inout StepResult) {
+        result.captures = []
+        result.captureFailures = []
+        result.transportError = nil
+        let response: HTTPResponse
+        do {
+            response = try client.send(request)
+        } catch {
+            var masked = error
+            masked.url = transcript.masker.mask(error.url)
+            masked.message = transcript.masker.mask(error.message)
+            result.transportError = masked
+            result.response = nil
+            result.assertions = []
+            result.outcome = .error
+            return
+        }
+        let view = ResponseView(response: response, cookies: client.cookies)
+        for capture in step.captures {
+            switch CaptureEvaluator.value(of: capture, from: view) {
+            case .success(let value):
+                let secret = capture.secret || isCookie(capture.source)
+                variables.set(capture.variable, value, secret: secret)
+                let shown = secret || SecretMasker.isSensitiveName(capture.variable) ? SecretMasker.mask : value
+                result.captures.append(CapturedValue(name: capture.variable, displayValue: transcript.excerpt(shown), secret: secret))
+            case .failure(let failure):
+                result.captureFailures.append("capture \(capture.variable): \(failure.message)")
+            }
+        }
+        let evaluator = AssertionEvaluator(predicates: PredicateEvaluator(render: variables.render))
+        result.assertions = step.assertions.map { assertion in
+            var outcome = evaluator.evaluate(assertion, on: view)
+            outcome.failure = outcome.failure.map {
+                CheckFailure(expected: transcript.masker.mask($0.expected), actual: transcript.masker.mask($0.actual))
+            }
+            return outcome
+        }
+        // Recorded after captures so freshly captured secrets (a CSRF token) are masked in the body.
+        result.response = transcript.record(of: response)
+        result.outcome = result.failedAssertions.isEmpty && result.captureFailures.isEmpty ? .passed : .failed
+    }
+
+    private func isCookie(_ source: Capture.Source) -> Bool {
+        if case .cookie = source { true } else { false }
+    }
+
+    private func missingVariableMessage(_ name: String) -> String {
+        if name.hasPrefix(ScenarioLoader.environmentPrefix) {
+            return "not sent: environment variable \(name.dropFirst(ScenarioLoader.environmentPrefix.count)) is not set"
+        }
+        return "not sent: it needs {{ \(name) }}, which an earlier step did not capture"
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import CSARCheck
+
+/// `csar-check run FILE…`: runs any scenario files against the target.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Run scenario files (or every .yaml file of a folder) against the target."
+    )
+
+    @Argument(help: "Scenario files or folders.")
+    var files: [String]
+
+    @OptionGroup var target: TargetOptions
+    @OptionGroup var report: ReportOptions
+
+    func run() async throws {
+        try await ScenarioExecution.run(files: files, configuration: try target.runConfiguration(), reports: report.directory)
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import CSARCheck
+import Foundation
+
+/// Where requests go and how: base URL, variables, TLS and timeouts.
+struct TargetOptions: ParsableArguments {
+    @Option(name: .long, help: "The site under test, e.g. https://csar.sn (or CSAR_BASE_URL, or APP_URL from --env-file).")
+    var baseURL: String?
+
+    @Option(name: .long, help: "A Laravel .env file: APP_URL becomes the base URL; its keys are readable as {{ env.KEY }}.")
+    var envFile: String?
+
+    @Option(name: .customLong("var"), help: ArgumentHelp("Set a scenario variable (repeatable).", valueName: "name=value"))
+    var variables: [String] = []
+
+    @Flag(name: .long, help: "Do not verify TLS certificates (self-signed staging only).")
+    var insecure = false
+
+    @Option(name: .long, help: "CA bundle to verify the server's certificate with.")
+    var cacert: String?
+
+    @Option(name: .long, help: "Seconds allowed for each request.")
+    var timeout: Double = 30
+
+    @Option(name: .long, help: "Seconds allowed to connect.")
+    var connectTimeout: Double = 10
+
+    /// The process environment with the `.env` file under it: exported variables win, as in Laravel.
+    func environment() throws -> [String: String] {
+        let process = ProcessInfo.processInfo.environment
+        guard let envFile else { return process }
+        do {
+            return try EnvFile.load(path: envFile).merging(process) { _, processValue in processValue }
+        } catch {
+            throw CommandFailure(message: "\(error)", verdict: .configurationError)
+        }
+    }
+
+    func parsedVariables() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for pair in variables {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                throw ValidationError("--var expects name=value, got '\(pair)'")
+            }
+            result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...])
+        }
+        return result
+    }
+
+    /// The base URL from the flag, then CSAR_BASE_URL, then APP_URL: an explicit target, never a guess.
+    func resolvedBaseURL(environment: [String: String]) throws -> String {
+        let candidates = [baseURL, ProcessInfo.processInfo.environment["CSAR_BASE_URL"], envFile.flatMap { _ in environment["APP_URL"] }]
+        guard let url = candidates.compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
+            throw CommandFailure(
+                message: "no target: pass --base-url URL, set CSAR_BASE_URL, or give --env-file with APP_URL",
+                verdict: .configurationError
+            )
+        }
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+            throw CommandFailure(message: "base URL '\(url)' must start with http:// or https://", verdict: .configurationError)
+        }
+        return url
+    }
+
+    func transferOptions() -> TransferOptions {
+        TransferOptions(connectTimeout: connectTimeout, totalTimeout: timeout, insecure: insecure, caCertificatePath: cacert)
+    }
+
+    func runConfiguration() throws -> RunConfiguration {
+        let environment = try environment()
+        return RunConfiguration(
+            baseURL: try resolvedBaseURL(environment: environment),
+            variables: try parsedVariables(),
+            environment: environment,
+            transfer: transferOptions()
+        )
+    }
+}
+
+/// Where reports go.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .long, help: "Folder for report files.")
+    var reports = "Reports"
+
+    @Flag(name: .long, help: "Write no report files.")
+    var noReports = false
+
+    var directory: String? { noReports ? nil : reports }
+}
+
+/// A failure that ends the command with a message and a given exit code.
+struct CommandFailure: Error, CustomStringConvertible {
+    var message: String
+    var verdict: RunVerdict
+
+    var description: String { message }
+}

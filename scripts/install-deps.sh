@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the Debian packages csar-check builds and tests with (idempotent; skips what is present).
+set -euo pipefail
+packages=(libcurl4-openssl-dev libssl-dev libxml2-dev pkg-config libxml2-utils curl)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

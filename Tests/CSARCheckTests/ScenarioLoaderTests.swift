@@ -55,7 +55,7 @@ final class ScenarioLoaderTests: XCTestCase {
         XCTAssertEqual(scenario.steps[0].captures.map(\.variable), ["token", "xsrf"])
         XCTAssertEqual(scenario.steps[1].assertions.count, 3)
         XCTAssertTrue(scenario.variables[1].secret)
-        XCTAssertEqual(scenario.steps[1].location.line, 17)
+        XCTAssertEqual(scenario.steps[1].location.line, 16)
     }
 
     func testUnknownKeyNamesLineColumnKeyAndSuggestion() {

@@ -71,7 +71,7 @@ struct PredicateEvaluator {
         guard values.count == 1 else { return values }
         switch values[0] {
         case .array(let items): return items
-        case .object(let object): return object.members.map(\.value)
+        case .object(let object): return object.values
         default: return values
         }
     }

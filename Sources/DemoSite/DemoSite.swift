@@ -1,0 +1,119 @@
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+
+/// An in-process look-alike of the CSAR Laravel site (public home page, request form, admin login, warehouse
+/// map and its JSON API), for exercising `csar-check` without the real platform.
+public enum DemoSite {
+    /// Starts the site and returns once it is listening and its port is known.
+    ///
+    /// The server runs on SwiftNIO's shared event loops in a background task, so callers can send requests
+    /// from any thread (libcurl, URLSession, raw sockets) while the returned handle is alive.
+    /// - Parameters:
+    ///   - configuration: Address, credentials and limits. With `port: 0` the system picks a free port.
+    ///   - faults: Switches to break the site on purpose; keep a reference to flip them while it runs. When
+    ///     `configuration.maintenanceSecret` is set, `faults.maintenance` is switched on with that secret.
+    /// - Throws: ``DemoSiteError`` for an invalid configuration or when the server cannot listen (for example
+    ///   because the port is taken).
+    public static func start(
+        _ configuration: DemoSiteConfiguration = .init(),
+        faults: DemoFaults = .init()
+    ) async throws -> RunningDemoSite {
+        guard (0...65_535).contains(configuration.port) else {
+            throw DemoSiteError(message: "port \(configuration.port) is outside 0...65535")
+        }
+        guard configuration.maxRequestBodyBytes > 0, configuration.maxUploadBytes > 0 else {
+            throw DemoSiteError(message: "body and upload limits must be positive")
+        }
+        if let secret = configuration.maintenanceSecret {
+            faults.maintenance = .on(secret: secret)
+        }
+        let state = SiteState(configuration: configuration, faults: faults)
+        var logger = Logger(label: "csar-demo-site")
+        // Hummingbird logs every start at info level; a CLI and its tests only want to hear about problems.
+        logger.logLevel = .warning
+
+        let (ports, portContinuation) = AsyncThrowingStream.makeStream(of: Int.self)
+        let application = Application(
+            responder: SiteResponder.build(state: state),
+            server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])),
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+            onServerRunning: { channel in
+                portContinuation.yield(channel.localAddress?.port ?? 0)
+            },
+            logger: logger
+        )
+        var groupConfiguration = ServiceGroupConfiguration(services: [application], logger: logger)
+        // A request stuck in a long latency fault must not hold `stop()` hostage.
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(5)
+        let group = ServiceGroup(configuration: groupConfiguration)
+        let task = Task {
+            do {
+                try await group.run()
+                portContinuation.finish()
+            } catch {
+                portContinuation.finish(throwing: error)
+            }
+        }
+
+        do {
+            var iterator = ports.makeAsyncIterator()
+            guard let port = try await iterator.next(), port > 0 else {
+                throw DemoSiteError(message: "the server did not report a listening port")
+            }
+            state.boundPort.store(port, ordering: .relaxed)
+            return RunningDemoSite(host: configuration.host, port: port, faults: faults, group: group, task: task)
+        } catch let error as DemoSiteError {
+            await group.triggerGracefulShutdown()
+            await task.value
+            throw error
+        } catch {
+            await group.triggerGracefulShutdown()
+            await task.value
+            throw DemoSiteError(message: "cannot listen on \(configuration.host):\(configuration.port): \(error)")
+        }
+    }
+}
+
+/// A demo site that is listening; call ``stop()`` when done with it.
+public final class RunningDemoSite: Sendable {
+    /// The TCP port the site listens on (the real one when the configuration asked for port 0).
+    public let port: Int
+    /// The switches this site reads on every request.
+    public let faults: DemoFaults
+    /// Where clients reach the site: the configured host, or loopback when it listens on every interface.
+    private let clientHost: String
+    private let group: ServiceGroup
+    private let task: Task<Void, Never>
+
+    init(host: String, port: Int, faults: DemoFaults, group: ServiceGroup, task: Task<Void, Never>) {
+        switch host {
+        case "", "0.0.0.0", "::": clientHost = "127.0.0.1"
+        case _ where host.contains(":"): clientHost = "[\(host)]"
+        default: clientHost = host
+        }
+        self.port = port
+        self.faults = faults
+        self.group = group
+        self.task = task
+    }
+
+    /// `http://127.0.0.1:PORT` with the default host, without a trailing slash.
+    public var baseURL: String { "http://\(clientHost):\(port)" }
+
+    /// Stops accepting connections, lets requests in flight finish (for at most five seconds) and returns
+    /// once the server is down. Calling it again does nothing.
+    public func stop() async {
+        await group.triggerGracefulShutdown()
+        await task.value
+    }
+}
+
+/// Why the demo site could not start.
+public struct DemoSiteError: Error, CustomStringConvertible {
+    /// What went wrong, in words fit for a command-line error.
+    public let message: String
+
+    public var description: String { "demo site: \(message)" }
+}

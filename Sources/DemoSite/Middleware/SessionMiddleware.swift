@@ -1,0 +1,40 @@
+import Hummingbird
+
+/// Laravel's `StartSession` plus `VerifyCsrfToken`'s cookie half: opens the visitor's session before the
+/// route runs, saves it afterwards and sends `csar_session` and `XSRF-TOKEN` on every response.
+struct SessionMiddleware: RouterMiddleware {
+    static let cookieName = "csar_session"
+
+    let store: SessionStore
+
+    func handle(
+        _ request: Request,
+        context: SiteContext,
+        next: (Request, SiteContext) async throws -> Response
+    ) async throws -> Response {
+        let session = store.open(id: request.cookies[Self.cookieName]?.value)
+        var context = context
+        context.session = session
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            // `ErrorPageMiddleware` below turns errors into pages; saving here too keeps the session
+            // consistent should anything slip through.
+            store.save(session)
+            throw error
+        }
+        store.save(session)
+        let lifetime = SessionStore.lifetimeSeconds
+        let sessionCookie = SetCookie(name: Self.cookieName, value: session.id, maxAgeSeconds: lifetime, httpOnly: true)
+        // Not HttpOnly: front-end code reads it to send `X-XSRF-TOKEN`, which is the point of the cookie.
+        let xsrfCookie = SetCookie(
+            name: CSRF.cookieName,
+            value: CSRF.cookieValue(for: session.csrfToken),
+            maxAgeSeconds: lifetime,
+            httpOnly: false
+        )
+        response.headers[values: .setCookie] += [xsrfCookie.headerValue(), sessionCookie.headerValue()]
+        return response
+    }
+}

@@ -1,0 +1,38 @@
+import Hummingbird
+import Synchronization
+
+/// Everything one running site shares between its middleware and routes.
+final class SiteState: Sendable {
+    let configuration: DemoSiteConfiguration
+    let faults: DemoFaults
+    let sessions = SessionStore()
+    let demandes = DemandeStore()
+    /// The port actually bound, set once the server listens; only used for requests without a Host header.
+    let boundPort = Atomic<Int>(0)
+
+    init(configuration: DemoSiteConfiguration, faults: DemoFaults) {
+        self.configuration = configuration
+        self.faults = faults
+    }
+
+    /// The absolute URL of `path`. Like Laravel's URL generator it trusts the request's Host header, which
+    /// is why redirects read `http://127.0.0.1:PORT/login` rather than a relative path.
+    func url(_ path: String, for request: Request) -> String {
+        origin(for: request) + path
+    }
+
+    private func origin(for request: Request) -> String {
+        if let authority = request.head.authority, Self.isPlausibleAuthority(authority) {
+            return "http://" + authority
+        }
+        let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
+        return "http://\(host):\(boundPort.load(ordering: .relaxed))"
+    }
+
+    /// A Host header is echoed into Location headers and form actions, so anything beyond host-name,
+    /// IPv6 and port characters is ignored rather than reflected.
+    private static func isPlausibleAuthority(_ authority: String) -> Bool {
+        !authority.isEmpty && authority.utf8.count <= 255
+            && authority.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || ".-:[]".contains($0)) }
+    }
+}

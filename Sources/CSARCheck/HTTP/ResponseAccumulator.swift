@@ -58,7 +58,7 @@ final class ResponseAccumulator {
 extension String {
     func trimmingNewline() -> String {
         var text = Substring(self)
-        while let last = text.last, last == "\n" || last == "\r" { text.removeLast() }
+        while let last = text.last, last.isNewline { text.removeLast() }
         return String(text)
     }
 }

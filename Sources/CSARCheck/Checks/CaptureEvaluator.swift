@@ -3,8 +3,10 @@ import Foundation
 /// Takes captured values out of a response.
 enum CaptureEvaluator {
     /// The captured text, or why nothing could be captured.
-    static func value(of capture: Capture, from view: ResponseView) -> Result<String, CaptureFailure> {
-        raw(capture.source, from: view).map { text in
+    static func value(
+        of capture: Capture, from view: ResponseView, render: (Template) throws(UndefinedVariable) -> String
+    ) -> Result<String, CaptureFailure> {
+        raw(capture.source, from: view, render: render).map { text in
             switch capture.decoding {
             case .url: text.removingPercentEncoding ?? text
             case nil: text
@@ -12,7 +14,9 @@ enum CaptureEvaluator {
         }
     }
 
-    private static func raw(_ source: Capture.Source, from view: ResponseView) -> Result<String, CaptureFailure> {
+    private static func raw(
+        _ source: Capture.Source, from view: ResponseView, render: (Template) throws(UndefinedVariable) -> String
+    ) -> Result<String, CaptureFailure> {
         switch source {
         case .jsonPath(let query, let text):
             switch view.jsonBody() {
@@ -35,7 +39,10 @@ enum CaptureEvaluator {
                 }
             case .failure(let error): return .failure(.init(error.message))
             }
-        case .regex(let pattern, let group):
+        case .regex(let templated, let group):
+            guard let pattern = templated.resolved(render) else {
+                return .failure(.init("regex \(templated): a variable is undefined or the rendered pattern is invalid"))
+            }
             guard let match = pattern.firstMatch(in: view.text, group: group) else {
                 return .failure(.init("regex \(pattern) matched nothing"))
             }
@@ -43,6 +50,9 @@ enum CaptureEvaluator {
         case .header(let name):
             guard let value = view.response.header(name) else { return .failure(.init("no \(name) header")) }
             return .success(value)
+        case .formField(let template):
+            guard let name = try? render(template) else { return .failure(.init("form_field: undefined variable")) }
+            return formField(named: name, in: view)
         case .cookie(let name):
             guard let cookie = view.cookie(named: name) else { return .failure(.init("no cookie named \(name)")) }
             return .success(cookie.value)
@@ -51,6 +61,38 @@ enum CaptureEvaluator {
         case .url:
             return .success(view.response.effectiveURL)
         }
+    }
+}
+
+extension CaptureEvaluator {
+    /// Finds `<input name="NAME" value="…">` (any input type, or a `<textarea>`) in an HTML body.
+    static func formField(named name: String, in view: ResponseView) -> Result<String, CaptureFailure> {
+        let literal = XPathLiteral.quote(name)
+        let query = "string((//input[@name=\(literal)]/@value | //textarea[@name=\(literal)])[1])"
+        let expression: XPathExpression
+        do {
+            expression = try XPathExpression(query)
+        } catch {
+            return .failure(.init("form_field \(name): \(error)"))
+        }
+        switch view.markupBody() {
+        case .success(let document):
+            guard let value = try? expression.evaluate(in: document).stringValue, !value.isEmpty else {
+                return .failure(.init("no form field named '\(name)' with a value in the page"))
+            }
+            return .success(value)
+        case .failure(let error):
+            return .failure(.init(error.message))
+        }
+    }
+}
+
+/// XPath 1.0 has no escape sequences: a string with both quote kinds must be built with concat().
+enum XPathLiteral {
+    static func quote(_ text: String) -> String {
+        if !text.contains("'") { return "'\(text)'" }
+        if !text.contains("\"") { return "\"\(text)\"" }
+        return "concat('" + text.replacingOccurrences(of: "'", with: "', \"'\", '") + "')"
     }
 }
 

@@ -52,8 +52,8 @@ struct PredicateEvaluator {
         case .equals(let expected): return ValueComparison.equal(actual, value(of: expected))
         case .notEquals(let expected): return !ValueComparison.equal(actual, value(of: expected))
         case .compare(let op, let expected): return ValueComparison.compare(actual, op, value(of: expected))
-        case .matches(let pattern): return pattern.matches(ValueComparison.text(actual))
-        case .notMatches(let pattern): return !pattern.matches(ValueComparison.text(actual))
+        case .matches(let pattern): return pattern.resolved(render)?.matches(ValueComparison.text(actual)) ?? false
+        case .notMatches(let pattern): return !(pattern.resolved(render)?.matches(ValueComparison.text(actual)) ?? true)
         case .contains(let template): return ValueComparison.contains(actual, renderOrRaw(template))
         case .notContains(let template): return !ValueComparison.contains(actual, renderOrRaw(template))
         case .type(let name): return actual.typeName == name
@@ -81,8 +81,8 @@ struct PredicateEvaluator {
         case .equals(let expected): "== \(expected)"
         case .notEquals(let expected): "!= \(expected)"
         case .compare(let op, let expected): "\(op.symbol) \(expected)"
-        case .matches(let pattern): "matches \(pattern)"
-        case .notMatches(let pattern): "does not match \(pattern)"
+        case .matches(let pattern): "matches \(pattern.resolved(render) ?? pattern)"
+        case .notMatches(let pattern): "does not match \(pattern.resolved(render) ?? pattern)"
         case .contains(let template): "contains \"\(renderOrRaw(template))\""
         case .notContains(let template): "does not contain \"\(renderOrRaw(template))\""
         case .exists(let flag): flag ? "exists" : "absent"

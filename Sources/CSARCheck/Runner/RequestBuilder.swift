@@ -11,7 +11,7 @@ struct RequestBuilder {
         var url = Self.join(baseURL, try variables.render(step.url))
         if !step.query.isEmpty {
             var fields: [(name: String, value: String)] = []
-            for item in step.query { fields.append((item.name, try variables.render(item.value))) }
+            for item in step.query { fields.append((try variables.render(item.name), try variables.render(item.value))) }
             url += (url.contains("?") ? "&" : "?") + FormEncoding.encode(fields)
         }
         var headers: [HTTPHeader] = []
@@ -28,7 +28,7 @@ struct RequestBuilder {
             return .none
         case .form(let fields):
             var rendered: [(name: String, value: String)] = []
-            for field in fields { rendered.append((field.name, try variables.render(field.value))) }
+            for field in fields { rendered.append((try variables.render(field.name), try variables.render(field.value))) }
             return .bytes(Array(FormEncoding.encode(rendered).utf8), contentType: "application/x-www-form-urlencoded")
         case .json(let template):
             return .bytes(Array(try JSONRendering.text(template, variables: variables).utf8), contentType: "application/json")
@@ -37,14 +37,15 @@ struct RequestBuilder {
         case .multipart(let fields):
             var parts: [MultipartPart] = []
             for field in fields {
+                let fieldName = try variables.render(field.name)
                 switch field.value {
                 case .text(let template):
-                    parts.append(MultipartPart(name: field.name, content: .text(try variables.render(template))))
+                    parts.append(MultipartPart(name: fieldName, content: .text(try variables.render(template))))
                 case .file(let pathTemplate, let filename, let contentType):
                     let path = try variables.render(pathTemplate)
                     let resolved = path.hasPrefix("/") ? path : scenarioFolder + "/" + path
                     let name = filename ?? URL(fileURLWithPath: path).lastPathComponent
-                    parts.append(MultipartPart(name: field.name, content: .file(path: resolved, filename: name, contentType: contentType)))
+                    parts.append(MultipartPart(name: fieldName, content: .file(path: resolved, filename: name, contentType: contentType)))
                 }
             }
             return .multipart(parts)

@@ -1,17 +1,36 @@
 import Foundation
 
-/// Finds scenario files: a directory stands for the `.yaml`/`.yml` files in it, sorted by name.
+/// Turns command-line paths into scenario files: a folder stands for its `.yaml`/`.yml` scenario files
+/// (sorted, suites left out so nothing runs twice), a suite file for the files it lists.
 public enum ScenarioFiles {
-    public static func expand(_ paths: [String]) -> [String] {
-        paths.flatMap { path -> [String] in
+    public static func resolve(_ paths: [String]) -> Result<[String], ScenarioErrors> {
+        var files: [String] = []
+        var errors: [ScenarioError] = []
+        for path in paths {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                return [path]
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                errors.append(ScenarioError(location: .init(file: path, line: 1, column: 1), key: "", message: "no such file or folder"))
+                continue
             }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-                .map { (path as NSString).appendingPathComponent($0) }
+            if isDirectory.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                    let file = (path as NSString).appendingPathComponent(name)
+                    do {
+                        if try SuiteFile.load(path: file) == nil { files.append(file) }
+                    } catch {
+                        errors.append(error)
+                    }
+                }
+                continue
+            }
+            do {
+                files += try SuiteFile.load(path: path)?.scenarioPaths ?? [path]
+            } catch {
+                errors.append(error)
+            }
         }
+        return errors.isEmpty ? .success(files) : .failure(ScenarioErrors(errors))
     }
 
     /// Loads every file, collecting every file's error instead of stopping at the first.

@@ -50,7 +50,7 @@ struct StepRunner {
         }
         let view = ResponseView(response: response, cookies: client.cookies)
         for capture in step.captures {
-            switch CaptureEvaluator.value(of: capture, from: view) {
+            switch CaptureEvaluator.value(of: capture, from: view, render: variables.render) {
             case .success(let value):
                 let secret = capture.secret || isCookie(capture.source)
                 variables.set(capture.variable, value, secret: secret)

@@ -38,8 +38,10 @@ enum BodyLoading {
         let reader = fields.reader
         let entries = try MappingFields(try fields.required("multipart"), path: fields.keyPath("multipart"), known: [], reader: reader)
         var parts: [MultipartField] = []
-        for (name, _, value) in entries.all {
-            let key = entries.keyPath(name)
+        for (rawName, keyNode, value) in entries.all {
+            let key = entries.keyPath(rawName)
+            let name = try ScalarReading.template(keyNode, key: key, reader: reader)
+            try scope.check(name, at: keyNode, key: key)
             if case .mapping = value {
                 let spec = try MappingFields(value, path: key, known: ["file", "filename", "content_type"], reader: reader)
                 let pathNode = try spec.required("file")

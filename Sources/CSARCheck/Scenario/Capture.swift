@@ -6,6 +6,9 @@ public struct Capture: Sendable {
         /// The first match's `group` (0 for the whole match).
         case regex(RegexPattern, group: Int)
         case header(String)
+        /// The `value` of the HTML form field with this name, e.g. Laravel's hidden `_token` or Django's
+        /// `csrfmiddlewaretoken`; templated so one scenario serves several frameworks.
+        case formField(Template)
         /// From the scenario's cookie jar after the response, e.g. Laravel's `XSRF-TOKEN`.
         case cookie(String)
         case status

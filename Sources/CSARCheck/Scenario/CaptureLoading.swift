@@ -2,7 +2,7 @@ import Yams
 
 /// Reads `capture:`: `name: { jsonpath | xpath | regex | header | cookie | status | url: …, decode, secret, group }`.
 enum CaptureLoading {
-    static let sources = ["jsonpath", "xpath", "regex", "header", "cookie", "status", "url"]
+    static let sources = ["jsonpath", "xpath", "regex", "header", "cookie", "form_field", "status", "url"]
     static let options = ["decode", "secret", "group"]
 
     static func captures(_ node: Node?, path: String, scope: inout VariableScope) throws(ScenarioError) -> [Capture] {
@@ -20,7 +20,7 @@ enum CaptureLoading {
             guard chosen.count == 1, let sourceKey = chosen.first else {
                 throw reader.error(at: value, key: key, "a capture takes exactly one of: \(sources.joined(separator: ", "))")
             }
-            let source = try self.source(sourceKey, spec: spec)
+            let source = try self.source(sourceKey, spec: spec, scope: scope)
             if spec.value("group") != nil, sourceKey != "regex" {
                 throw reader.error(at: spec.value("group"), key: spec.keyPath("group"), "'group' goes with 'regex'")
             }
@@ -42,7 +42,7 @@ enum CaptureLoading {
         return captures
     }
 
-    private static func source(_ key: String, spec: MappingFields) throws(ScenarioError) -> Capture.Source {
+    private static func source(_ key: String, spec: MappingFields, scope: VariableScope) throws(ScenarioError) -> Capture.Source {
         let reader = spec.reader
         let node = try spec.required(key)
         let keyPath = spec.keyPath(key)
@@ -54,7 +54,7 @@ enum CaptureLoading {
             let text = try ScalarReading.string(node, key: keyPath, reader: reader)
             return .xPath(try QueryCompiling.xPath(text, at: node, key: keyPath, reader: reader), source: text)
         case "regex":
-            let pattern = try QueryCompiling.regex(node, key: keyPath, reader: reader)
+            let pattern = try QueryCompiling.regex(node, key: keyPath, scope: scope)
             let group = try spec.integer("group", in: 0...99) ?? (pattern.numberOfCaptureGroups > 0 ? 1 : 0)
             guard group <= pattern.numberOfCaptureGroups else {
                 throw reader.error(at: spec.value("group") ?? node, key: spec.keyPath("group"),
@@ -65,6 +65,10 @@ enum CaptureLoading {
             return .header(try ScalarReading.string(node, key: keyPath, reader: reader))
         case "cookie":
             return .cookie(try ScalarReading.string(node, key: keyPath, reader: reader))
+        case "form_field":
+            let name = try ScalarReading.template(node, key: keyPath, reader: reader)
+            try scope.check(name, at: node, key: keyPath)
+            return .formField(name)
         case "status":
             return .status
         default:
@@ -91,12 +95,15 @@ enum QueryCompiling {
         }
     }
 
-    static func regex(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> RegexPattern {
-        let text = try ScalarReading.string(node, key: key, reader: reader)
+    static func regex(_ node: Node, key: String, scope: VariableScope) throws(ScenarioError) -> RegexPattern {
+        let text = try ScalarReading.string(node, key: key, reader: scope.reader)
+        let pattern: RegexPattern
         do {
-            return try RegexPattern(text)
+            pattern = try RegexPattern(templated: text)
         } catch {
-            throw reader.error(at: node, key: key, error.message)
+            throw scope.reader.error(at: node, key: key, error.message)
         }
+        if let template = pattern.template { try scope.check(template, at: node, key: key) }
+        return pattern
     }
 }

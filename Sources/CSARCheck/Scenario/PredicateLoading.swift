@@ -32,8 +32,8 @@ enum PredicateLoading {
             case "lt", "le", "gt", "ge":
                 let op = ComparisonOperator(rawValue: key) ?? .lt
                 conditions.append(.compare(op, try expected(value, key: keyPath, scope: scope)))
-            case "matches": conditions.append(.matches(try QueryCompiling.regex(value, key: keyPath, reader: reader)))
-            case "not_matches": conditions.append(.notMatches(try QueryCompiling.regex(value, key: keyPath, reader: reader)))
+            case "matches": conditions.append(.matches(try QueryCompiling.regex(value, key: keyPath, scope: scope)))
+            case "not_matches": conditions.append(.notMatches(try QueryCompiling.regex(value, key: keyPath, scope: scope)))
             case "contains", "not_contains":
                 for item in ScalarReading.oneOrMany(value) {
                     let template = try ScalarReading.template(item, key: keyPath, reader: reader)

@@ -2,7 +2,7 @@
 public enum StepBody: Sendable {
     case none
     /// `application/x-www-form-urlencoded` fields, in order.
-    case form([(name: String, value: Template)])
+    case form([(name: Template, value: Template)])
     case multipart([MultipartField])
     case json(JSONTemplate)
     /// Sent as written, with an optional content type.
@@ -17,7 +17,7 @@ public struct MultipartField: Sendable {
         case file(path: Template, filename: String?, contentType: String?)
     }
 
-    public var name: String
+    public var name: Template
     public var value: Value
 }
 

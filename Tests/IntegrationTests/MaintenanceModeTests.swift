@@ -1,0 +1,59 @@
+import CSARCheck
+import XCTest
+
+/// Testing behind `php artisan down --secret`: the bypass cookie lets every scenario through; without
+/// it the run fails and says why in plain words.
+final class MaintenanceModeTests: XCTestCase {
+    func testWithoutTheSecretTheRunFailsAndSaysMaintenance() async throws {
+        let demo = try await DemoSiteFixture.start(faults: ["maintenance:deploy-2026"])
+        let scenario = try ScenarioLoader().load(file: RepositoryPaths.scenario("smoke.yaml"))
+        let configuration = RunConfiguration(baseURL: demo.baseURL)
+        let results = await DedicatedThread.run {
+            SuiteRun(scenarios: [scenario], configuration: configuration, reporter: ConsoleReporter(style: .init(colored: false)) { _ in })
+                .execute()
+        }
+        await demo.stop()
+        let result = try XCTUnwrap(results.scenarios.first)
+        XCTAssertFalse(result.passed)
+        XCTAssertEqual(result.steps.first?.response?.status, 503)
+        XCTAssertTrue(result.notes.first?.contains("maintenance mode") ?? false, result.notes.description)
+        XCTAssertTrue(result.notes.first?.contains("--bypass-secret") ?? false)
+    }
+
+    func testTheBypassCookieCarriesEveryScenario() async throws {
+        let secret = "deploy-2026"
+        let demo = try await DemoSiteFixture.start(faults: ["maintenance:\(secret)"])
+        let baseURL = demo.baseURL
+        let bypass = await DedicatedThread.run { MaintenanceMode.bypass(baseURL: baseURL, secret: secret, transfer: .init()) }
+        let cookies = try bypass.get().cookies
+        XCTAssertEqual(cookies.map(\.name), [MaintenanceMode.cookieName])
+        XCTAssertFalse(cookies[0].value.contains(secret))
+
+        var configuration = RunConfiguration(baseURL: baseURL, environment: demo.adminEnvironment, initialCookies: cookies, secrets: [secret])
+        configuration.transfer = TransferOptions(connectTimeout: 5, totalTimeout: 10)
+        for file in ["smoke.yaml", "admin-login.yaml", "warehouse-map.yaml"] {
+            let scenario = try ScenarioLoader().load(file: RepositoryPaths.scenario(file))
+            let result = await DedicatedThread.run { [configuration] in ScenarioRunner(configuration: configuration).run(scenario) }
+            XCTAssertTrue(result.passed, "\(file): " + result.failedSteps.map { "\($0.name): \(StepDiagnostics.describe($0))" }.joined(separator: "; "))
+        }
+        await demo.stop()
+    }
+
+    func testAWrongSecretIsAConfigurationError() async throws {
+        let demo = try await DemoSiteFixture.start(faults: ["maintenance:right-secret"])
+        let baseURL = demo.baseURL
+        let bypass = await DedicatedThread.run { MaintenanceMode.bypass(baseURL: baseURL, secret: "wrong-secret", transfer: .init()) }
+        await demo.stop()
+        guard case .failure(.noCookie(let message)) = bypass else { return XCTFail("expected a refused bypass, got \(bypass)") }
+        XCTAssertFalse(message.contains("wrong-secret"), "the secret must be masked: \(message)")
+        XCTAssertTrue(message.contains("maintenance mode"))
+    }
+
+    func testASiteThatIsUpNeedsNoCookie() async throws {
+        let demo = try await DemoSiteFixture.start()
+        let baseURL = demo.baseURL
+        let bypass = await DedicatedThread.run { MaintenanceMode.bypass(baseURL: baseURL, secret: "unused", transfer: .init()) }
+        await demo.stop()
+        XCTAssertEqual(try bypass.get().cookies.count, 0)
+    }
+}

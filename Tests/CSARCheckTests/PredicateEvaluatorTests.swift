@@ -2,13 +2,15 @@ import XCTest
 @testable import CSARCheck
 
 final class PredicateEvaluatorTests: XCTestCase {
-    private let evaluator = PredicateEvaluator(render: { template in try template.render { _ in nil } })
+    private let evaluator = PredicateEvaluator(render: { (template: Template) throws(UndefinedVariable) -> String in
+        try template.render { _ in nil }
+    })
     private let warehouses = try! JSONValue.parse("""
         {"data":[{"id":1,"name":"Dakar","latitude":14.69,"longitude":-17.44},
                  {"id":2,"name":"Thiès","latitude":14.79,"longitude":-16.93}]}
         """)
 
-    private func predicate(_ yaml: String) throws -> Predicate {
+    private func predicate(_ yaml: String) throws -> CSARCheck.Predicate {
         let scenario = try ScenarioLoader().load(text: """
             steps:
               - url: /

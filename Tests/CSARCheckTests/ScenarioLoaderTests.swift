@@ -168,7 +168,7 @@ final class ScenarioLoaderTests: XCTestCase {
     func testShippedScenariosValidate() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let folder = root.appendingPathComponent("Scenarios").path
-        let files = ScenarioFiles.expand([folder])
+        let files = try ScenarioFiles.resolve([folder]).get()
         XCTAssertFalse(files.isEmpty)
         if case .failure(let errors) = ScenarioFiles.load(files, loader: ScenarioLoader()) {
             XCTFail(errors.description)

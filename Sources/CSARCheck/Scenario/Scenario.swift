@@ -10,6 +10,10 @@ public struct Scenario: Sendable {
     public var variables: [VariableDefinition]
     public var defaults: StepDefaults
     public var steps: [Step]
+    /// Criteria on this file's requests (`criteria:` and `warnings:`).
+    public var criteria: [Criterion] = []
+    /// The `load:` section, run after the steps; nil when the file has none.
+    public var load: LoadSpec?
 
     public init(
         file: String, name: String, description: String? = nil, tags: [String] = [], baseURL: Template? = nil,
@@ -67,7 +71,7 @@ public struct Step: Sendable {
     public var method: String
     public var url: Template
     public var headers: [HeaderTemplate]
-    public var query: [(name: String, value: Template)]
+    public var query: [(name: Template, value: Template)]
     public var body: StepBody
     public var followRedirects: Bool
     public var maxRedirects = 10
@@ -75,6 +79,8 @@ public struct Step: Sendable {
     public var retry: RetryPolicy?
     public var captures: [Capture]
     public var assertions: [Assertion]
+    /// Criteria on this step's requests alone.
+    public var criteria: [Criterion] = []
 }
 
 /// Re-sends a step until its assertions pass or the attempts run out (e.g. a cache warming up).

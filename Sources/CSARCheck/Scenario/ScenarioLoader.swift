@@ -9,7 +9,8 @@ public struct ScenarioLoader: Sendable {
     /// Names reached through `{{ env.NAME }}` are read from the environment when the run starts.
     static let environmentPrefix = "env."
 
-    static let topLevelKeys = ["name", "description", "tags", "base_url", "variables", "defaults", "steps"]
+    static let topLevelKeys = ["name", "description", "tags", "base_url", "variables", "defaults", "steps", "load"]
+        + CriteriaLoading.keys
 
     /// Names given on the command line (`--var k=v`), usable in every file.
     public var predefinedVariables: Set<String>
@@ -41,16 +42,19 @@ public struct ScenarioLoader: Sendable {
             try scope.check(baseURL, at: node, key: "base_url")
         }
         let defaults = try StepLoading.defaults(fields.value("defaults"), scope: scope, reader: reader)
-        let stepsNode = try fields.required("steps")
-        let stepNodes = try ScalarReading.list(stepsNode, key: "steps", reader: reader)
-        guard !stepNodes.isEmpty else {
+        // A file may be only a load (`load:` without `steps:`), like the runbook's `ab -n 50 -c 5`.
+        let stepsNode = try fields.value("load") == nil ? fields.required("steps") : fields.value("steps")
+        let stepNodes = try stepsNode.map { node throws(ScenarioError) in
+            try ScalarReading.list(node, key: "steps", reader: reader)
+        } ?? []
+        if let stepsNode, stepNodes.isEmpty {
             throw reader.error(at: stepsNode, key: "steps", "a scenario needs at least one step")
         }
         var steps: [Step] = []
         for (index, node) in stepNodes.enumerated() {
             steps.append(try StepLoading.step(node, path: "steps[\(index)]", defaults: defaults, scope: &scope))
         }
-        return Scenario(
+        var scenario = Scenario(
             file: file,
             name: try fields.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
             description: try fields.string("description"),
@@ -60,6 +64,9 @@ public struct ScenarioLoader: Sendable {
             defaults: defaults,
             steps: steps
         )
+        scenario.criteria = try CriteriaLoading.criteria(fields)
+        scenario.load = try LoadSectionLoading.load(fields.value("load"), defaults: defaults, steps: steps, scope: scope)
+        return scenario
     }
 
     private func compose(_ text: String, reader: YAMLReader) throws(ScenarioError) -> Node {

@@ -5,7 +5,7 @@ enum StepLoading {
     static let stepKeys = [
         "name", "method", "url", "headers", "query", "form", "multipart", "json", "body", "content_type",
         "follow_redirects", "max_redirects", "timeout", "retry", "capture", "expect",
-    ]
+    ] + CriteriaLoading.keys
     static let bodyKeys = ["form", "multipart", "json", "body"]
     static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
@@ -54,6 +54,7 @@ enum StepLoading {
         )
         if let maxRedirects = try fields.integer("max_redirects", in: 0...50) { step.maxRedirects = maxRedirects }
         step.captures = try CaptureLoading.captures(fields.value("capture"), path: fields.keyPath("capture"), scope: &scope)
+        step.criteria = try CriteriaLoading.criteria(fields)
         step.assertions = try AssertionLoading.assertions(fields.value("expect"), path: fields.keyPath("expect"), scope: scope)
         return step
     }
@@ -71,21 +72,24 @@ enum StepLoading {
         return headers
     }
 
-    static func query(_ fields: MappingFields, scope: VariableScope) throws(ScenarioError) -> [(name: String, value: Template)] {
+    static func query(_ fields: MappingFields, scope: VariableScope) throws(ScenarioError) -> [(name: Template, value: Template)] {
         try namedTemplates(fields, key: "query", scope: scope)
     }
 
-    /// A map of names to templated scalars (query parameters, form fields), in file order.
+    /// A map of templated names to templated scalars (query parameters, form fields), in file order.
+    /// Names may hold variables too, so a scenario can follow another framework's field names.
     static func namedTemplates(
         _ fields: MappingFields, key: String, scope: VariableScope
-    ) throws(ScenarioError) -> [(name: String, value: Template)] {
+    ) throws(ScenarioError) -> [(name: Template, value: Template)] {
         guard let node = fields.value(key) else { return [] }
         let entries = try MappingFields(node, path: fields.keyPath(key), known: [], reader: fields.reader)
-        var result: [(name: String, value: Template)] = []
-        for (name, _, value) in entries.all {
+        var result: [(name: Template, value: Template)] = []
+        for (name, keyNode, value) in entries.all {
+            let nameTemplate = try ScalarReading.template(keyNode, key: entries.keyPath(name), reader: fields.reader)
+            try scope.check(nameTemplate, at: keyNode, key: entries.keyPath(name))
             let template = try ScalarReading.template(value, key: entries.keyPath(name), reader: fields.reader)
             try scope.check(template, at: value, key: entries.keyPath(name))
-            result.append((name, template))
+            result.append((nameTemplate, template))
         }
         return result
     }

@@ -1,0 +1,39 @@
+/// A criterion with what was measured for it.
+public struct CriterionResult: Sendable {
+    public var criterion: Criterion
+    /// What the criterion was measured over: `run`, or a scenario's, step's or load's name.
+    public var scope: String
+    public var measured: Double?
+
+    /// Nothing measured (no request in scope) fails: a criterion is never silently true.
+    public var passed: Bool {
+        guard let measured else { return false }
+        return criterion.op.holds(measured, criterion.threshold)
+    }
+
+    /// `p95 = 1.234 s`, or `p95: nothing measured`.
+    public var measuredText: String {
+        guard let measured else { return "\(criterion.metric): nothing measured" }
+        return "\(criterion.metric) = \(criterion.metric.format(measured))"
+    }
+}
+
+/// Evaluates criteria on measurements.
+public enum CriteriaEvaluation {
+    public static func evaluate(_ criteria: [Criterion], on measurements: Measurements, scope: String) -> [CriterionResult] {
+        criteria.map { CriterionResult(criterion: $0, scope: scope, measured: measurements.value(of: $0.metric)) }
+    }
+}
+
+/// The deployment runbook's success criteria, used when a run declares none of its own.
+public enum RunbookCriteria {
+    /// Responses under 2 s, zero HTTP 5xx (so zero 500), availability ≥ 99.5 %.
+    public static let errors = ["max < 2s", "http_5xx == 0", "availability >= 99.5%"]
+    /// The runbook's alert levels: any response over 5 s, error rate over 5 %.
+    public static let warnings = ["max <= 5s", "error_rate <= 5%"]
+
+    public static var all: [Criterion] {
+        errors.compactMap { try? Criterion(parsing: $0, severity: .error) }
+            + warnings.compactMap { try? Criterion(parsing: $0, severity: .warning) }
+    }
+}

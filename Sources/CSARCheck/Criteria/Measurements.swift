@@ -1,0 +1,82 @@
+import Histogram
+
+/// The figures criteria are evaluated on, gathered from functional steps or a load run: a latency
+/// histogram (µs) and counts. Mergeable, so a run-wide scope adds up every scenario and load.
+public struct Measurements: Sendable {
+    public var latency: Histogram<UInt64>
+    public var requests: Int
+    public var statusCounts: [Int: Int]
+    public var transportErrors: Int
+    /// Seconds the requests were spread over, for the rate.
+    public var wallTime: Double
+
+    public init() {
+        latency = LatencyHistograms.makeHistogram()
+        requests = 0
+        statusCounts = [:]
+        transportErrors = 0
+        wallTime = 0
+    }
+
+    /// The responses of functional steps (the final attempt of each step that was sent).
+    public init(steps: [StepResult]) {
+        self.init()
+        for step in steps where step.outcome != .skipped {
+            requests += 1
+            if let response = step.response {
+                statusCounts[response.status, default: 0] += 1
+                latency.record(min(LatencyHistograms.highestTrackable, UInt64(max(0, response.timings.total) * 1_000_000)))
+                wallTime += response.timings.total
+            } else if step.transportError != nil {
+                transportErrors += 1
+            }
+        }
+    }
+
+    public init(load: LoadResult) {
+        latency = load.latency.total
+        requests = load.completed
+        statusCounts = Dictionary(load.statusCounts.map { ($0.status, $0.count) }, uniquingKeysWith: +)
+        transportErrors = load.transportErrorCount
+        wallTime = load.wallTime
+    }
+
+    public mutating func merge(_ other: Measurements) {
+        latency.add(other.latency)
+        requests += other.requests
+        statusCounts.merge(other.statusCounts, uniquingKeysWith: +)
+        transportErrors += other.transportErrors
+        wallTime += other.wallTime
+    }
+
+    /// The metric's value, or nil when nothing was measured that it could be computed from.
+    public func value(of metric: Metric) -> Double? {
+        switch metric {
+        case .latencyPercentile(let percentile):
+            guard latency.totalCount > 0 else { return nil }
+            let micros = percentile == 0 ? latency.min : percentile == 100 ? latency.max : latency.valueAtPercentile(percentile)
+            return Double(micros) / 1_000_000
+        case .meanLatency:
+            return latency.totalCount > 0 ? latency.mean / 1_000_000 : nil
+        case .status(let code):
+            return Double(statusCounts[code] ?? 0)
+        case .statusClass(let digit):
+            return Double(statusCounts.filter { $0.key / 100 == digit }.values.reduce(0, +))
+        case .transportErrors:
+            return Double(transportErrors)
+        case .requests:
+            return Double(requests)
+        case .availability:
+            return requests > 0 ? 100 - errorPercent : nil
+        case .errorRate:
+            return requests > 0 ? errorPercent : nil
+        case .requestsPerSecond:
+            return wallTime > 0 ? Double(requests) / wallTime : nil
+        }
+    }
+
+    private var errorPercent: Double {
+        let serverErrors = statusCounts.filter { $0.key >= 500 }.values.reduce(0, +)
+        return Double(serverErrors + transportErrors) * 100 / Double(requests)
+    }
+}

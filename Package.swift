@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "csar-check",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "csar-check", targets: ["csar-check"]),
         .library(name: "CSARCheck", targets: ["CSARCheck"]),
@@ -27,11 +27,14 @@ let package = Package(
             cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
             linkerSettings: [.linkedLibrary("xml2")]
         ),
+        // zlib, for HdrHistogram's compressed encoding in reports.
+        .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         .target(
             name: "CSARCheck",
             dependencies: [
                 "CCurl",
                 "CLibXML",
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]

@@ -19,6 +19,9 @@ public struct ConsoleReporter: Sendable {
         let retries = step.attempts > 1 ? style.dim(" (\(step.attempts) attempts)") : ""
         let line = "  \(mark(step.outcome)) \(step.name.padded(to: 48)) \(status)  \(time)\(retries)"
         write(line)
+        for capture in step.captures where !capture.secret && capture.displayValue != SecretMasker.mask {
+            write(style.dim("      \(capture.name) = \(capture.displayValue)"))
+        }
         switch step.outcome {
         case .passed:
             break
@@ -45,6 +48,16 @@ public struct ConsoleReporter: Sendable {
         }
     }
 
+    /// A run-level explanation, such as maintenance mode, in plain words.
+    public func note(_ text: String) {
+        write(style.yellow("  ⚠ \(text)"))
+    }
+
+    /// The ab-style summary of a scenario's `load:` section (the run's criteria give the verdict).
+    public func loadFinished(_ result: LoadResult) {
+        write(LoadSummaryText.render(result, verdict: nil))
+    }
+
     public func scenarioSetupFailed(_ result: ScenarioResult) {
         write(style.red("  ✘ \(result.setupError ?? "")"))
     }
@@ -57,8 +70,8 @@ public struct ConsoleReporter: Sendable {
         if count(.failed) > 0 { parts.append("\(count(.failed)) failed") }
         if count(.error) > 0 { parts.append("\(count(.error)) errors") }
         if count(.skipped) > 0 { parts.append("\(count(.skipped)) skipped") }
-        let verdict = failedScenarios == 0 ? style.green("PASSED") : style.red("FAILED")
-        write("\n\(verdict)  " + parts.joined(separator: ", "))
+        let counts = parts.joined(separator: ", ")
+        write("\n" + (failedScenarios == 0 ? counts : style.red(counts)))
     }
 
     private func mark(_ outcome: StepResult.Outcome) -> String {

@@ -14,11 +14,11 @@ public struct ConsoleStyle: Sendable {
         return ConsoleStyle(colored: isatty(STDOUT_FILENO) == 1 && !noColor && environment["TERM"] != "dumb")
     }
 
-    func green(_ text: String) -> String { paint(text, "32") }
-    func red(_ text: String) -> String { paint(text, "31") }
-    func yellow(_ text: String) -> String { paint(text, "33") }
-    func dim(_ text: String) -> String { paint(text, "2") }
-    func bold(_ text: String) -> String { paint(text, "1") }
+    public func green(_ text: String) -> String { paint(text, "32") }
+    public func red(_ text: String) -> String { paint(text, "31") }
+    public func yellow(_ text: String) -> String { paint(text, "33") }
+    public func dim(_ text: String) -> String { paint(text, "2") }
+    public func bold(_ text: String) -> String { paint(text, "1") }
 
     private func paint(_ text: String, _ code: String) -> String {
         colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text

@@ -1,45 +1,58 @@
 import Foundation
 
-/// Renders results as JUnit XML that CI test reporters read (valid against the Ant JUnit schema):
-/// one testsuite per scenario file, one testcase per step, failures with type, message and the masked
-/// transcript.
+/// Renders a run as JUnit XML that CI test reporters read (valid against the Ant JUnit schema): one
+/// testsuite per scenario file with one testcase per step, and a `criteria` testsuite with one testcase
+/// per criterion. Failures carry a type, a message (expected vs measured) and the masked transcript.
 public struct JUnitReport {
-    public var results: [ScenarioResult]
-    public var hostname: String
+    public var report: RunReport
 
-    public init(results: [ScenarioResult], hostname: String = ProcessInfo.processInfo.hostName) {
-        self.results = results
-        self.hostname = hostname.isEmpty ? "localhost" : hostname
+    public init(report: RunReport) {
+        self.report = report
     }
 
     public func xml() -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n"
-        for (index, result) in results.enumerated() {
-            xml += suite(result, id: index)
+        var id = 0
+        for scenario in report.scenarios {
+            let className = URL(fileURLWithPath: scenario.file).deletingPathExtension().lastPathComponent
+            let cases = TestCase.cases(of: scenario)
+            xml += suite(
+                name: scenario.name, package: className, id: id, startedAt: scenario.startedAt, time: scenario.duration,
+                cases: cases, className: className,
+                properties: [("file", scenario.file)], systemErr: ([scenario.setupError].compactMap { $0 } + scenario.notes)
+            )
+            id += 1
+        }
+        if !report.criteria.isEmpty {
+            let duration = report.finishedAt.timeIntervalSince(report.startedAt)
+            xml += suite(
+                name: "criteria", package: "criteria", id: id, startedAt: report.startedAt, time: duration,
+                cases: TestCase.cases(of: report.criteria), className: "criteria", properties: [], systemErr: []
+            )
         }
         return xml + "</testsuites>\n"
     }
 
-    private func suite(_ result: ScenarioResult, id: Int) -> String {
-        let cases = TestCase.cases(of: result)
-        let className = URL(fileURLWithPath: result.file).deletingPathExtension().lastPathComponent
+    private func suite(
+        name: String, package: String, id: Int, startedAt: Date, time: Double, cases: [TestCase], className: String,
+        properties: [(String, String)], systemErr: [String]
+    ) -> String {
         func count(_ kind: TestCase.Kind) -> String { String(cases.filter { $0.kind == kind }.count) }
         let attributes: [(String, String)] = [
-            ("name", result.name), ("package", className), ("id", String(id)),
-            ("timestamp", Self.timestamp(result.startedAt)), ("hostname", hostname),
-            ("tests", String(cases.count)), ("failures", count(.failure)), ("errors", count(.error)),
-            ("skipped", count(.skipped)), ("time", Self.seconds(result.duration)),
+            ("name", name), ("package", package), ("id", String(id)), ("timestamp", Self.timestamp(startedAt)),
+            ("hostname", report.hostname), ("tests", String(cases.count)), ("failures", count(.failure)),
+            ("errors", count(.error)), ("skipped", count(.skipped)), ("time", Self.seconds(time)),
         ]
-        var xml = "  <testsuite \(Self.attributes(attributes))>\n"
-        xml += "    <properties>\n"
-        for (name, value) in [("file", result.file), ("target", result.baseURL), ("tool", "csar-check \(CSARCheckVersion.current)")] {
-            xml += "      <property name=\"\(XMLText.escape(name))\" value=\"\(XMLText.escape(value))\"/>\n"
+        var xml = "  <testsuite \(Self.attributes(attributes))>\n    <properties>\n"
+        let common = [("target", report.target), ("tool", report.tool), ("command", report.command),
+                      ("started", Self.timestamp(report.startedAt) + "Z")]
+        for (key, value) in properties + common {
+            xml += "      <property \(Self.attributes([("name", key), ("value", value)]))/>\n"
         }
         xml += "    </properties>\n"
-        for testCase in cases {
-            xml += testCase.xml(className: className)
-        }
-        xml += "    <system-out></system-out>\n    <system-err>\(XMLText.escape(result.setupError ?? ""))</system-err>\n"
+        for testCase in cases { xml += testCase.xml(className: className) }
+        xml += "    <system-out></system-out>\n"
+        xml += "    <system-err>\(XMLText.escape(systemErr.joined(separator: "\n")))</system-err>\n"
         return xml + "  </testsuite>\n"
     }
 
@@ -47,7 +60,7 @@ public struct JUnitReport {
         pairs.map { "\($0.0)=\"\(XMLText.escape($0.1))\"" }.joined(separator: " ")
     }
 
-    /// The schema wants local time without a zone; UTC is written, as most CI tools assume.
+    /// The schema wants a time without a zone; UTC is written.
     static func timestamp(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -58,76 +71,5 @@ public struct JUnitReport {
 
     static func seconds(_ value: Double) -> String {
         String(format: "%.3f", max(0, value))
-    }
-}
-
-/// One JUnit testcase: a step, or the scenario's setup when it could not start.
-struct TestCase {
-    enum Kind: Equatable { case passed, failure, error, skipped }
-
-    var name: String
-    var time: Double
-    var kind: Kind
-    var type: String
-    var message: String
-    var body: String
-
-    static func cases(of result: ScenarioResult) -> [TestCase] {
-        if let setupError = result.setupError {
-            return [TestCase(name: "setup", time: 0, kind: .error, type: "configuration", message: setupError, body: setupError)]
-        }
-        var seen: [String: Int] = [:]
-        return result.steps.map { step in
-            let occurrence = (seen[step.name] ?? 0) + 1
-            seen[step.name] = occurrence
-            let name = occurrence == 1 ? step.name : "\(step.name) (\(occurrence))"
-            return TestCase(step: step, name: name)
-        }
-    }
-
-    init(name: String, time: Double, kind: Kind, type: String, message: String, body: String) {
-        self.name = name
-        self.time = time
-        self.kind = kind
-        self.type = type
-        self.message = message
-        self.body = body
-    }
-
-    init(step: StepResult, name: String) {
-        self.name = name
-        time = step.duration
-        body = StepTranscriptText.text(of: step)
-        switch step.outcome {
-        case .passed:
-            kind = .passed; type = ""; message = ""
-        case .skipped:
-            kind = .skipped; type = "skipped"; message = step.problem ?? "skipped"
-        case .error:
-            kind = .error
-            type = step.transportError?.phase.rawValue ?? "error"
-            message = step.transportError?.description ?? step.problem ?? "transfer failed"
-        case .failed:
-            kind = .failure
-            let failures = step.failedAssertions.map { "\($0.title): expected \($0.failure?.expected ?? ""), got \($0.failure?.actual ?? "")" }
-                + step.captureFailures
-            type = step.failedAssertions.isEmpty ? "capture" : "assertion"
-            message = failures.joined(separator: "; ")
-            body = step.failedAssertions.map { "\($0.location) \($0.key): \($0.title)" }.joined(separator: "\n") + "\n\n" + body
-        }
-    }
-
-    func xml(className: String) -> String {
-        let open = "    <testcase \(JUnitReport.attributes([("name", name), ("classname", className), ("time", JUnitReport.seconds(time))]))"
-        switch kind {
-        case .passed:
-            return open + "/>\n"
-        case .skipped:
-            return open + ">\n      <skipped message=\"\(XMLText.escape(message))\"/>\n    </testcase>\n"
-        case .failure, .error:
-            let element = kind == .failure ? "failure" : "error"
-            return open + ">\n      <\(element) \(JUnitReport.attributes([("type", type), ("message", message)]))>"
-                + XMLText.escape(body) + "</\(element)>\n    </testcase>\n"
-        }
     }
 }

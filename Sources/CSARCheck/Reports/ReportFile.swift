@@ -2,9 +2,9 @@ import Foundation
 
 /// Writes report files atomically (temporary file, then rename), so a CI job never reads half a report.
 public enum ReportFile {
-    public static func write(_ text: String, to path: String) throws {
+    public static func write(_ data: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url, options: .atomic)
+        try data.write(to: url, options: .atomic)
     }
 }

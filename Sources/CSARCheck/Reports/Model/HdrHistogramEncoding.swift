@@ -1,0 +1,130 @@
+internal import CZlib
+import Foundation
+import Histogram
+
+/// HdrHistogram's V2 encoding (the byte layout of Java's `encodeIntoCompressedByteBuffer`, used in
+/// HdrHistogram log files): a 40-byte big-endian header, the counts array as ZigZag LEB128 with runs of
+/// zeros folded into negative numbers, the whole zlib-compressed behind an 8-byte header.
+/// hdrhistogram-swift has Codable only; this makes our histograms readable by every HdrHistogram tool.
+public enum HdrHistogramEncoding {
+    static let cookie: UInt32 = 0x1c84_9303 | 0x10
+    static let compressedCookie: UInt32 = 0x1c84_9304 | 0x10
+
+    public static func base64(of histogram: Histogram<UInt64>) -> String {
+        compressed(histogram).base64EncodedString()
+    }
+
+    public static func compressed(_ histogram: Histogram<UInt64>) -> Data {
+        let payload = uncompressed(histogram)
+        var output = [UInt8](repeating: 0, count: czlib_compress_bound(payload.count))
+        var length = output.count
+        let status = payload.withUnsafeBytes { input in
+            czlib_compress(input.bindMemory(to: UInt8.self).baseAddress, payload.count, &output, &length)
+        }
+        precondition(status == 0, "zlib compress2 failed (\(status)) with a bound-sized buffer")
+        var data = Data()
+        data.appendBigEndian(compressedCookie)
+        data.appendBigEndian(UInt32(length))
+        data.append(contentsOf: output.prefix(length))
+        return data
+    }
+
+    public static func uncompressed(_ histogram: Histogram<UInt64>) -> Data {
+        var counts: [UInt64] = []
+        if histogram.totalCount > 0 {
+            for bucket in histogram.allValues() {
+                counts.append(UInt64(bucket.count))
+                if bucket.value >= histogram.max { break }
+            }
+        }
+        var payload = Data()
+        var index = 0
+        while index < counts.count {
+            if counts[index] == 0 {
+                var zeros = 0
+                while index < counts.count, counts[index] == 0 { zeros += 1; index += 1 }
+                ZigZag.append(zeros > 1 ? -Int64(zeros) : 0, to: &payload)
+            } else {
+                ZigZag.append(Int64(counts[index]), to: &payload)
+                index += 1
+            }
+        }
+        var data = Data()
+        data.appendBigEndian(cookie)
+        data.appendBigEndian(UInt32(payload.count))
+        data.appendBigEndian(UInt32(0))  // normalizing index offset
+        data.appendBigEndian(UInt32(histogram.numberOfSignificantValueDigits.rawValue))
+        data.appendBigEndian(histogram.lowestDiscernibleValue)
+        data.appendBigEndian(histogram.highestTrackableValue)
+        data.appendBigEndian(Double(1).bitPattern)  // integer-to-double conversion ratio
+        return data + payload
+    }
+
+    /// The counts array of an encoding, for tests and for merging runs later.
+    public static func decodeCounts(base64: String) -> [UInt64]? {
+        guard let data = Data(base64Encoded: base64), data.count > 8, data.bigEndianUInt32(at: 0) == compressedCookie else {
+            return nil
+        }
+        let compressedLength = Int(data.bigEndianUInt32(at: 4))
+        var output = [UInt8](repeating: 0, count: max(1 << 16, compressedLength * 64))
+        var length = output.count
+        let body = Array(data.dropFirst(8).prefix(compressedLength))
+        guard czlib_uncompress(body, body.count, &output, &length) == 0 else { return nil }
+        let raw = Data(output.prefix(length))
+        guard raw.count >= 40, raw.bigEndianUInt32(at: 0) == cookie else { return nil }
+        var counts: [UInt64] = []
+        var reader = ZigZag.Reader(data: raw.dropFirst(40))
+        while let value = reader.next() {
+            if value < 0 { counts += Array(repeating: 0, count: Int(-value)) } else { counts.append(UInt64(value)) }
+        }
+        return counts
+    }
+}
+
+/// ZigZag-encoded LEB128 as HdrHistogram writes it: at most 9 bytes, the 9th carrying 8 full bits.
+enum ZigZag {
+    static func append(_ value: Int64, to data: inout Data) {
+        var encoded = UInt64(bitPattern: (value << 1) ^ (value >> 63))
+        for _ in 0..<8 {
+            if encoded < 0x80 {
+                data.append(UInt8(encoded))
+                return
+            }
+            data.append(UInt8(encoded & 0x7F) | 0x80)
+            encoded >>= 7
+        }
+        data.append(UInt8(truncatingIfNeeded: encoded))
+    }
+
+    struct Reader {
+        var data: Data.SubSequence
+
+        mutating func next() -> Int64? {
+            guard !data.isEmpty else { return nil }
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
+            for byteIndex in 0..<9 {
+                guard let byte = data.popFirst() else { return nil }
+                if byteIndex == 8 {
+                    result |= UInt64(byte) << shift
+                    break
+                }
+                result |= UInt64(byte & 0x7F) << shift
+                if byte & 0x80 == 0 { break }
+                shift += 7
+            }
+            return Int64(bitPattern: (result >> 1) ^ (0 &- (result & 1)))
+        }
+    }
+}
+
+extension Data {
+    mutating func appendBigEndian<T: FixedWidthInteger>(_ value: T) {
+        Swift.withUnsafeBytes(of: value.bigEndian) { append(contentsOf: $0) }
+    }
+
+    func bigEndianUInt32(at offset: Int) -> UInt32 {
+        let start = startIndex + offset
+        return self[start..<start + 4].reduce(0) { ($0 << 8) | UInt32($1) }
+    }
+}

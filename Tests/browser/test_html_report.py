@@ -1,0 +1,120 @@
+"""Opens the HTML report samples in headless Chromium and checks what only a real browser can tell:
+the page loads with no console error (a Content-Security-Policy violation is one), requests nothing
+but itself, shows its charts, fits a phone's width, and expands its details when printed.
+
+The samples are written by the Swift test HTMLReportSamplesTests into the folder named by
+CSAR_HTML_SAMPLES_DIR (scripts/test.sh does both steps); without it these tests are skipped.
+"""
+
+import json
+import os
+import pathlib
+
+import pytest
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.service import Service
+
+SAMPLES_DIR = os.environ.get("CSAR_HTML_SAMPLES_DIR")
+if not SAMPLES_DIR:
+    pytest.skip("CSAR_HTML_SAMPLES_DIR is not set (scripts/test.sh sets it)", allow_module_level=True)
+
+SAMPLES = {name: pathlib.Path(SAMPLES_DIR, f"{name}.html") for name in ("passing", "failing", "load", "hostile")}
+CHART_KINDS = ("latency-timeline", "throughput", "status-codes", "latency-distribution")
+
+
+@pytest.fixture(scope="module")
+def driver():
+    options = webdriver.ChromeOptions()
+    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,2000"):
+        options.add_argument(argument)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    yield browser
+    browser.quit()
+
+
+def open_sample(driver, name):
+    """Loads a sample with empty logs, returning its file:// URL."""
+    path = SAMPLES[name]
+    assert path.is_file(), f"{path} is missing: run HTMLReportSamplesTests with CSAR_HTML_SAMPLES_DIR set"
+    driver.set_window_size(1280, 2000)
+    driver.get("about:blank")
+    driver.get_log("browser")
+    driver.get_log("performance")
+    url = path.resolve().as_uri()
+    driver.get(url)
+    return url
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_loads_without_console_errors_or_network_requests(driver, name):
+    url = open_sample(driver, name)
+    problems = [entry for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
+    assert problems == []
+    requests = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            requests.append(message["params"]["request"]["url"])
+    assert requests and all(request == url for request in requests), requests
+    with pytest.raises(NoAlertPresentException):
+        driver.switch_to.alert.text
+
+
+@pytest.mark.parametrize("name", sorted(SAMPLES))
+def test_verdict_banner_comes_first(driver, name):
+    open_sample(driver, name)
+    first = driver.execute_script("return document.querySelector('main').firstElementChild")
+    assert first.tag_name == "header"
+    assert "verdict" in first.get_attribute("class")
+    assert first.find_element("tag name", "h1").text.endswith("PASSED" if name in ("passing", "load") else "FAILED")
+
+
+def test_load_report_draws_its_four_charts(driver):
+    open_sample(driver, "load")
+    for kind in CHART_KINDS:
+        size = driver.execute_script(
+            "const svg = document.getElementById(arguments[0]);"
+            "if (!svg) return null;"
+            "const box = svg.getBoundingClientRect();"
+            "return {width: box.width, height: box.height, marks: svg.querySelectorAll('path, rect, circle').length,"
+            " title: svg.querySelector('title').textContent}",
+            f"load-1-{kind}",
+        )
+        assert size is not None, kind
+        assert size["width"] > 300 and size["height"] > 150, (kind, size)
+        assert size["marks"] >= 3, kind
+        assert size["title"], kind
+
+
+def test_hostile_strings_stay_text(driver):
+    open_sample(driver, "hostile")
+    found = driver.execute_script(
+        "const active = document.querySelectorAll('script, img, iframe, link, object, embed, textarea, a[href^=\"http\"], a[href^=\"javascript\"]');"
+        "const handlers = [...document.querySelectorAll('*')].flatMap(element =>"
+        "  [...element.attributes].filter(attribute => attribute.name.startsWith('on')).map(attribute => attribute.name));"
+        "return {active: active.length, handlers: handlers, text: document.body.textContent.includes('<script>alert(1)</script>')}"
+    )
+    assert found == {"active": 0, "handlers": [], "text": True}
+
+
+@pytest.mark.parametrize("name", ["failing", "load"])
+def test_fits_a_phone_width(driver, name):
+    open_sample(driver, name)
+    driver.set_window_size(390, 844)
+    widths = driver.execute_script(
+        "return {page: document.documentElement.scrollWidth, viewport: document.documentElement.clientWidth}"
+    )
+    assert widths["page"] <= widths["viewport"], widths
+
+
+def test_print_expands_closed_details(driver):
+    open_sample(driver, "passing")
+    visible = "return document.querySelector('details:not([open]) .detail').checkVisibility()"
+    assert driver.execute_script(visible) is False
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        assert driver.execute_script(visible) is True
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages csar-check builds and tests with (idempotent; skips what is present).
 set -euo pipefail
-packages=(libcurl4-openssl-dev libssl-dev libxml2-dev pkg-config libxml2-utils curl)
+packages=(libcurl4-openssl-dev libssl-dev libxml2-dev zlib1g-dev pkg-config libxml2-utils curl chromium chromium-driver)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -13,3 +13,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+# The HTML report's browser test (Tests/browser) drives the chromium above through selenium.
+python3 -c 'import selenium, pytest' 2>/dev/null || python3 -m pip install -q selenium pytest

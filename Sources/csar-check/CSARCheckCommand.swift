@@ -1,4 +1,5 @@
 import ArgumentParser
+import CSARCheck
 import Foundation
 
 /// `csar-check`: smoke, functional and load checks for the CSAR platform.
@@ -13,7 +14,7 @@ struct CSARCheckCommand: AsyncParsableCommand {
             """,
         version: CSARCheckVersion.current,
         subcommands: [
-            SmokeCommand.self, RunCommand.self, ValidateCommand.self, DemoCommand.self, ServeDemoCommand.self,
+            SmokeCommand.self, RunCommand.self, GateCommand.self, ValidateCommand.self, DemoCommand.self, ServeDemoCommand.self, LoadCommand.self,
         ]
     )
 

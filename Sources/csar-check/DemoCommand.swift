@@ -1,20 +1,19 @@
 import ArgumentParser
 import CSARCheck
 import DemoSite
+import Foundation
 
-/// `csar-check demo`: starts the embedded CSAR look-alike on a free loopback port and runs the shipped
-/// scenarios against it, writing the reports — the whole product in one command, no site needed.
+/// `csar-check demo`: starts the embedded CSAR look-alike on a free loopback port and runs the gate
+/// against it — the functional suite, the load run, the criteria, all reports — with no site needed.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "demo", abstract: "Run the shipped scenarios against the embedded demo site and write the reports."
+        commandName: "demo", abstract: "Run the gate against the embedded demo site and write the reports."
     )
-
-    @Option(name: .long, help: "Folder holding the shipped scenarios.")
-    var scenarios = "Scenarios"
 
     @Option(name: .long, help: ArgumentHelp("Inject a fault into the demo site (repeatable), e.g. 500:/api/warehouses.", valueName: "spec"))
     var fault: [String] = []
 
+    @OptionGroup var gate: GateFiles
     @OptionGroup var report: ReportOptions
 
     func run() async throws {
@@ -22,11 +21,19 @@ struct DemoCommand: AsyncParsableCommand {
         for spec in fault {
             do { try faults.apply(spec: spec) } catch { throw ValidationError("--fault \(spec): \(error)") }
         }
-        let site = try await DemoSite.start(DemoSiteConfiguration(), faults: faults)
+        let siteConfiguration = DemoSiteConfiguration()
+        let site = try await DemoSite.start(siteConfiguration, faults: faults)
         print("Demo site listening on \(site.baseURL)")
-        let configuration = RunConfiguration(baseURL: site.baseURL)
+        // The demo's own admin account stands in for the credentials a deployment exports.
+        let environment = ProcessInfo.processInfo.environment.merging([
+            "CSAR_ADMIN_EMAIL": siteConfiguration.adminEmail, "CSAR_ADMIN_PASSWORD": siteConfiguration.adminPassword,
+        ]) { _, demo in demo }
+        let request = ScenarioExecution.Request(
+            command: "demo", files: gate.files, configuration: RunConfiguration(baseURL: site.baseURL, environment: environment),
+            reports: report.directory, runCriteria: RunbookCriteria.all
+        )
         do {
-            try await ScenarioExecution.run(files: ["\(scenarios)/smoke.yaml"], configuration: configuration, reports: report.directory)
+            try await ScenarioExecution.run(request)
         } catch {
             await site.stop()
             throw error

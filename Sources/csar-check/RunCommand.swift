@@ -14,6 +14,8 @@ struct RunCommand: AsyncParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func run() async throws {
-        try await ScenarioExecution.run(files: files, configuration: try target.runConfiguration(), reports: report.directory)
+        try await ScenarioExecution.run(.init(
+            command: "run", files: files, configuration: try await target.runConfiguration(), reports: report.directory
+        ))
     }
 }

@@ -2,32 +2,64 @@ import ArgumentParser
 import CSARCheck
 import Foundation
 
-/// The path shared by `run`, `smoke` and `demo`: validate every file, run them, write reports, exit.
+/// The path shared by `run`, `smoke`, `gate` and `demo`: validate every file, run them, evaluate the
+/// criteria, print the verdict, write every report (also when checks fail or Ctrl-C cuts the run
+/// short), and exit with the verdict's code.
 enum ScenarioExecution {
-    static func run(files: [String], configuration: RunConfiguration, reports: String?) async throws {
-        let scenarios = try load(files: files, predefined: Set(configuration.variables.keys))
-        let suite = SuiteRun(
-            scenarios: scenarios, configuration: configuration,
-            reporter: ConsoleReporter(style: .forStandardOutput()), reportsDirectory: reports
+    struct Request {
+        var command: String
+        var files: [String]
+        var configuration: RunConfiguration
+        var reports: String?
+        /// Run-wide criteria (the runbook's defaults for a gate); a suite file's own criteria replace them.
+        var runCriteria: [Criterion] = []
+    }
+
+    static func run(_ request: Request) async throws {
+        let started = Date()
+        let (scenarios, suiteCriteria) = try load(files: request.files, predefined: Set(request.configuration.variables.keys))
+        let style = ConsoleStyle.forStandardOutput()
+        let stop = InterruptSignal.install()
+        defer { InterruptSignal.uninstall() }
+        let suite = SuiteRun(scenarios: scenarios, configuration: request.configuration, reporter: ConsoleReporter(style: style), stop: stop)
+        let results = await DedicatedThread.run { suite.execute() }
+        let builder = RunReportBuilder(
+            command: request.command, target: request.configuration.baseURL, startedAt: started,
+            runCriteria: suiteCriteria ?? request.runCriteria
         )
-        let outcome = await DedicatedThread.run { suite.execute() }
-        for path in outcome.reports { print("Report: \(path)") }
-        if let reportError = outcome.reportError { printError("error: \(reportError)") }
-        if outcome.verdict == .unreachable, let error = outcome.results.flatMap(\.steps).compactMap(\.transportError).first {
+        let report = builder.report(
+            scenarios: scenarios, results: results.scenarios, loads: results.loads, interrupted: stop.isRequested
+        )
+        VerdictPrinter(style: style).print(report)
+        if let directory = request.reports {
+            let outcome = ReportWriter(directory: directory, renderHTML: HTMLReport.render).write(report)
+            for path in outcome.written { print("Report: \(path)") }
+            for error in outcome.errors { printError("error: \(error)") }
+        }
+        if report.verdict.exitCode == RunVerdict.unreachable.rawValue,
+           let error = results.scenarios.flatMap(\.steps).compactMap(\.transportError).first {
             printError("error: target unreachable: \(error.description)")
         }
-        if outcome.verdict != .passed { throw ExitCode(outcome.verdict.rawValue) }
+        if report.verdict.exitCode != 0 { throw ExitCode(report.verdict.exitCode) }
     }
 
     /// Loads and validates every file; on any error prints them all and exits 2 before sending anything.
-    static func load(files: [String], predefined: Set<String>) throws -> [Scenario] {
-        let paths = ScenarioFiles.expand(files)
+    /// Also returns the criteria of a suite file given alone.
+    static func load(files: [String], predefined: Set<String>) throws -> ([Scenario], [Criterion]?) {
+        let paths: [String]
+        switch ScenarioFiles.resolve(files) {
+        case .success(let resolved): paths = resolved
+        case .failure(let errors):
+            printError(errors.description)
+            throw ExitCode(RunVerdict.configurationError.rawValue)
+        }
         guard !paths.isEmpty else {
             throw CommandFailure(message: "no scenario files found in \(files.joined(separator: ", "))", verdict: .configurationError)
         }
         switch ScenarioFiles.load(paths, loader: ScenarioLoader(predefinedVariables: predefined)) {
         case .success(let scenarios):
-            return scenarios
+            let suiteCriteria = files.count == 1 ? (try? SuiteFile.load(path: files[0]))??.criteria : nil
+            return (scenarios, suiteCriteria.flatMap { $0.isEmpty ? nil : $0 })
         case .failure(let errors):
             printError(errors.description)
             throw ExitCode(RunVerdict.configurationError.rawValue)
@@ -36,13 +68,5 @@ enum ScenarioExecution {
 
     static func printError(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
-    }
-}
-
-extension CommandFailure {
-    /// Prints the message and turns it into the exit code.
-    func exit() -> ExitCode {
-        ScenarioExecution.printError("error: \(message)")
-        return ExitCode(verdict.rawValue)
     }
 }

@@ -14,8 +14,9 @@ struct SmokeCommand: AsyncParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func run() async throws {
-        try await ScenarioExecution.run(
-            files: ["\(scenarios)/smoke.yaml"], configuration: try target.runConfiguration(), reports: report.directory
-        )
+        try await ScenarioExecution.run(.init(
+            command: "smoke", files: ["\(scenarios)/smoke.yaml"], configuration: try await target.runConfiguration(),
+            reports: report.directory
+        ))
     }
 }

@@ -13,6 +13,9 @@ struct TargetOptions: ParsableArguments {
     @Option(name: .customLong("var"), help: ArgumentHelp("Set a scenario variable (repeatable).", valueName: "name=value"))
     var variables: [String] = []
 
+    @Option(name: .long, help: "Secret of `php artisan down --secret` (or CSAR_BYPASS_SECRET): test behind maintenance mode.")
+    var bypassSecret: String?
+
     @Flag(name: .long, help: "Do not verify TLS certificates (self-signed staging only).")
     var insecure = false
 
@@ -66,14 +69,20 @@ struct TargetOptions: ParsableArguments {
         TransferOptions(connectTimeout: connectTimeout, totalTimeout: timeout, insecure: insecure, caCertificatePath: cacert)
     }
 
-    func runConfiguration() throws -> RunConfiguration {
+    /// The run's settings; with a bypass secret, first takes Laravel's maintenance bypass cookie.
+    func runConfiguration() async throws -> RunConfiguration {
         let environment = try environment()
-        return RunConfiguration(
+        var configuration = RunConfiguration(
             baseURL: try resolvedBaseURL(environment: environment),
             variables: try parsedVariables(),
             environment: environment,
             transfer: transferOptions()
         )
+        let secret = bypassSecret ?? environment["CSAR_BYPASS_SECRET"]
+        if let secret, !secret.isEmpty {
+            try await configuration.takeMaintenanceBypass(secret: secret)
+        }
+        return configuration
     }
 }
 
@@ -94,4 +103,22 @@ struct CommandFailure: Error, CustomStringConvertible {
     var verdict: RunVerdict
 
     var description: String { message }
+}
+
+extension RunConfiguration {
+    /// Visits the bypass path once and gives its cookie to every scenario; the secret is masked everywhere.
+    mutating func takeMaintenanceBypass(secret: String) async throws {
+        secrets.append(secret)
+        let (baseURL, transfer) = (self.baseURL, self.transfer)
+        let outcome = await DedicatedThread.run { MaintenanceMode.bypass(baseURL: baseURL, secret: secret, transfer: transfer) }
+        switch outcome {
+        case .success(let bypass):
+            initialCookies += bypass.cookies
+            print(bypass.note)
+        case .failure(.unreachable(let error)):
+            throw CommandFailure(message: "target unreachable: \(error.description)", verdict: .unreachable)
+        case .failure(let failure):
+            throw CommandFailure(message: failure.description, verdict: .configurationError)
+        }
+    }
 }

@@ -15,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let predefined = Set(variables.map { String($0.split(separator: "=", maxSplits: 1).first ?? "") })
-        let scenarios = try ScenarioExecution.load(files: files, predefined: predefined)
+        let (scenarios, _) = try ScenarioExecution.load(files: files, predefined: predefined)
         for scenario in scenarios {
             print("✔ \(scenario.file): \(scenario.name), \(scenario.steps.count) step(s)")
         }

@@ -79,6 +79,10 @@ public struct ScenarioResult: Sendable {
     public var duration: Double
     /// Set when the scenario could not start (a missing environment variable); no request was sent.
     public var setupError: String?
+    /// Plain-words explanations of what went wrong as a whole (the site is in maintenance mode).
+    public var notes: [String] = []
+    /// The result of the file's `load:` section, run after its steps passed.
+    public var load: LoadResult?
 
     public var passed: Bool { setupError == nil && steps.allSatisfy { $0.outcome == .passed } }
     public var failedSteps: [StepResult] { steps.filter { $0.outcome != .passed } }

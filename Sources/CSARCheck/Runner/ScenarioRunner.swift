@@ -10,7 +10,9 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// Runs every step of `scenario`; `onStep` sees each result as soon as it is known (console output).
-    public func run(_ scenario: Scenario, onStep: (StepResult) -> Void = { _ in }) -> ScenarioResult {
+    public func run(
+        _ scenario: Scenario, stop: LoadStopSignal = .init(), onStep: (StepResult) -> Void = { _ in }
+    ) -> ScenarioResult {
         let started = Date()
         let masker = SecretMasker(secrets: configuration.secrets)
         let variables = VariableStore(environment: configuration.environment, masker: masker)
@@ -34,10 +36,21 @@ public struct ScenarioRunner: Sendable {
             ),
             transcript: Transcript(masker: masker)
         )
-        for step in scenario.steps {
+        for step in scenario.steps where !stop.isRequested {
             let stepResult = stepRunner.run(step)
             result.steps.append(stepResult)
             onStep(stepResult)
+        }
+        if let load = scenario.load, result.passed, !stop.isRequested {
+            // After the steps, so the load may use their captures; one that cannot run is a setup error.
+            do {
+                result.load = try LoadRunner.run(
+                    load, baseURL: result.baseURL, variables: variables, transfer: configuration.transfer, stop: stop,
+                    showProgress: true
+                )
+            } catch {
+                result.setupError = error.message
+            }
         }
         result.duration = Date().timeIntervalSince(started)
         return result

@@ -1,50 +1,48 @@
 import Foundation
 
-/// Runs loaded scenarios one after another, prints them as they go and writes the JUnit report,
-/// also when checks fail. The verdict decides the exit code.
+/// Runs loaded scenarios one after another and prints them as they go. Reports are written from its
+/// results by the caller (`RunReportBuilder`, `ReportWriter`), also when checks fail.
 public struct SuiteRun: Sendable {
     public var scenarios: [Scenario]
     public var configuration: RunConfiguration
     public var reporter: ConsoleReporter
-    /// Folder for report files; nil writes none.
-    public var reportsDirectory: String?
+    /// Ctrl-C: the run ends after the current step, and what ran is still reported.
+    public var stop: LoadStopSignal
 
-    public init(scenarios: [Scenario], configuration: RunConfiguration, reporter: ConsoleReporter, reportsDirectory: String?) {
+    public init(scenarios: [Scenario], configuration: RunConfiguration, reporter: ConsoleReporter, stop: LoadStopSignal = .init()) {
         self.scenarios = scenarios
         self.configuration = configuration
         self.reporter = reporter
-        self.reportsDirectory = reportsDirectory
+        self.stop = stop
     }
 
-    public struct Outcome: Sendable {
-        public var results: [ScenarioResult]
-        public var verdict: RunVerdict
-        /// Paths of the reports written.
-        public var reports: [String]
-        public var reportError: String?
+    /// What a suite produced: each scenario's steps, and the load runs of their `load:` sections.
+    public struct Results: Sendable {
+        public var scenarios: [ScenarioResult] = []
+        public var loads: [RunReportBuilder.LoadRun] = []
     }
 
     /// Blocking: run it with `DedicatedThread.run`.
-    public func execute() -> Outcome {
+    public func execute() -> Results {
         let runner = ScenarioRunner(configuration: configuration)
-        var results: [ScenarioResult] = []
-        for scenario in scenarios {
+        let bypassUsed = configuration.initialCookies.contains { $0.name == MaintenanceMode.cookieName }
+        var results = Results()
+        for scenario in scenarios where !stop.isRequested {
             reporter.scenarioStarted(scenario, baseURL: configuration.baseURL)
-            let result = runner.run(scenario, onStep: reporter.stepFinished)
+            var result = runner.run(scenario, stop: stop, onStep: reporter.stepFinished)
             if result.setupError != nil { reporter.scenarioSetupFailed(result) }
-            results.append(result)
-        }
-        reporter.summary(results)
-        var outcome = Outcome(results: results, verdict: RunVerdict(results: results), reports: [])
-        if let reportsDirectory {
-            let path = (reportsDirectory as NSString).appendingPathComponent("junit.xml")
-            do {
-                try ReportFile.write(JUnitReport(results: results).xml(), to: path)
-                outcome.reports.append(path)
-            } catch {
-                outcome.reportError = "cannot write \(path): \(error.localizedDescription)"
+            if let notice = MaintenanceMode.notice(for: result, bypassUsed: bypassUsed) {
+                result.notes.append(notice)
+                reporter.note(notice)
+            }
+            results.scenarios.append(result)
+            if let load = result.load {
+                reporter.loadFinished(load)
+                // A load-only file's criteria are about its load; with steps, they judge the steps.
+                results.loads.append(.init(name: scenario.name, result: load, criteria: scenario.steps.isEmpty ? scenario.criteria : []))
             }
         }
-        return outcome
+        reporter.summary(results.scenarios)
+        return results
     }
 }

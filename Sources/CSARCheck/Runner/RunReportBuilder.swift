@@ -1,0 +1,117 @@
+import Foundation
+
+/// Evaluates every criterion on its scope and turns a run's results into the `RunReport` all reports
+/// are written from, with the verdict that decides the exit code.
+public struct RunReportBuilder: Sendable {
+    /// A finished load run and the criteria of its section.
+    public struct LoadRun: Sendable {
+        public var name: String
+        public var result: LoadResult
+        public var criteria: [Criterion]
+
+        public init(name: String, result: LoadResult, criteria: [Criterion] = []) {
+            self.name = name
+            self.result = result
+            self.criteria = criteria
+        }
+    }
+
+    public var command: String
+    public var target: String
+    public var startedAt: Date
+    /// Criteria over everything the run sent; the runbook's defaults for a gate.
+    public var runCriteria: [Criterion]
+
+    public init(command: String, target: String, startedAt: Date, runCriteria: [Criterion]) {
+        self.command = command
+        self.target = target
+        self.startedAt = startedAt
+        self.runCriteria = runCriteria
+    }
+
+    public func report(
+        scenarios: [Scenario], results: [ScenarioResult], loads: [LoadRun] = [], notes: [String] = [],
+        interrupted: Bool = false
+    ) -> RunReport {
+        let criteria = evaluateCriteria(scenarios: scenarios, results: results, loads: loads)
+        return RunReport(
+            command: command, target: target, startedAt: startedAt, finishedAt: Date(), interrupted: interrupted,
+            verdict: verdict(results: results, loads: loads, criteria: criteria, interrupted: interrupted),
+            criteria: criteria.map(CriterionReport.init),
+            scenarios: results.map(ScenarioReport.init),
+            loads: loads.map { LoadReport(name: $0.name, result: $0.result) },
+            notes: notes + results.flatMap(\.notes)
+        )
+    }
+
+    func evaluateCriteria(scenarios: [Scenario], results: [ScenarioResult], loads: [LoadRun]) -> [CriterionResult] {
+        var everything = Measurements()
+        var evaluated: [CriterionResult] = []
+        // A load-only file's criteria judge its load (see `SuiteRun`), not its absent steps.
+        for (scenario, result) in zip(scenarios, results) where !(scenario.steps.isEmpty && scenario.load != nil) {
+            let measured = Measurements(steps: result.steps)
+            everything.merge(measured)
+            evaluated += CriteriaEvaluation.evaluate(scenario.criteria, on: measured, scope: "scenario: \(scenario.name)")
+            for (step, stepResult) in zip(scenario.steps, result.steps) where !step.criteria.isEmpty {
+                evaluated += CriteriaEvaluation.evaluate(step.criteria, on: Measurements(steps: [stepResult]), scope: "step: \(step.name)")
+            }
+        }
+        for load in loads {
+            let measured = Measurements(load: load.result)
+            everything.merge(measured)
+            evaluated += CriteriaEvaluation.evaluate(load.criteria, on: measured, scope: "load: \(load.name)")
+        }
+        return CriteriaEvaluation.evaluate(runCriteria, on: everything, scope: "run") + evaluated
+    }
+
+    func verdict(results: [ScenarioResult], loads: [LoadRun], criteria: [CriterionResult], interrupted: Bool) -> VerdictReport {
+        let failedChecks = results.flatMap { result in result.failedSteps.map { (result.name, $0) } }
+        let failedCriteria = criteria.filter { !$0.passed && $0.criterion.severity == .error }
+        let warnings = criteria.filter { !$0.passed && $0.criterion.severity == .warning }
+            .map { "warning \($0.criterion.source) [\($0.scope)]: \($0.measuredText)" } + loads.flatMap { $0.result.warnings }
+        var failures = results.compactMap { $0.setupError.map { "configuration: \($0)" } }
+        failures += failedChecks.map { scenario, step in "\(scenario) › \(step.name): \(StepFailureText.summary(of: step))" }
+        failures += failedCriteria.map { "criterion \($0.criterion.source) [\($0.scope)]: \($0.measuredText)" }
+        if interrupted { failures.append("the run was interrupted: results are partial") }
+
+        let exit = exitCode(results: results, loads: loads, failed: !failures.isEmpty)
+        let steps = results.reduce(0) { $0 + $1.steps.count }
+        let headline: String
+        if exit == .passed {
+            headline = "PASSED — \(results.count) scenario(s), \(steps) steps, \(loads.count) load run(s), \(criteria.count) criteria"
+        } else {
+            var parts: [String] = []
+            if !failedChecks.isEmpty { parts.append("\(failedChecks.count) step(s) failed") }
+            if !failedCriteria.isEmpty { parts.append("\(failedCriteria.count) criterion(s) not met") }
+            if exit == .unreachable { parts.insert("target unreachable", at: 0) }
+            if exit == .configurationError { parts.insert("configuration error", at: 0) }
+            if interrupted { parts.append("interrupted") }
+            headline = "FAILED — " + parts.joined(separator: ", ")
+        }
+        return VerdictReport(passed: exit == .passed, exitCode: exit.rawValue, headline: headline, failures: failures, warnings: warnings)
+    }
+
+    private func exitCode(results: [ScenarioResult], loads: [LoadRun], failed: Bool) -> RunVerdict {
+        let scenarioVerdict = RunVerdict(results: results)
+        if scenarioVerdict == .configurationError { return .configurationError }
+        let loadsUnreachable = loads.allSatisfy(\.result.isUnreachable)
+        if (results.isEmpty || scenarioVerdict == .unreachable) && loadsUnreachable && !(results.isEmpty && loads.isEmpty) {
+            return .unreachable
+        }
+        return failed ? .failed : .passed
+    }
+}
+
+/// One line on why a step failed, for verdict lists.
+enum StepFailureText {
+    static func summary(of step: StepResult) -> String {
+        switch step.outcome {
+        case .passed: return "passed"
+        case .skipped: return step.problem ?? "skipped"
+        case .error: return step.transportError.map { "failed during \($0.phase.rawValue): \($0.message)" } ?? "transfer failed"
+        case .failed:
+            let checks = step.failedAssertions.map { "\($0.title) (got \($0.failure?.actual ?? "?"))" }
+            return (checks + step.captureFailures).joined(separator: "; ")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import CSARCheck
+
+/// `csar-check gate`: the one command a deployment pipeline runs before `php artisan up` — the functional
+/// suite, then a short load run, every criterion evaluated, all reports written; exit 0 only if all passed.
+struct GateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gate",
+        abstract: "Run the functional suite and a short load test, check the criteria, write the reports.",
+        discussion: """
+            Needs an explicit target (--base-url, CSAR_BASE_URL or --env-file with APP_URL); it never falls back \
+            to the demo site. Criteria default to the runbook's: responses under 2 s, no HTTP 5xx, availability \
+            ≥ 99.5 % (warnings: over 5 s, error rate over 5 %); a suite file's `criteria:` replace them.
+            Example: csar-check gate --env-file .env.production --bypass-secret "$SECRET" && php artisan up
+            """
+    )
+
+    @OptionGroup var gate: GateFiles
+    @OptionGroup var target: TargetOptions
+    @OptionGroup var report: ReportOptions
+
+    func run() async throws {
+        try await ScenarioExecution.run(.init(
+            command: "gate", files: gate.files, configuration: try await target.runConfiguration(),
+            reports: report.directory, runCriteria: RunbookCriteria.all
+        ))
+    }
+}
+
+/// Which files a gate runs: the functional suite, then the load scenario.
+struct GateFiles: ParsableArguments {
+    @Option(name: .long, help: "Folder holding the shipped scenarios.")
+    var scenarios = "Scenarios"
+
+    @Option(name: .long, help: "The functional suite, relative to the scenarios folder.")
+    var suite = "gate.yaml"
+
+    @Option(name: .long, help: "The load scenario run after the suite, relative to the scenarios folder.")
+    var load = "load-home.yaml"
+
+    @Flag(name: .long, help: "Skip the load run.")
+    var noLoad = false
+
+    var files: [String] {
+        ["\(scenarios)/\(suite)"] + (noLoad ? [] : ["\(scenarios)/\(load)"])
+    }
+}

@@ -1,0 +1,26 @@
+import CSARCheck
+
+/// The verdict block at the end of a run: criteria with their measured values, then the verdict.
+struct VerdictPrinter {
+    let style: ConsoleStyle
+
+    private func padded(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    func print(_ report: RunReport) {
+        if !report.criteria.isEmpty {
+            Swift.print("\nCriteria")
+            for criterion in report.criteria {
+                let mark = criterion.passed ? style.green("✔") : criterion.severity == .warning ? style.yellow("⚠") : style.red("✘")
+                let line = "  \(mark) \(padded(criterion.expression, 24)) \(padded(criterion.measuredText, 30)) \(criterion.scope)"
+                Swift.print(criterion.severity == .warning ? line + style.dim(" (warning)") : line)
+            }
+        }
+        let banner = report.verdict.passed ? style.green("✔ " + report.verdict.headline) : style.red("✘ " + report.verdict.headline)
+        Swift.print("\n" + style.bold(banner))
+        for failure in report.verdict.failures.prefix(20) { Swift.print(style.red("  • \(failure)")) }
+        if report.verdict.failures.count > 20 { Swift.print("  … and \(report.verdict.failures.count - 20) more (see the reports)") }
+        for warning in report.verdict.warnings { Swift.print(style.yellow("  ⚠ \(warning)")) }
+    }
+}

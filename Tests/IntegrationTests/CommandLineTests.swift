@@ -1,0 +1,80 @@
+import Foundation
+import XCTest
+
+/// The binary as CI and QA use it: exit codes, messages, reports.
+final class CommandLineTests: XCTestCase {
+    func testSmokeOnAHealthySiteExitsZeroAndWritesValidJUnit() async throws {
+        let demo = try await DemoSiteFixture.start()
+        let reports = try TemporaryFolder.make()
+        let run = try CommandLineRun.run(["smoke", "--base-url", demo.baseURL, "--reports", reports.path])
+        await demo.stop()
+        XCTAssertEqual(run.exitCode, 0, run.output)
+        XCTAssertTrue(run.stdout.contains("✔ Home page answers (curl -I /)"), run.stdout)
+        XCTAssertFalse(run.output.contains("\u{1B}["), "no colour without a TTY")
+        let junit = reports.appendingPathComponent("junit.xml").path
+        let lint = try Validators.xmllint(junit)
+        XCTAssertTrue(lint.ok, lint.output)
+        let xml = try String(contentsOfFile: junit, encoding: .utf8)
+        XCTAssertTrue(xml.contains("<testsuite name=\"Smoke\""))
+        XCTAssertEqual(xml.components(separatedBy: "<testcase ").count - 1, 3)
+    }
+
+    func testSmokeAgainstA500ExitsOneAndNamesTheCheck() async throws {
+        let demo = try await DemoSiteFixture.start(faults: ["500:/api/warehouses"])
+        let reports = try TemporaryFolder.make()
+        let run = try CommandLineRun.run(["smoke", "--base-url", demo.baseURL, "--reports", reports.path])
+        await demo.stop()
+        XCTAssertEqual(run.exitCode, 1, run.output)
+        XCTAssertTrue(run.stdout.contains("✘ Warehouse API answers JSON"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("actual   status 500"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("smoke.yaml:"), run.stdout)
+        let xml = try String(contentsOfFile: reports.appendingPathComponent("junit.xml").path, encoding: .utf8)
+        XCTAssertTrue(xml.contains("<failure type=\"assertion\""), xml)
+        XCTAssertTrue(try Validators.xmllint(reports.appendingPathComponent("junit.xml").path).ok)
+    }
+
+    func testABadScenarioFileExitsTwoWithFileLineAndKey() throws {
+        let folder = try TemporaryFolder.make()
+        let file = folder.appendingPathComponent("typo.yaml")
+        try "name: Typo\nsteps:\n  - url: /\n    expect:\n      staus: 200\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try CommandLineRun.run(["run", file.path, "--base-url", "http://127.0.0.1:9"])
+        XCTAssertEqual(run.exitCode, 2, run.output)
+        XCTAssertTrue(run.stderr.contains("typo.yaml:5:7: error: steps[0].expect.staus: unknown key 'staus' (did you mean 'status'?)"), run.stderr)
+        let validate = try CommandLineRun.run(["validate", file.path])
+        XCTAssertEqual(validate.exitCode, 2)
+    }
+
+    func testValidateAcceptsTheShippedScenarios() throws {
+        let run = try CommandLineRun.run(["validate", "Scenarios"])
+        XCTAssertEqual(run.exitCode, 0, run.output)
+        XCTAssertTrue(run.stdout.contains("admin-login.yaml"), run.stdout)
+    }
+
+    func testAnUnreachableTargetExitsThreeWithURLAndPhase() throws {
+        let run = try CommandLineRun.run(["smoke", "--base-url", "http://127.0.0.1:1", "--no-reports", "--connect-timeout", "2"])
+        XCTAssertEqual(run.exitCode, 3, run.output)
+        XCTAssertTrue(run.stderr.contains("target unreachable: http://127.0.0.1:1/: failed during connect"), run.stderr)
+    }
+
+    func testGateWithoutATargetIsAnErrorNotTheDemoSite() throws {
+        let run = try CommandLineRun.run(["gate", "--no-reports"])
+        XCTAssertEqual(run.exitCode, 2, run.output)
+        XCTAssertTrue(run.stderr.contains("no target"), run.stderr)
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        let run = try CommandLineRun.run(["smoke", "--no-such-flag"])
+        XCTAssertEqual(run.exitCode, 2, run.output)
+    }
+
+    func testEnvFileProvidesTheBaseURL() async throws {
+        let demo = try await DemoSiteFixture.start()
+        let folder = try TemporaryFolder.make()
+        let envFile = folder.appendingPathComponent(".env.production")
+        try "APP_NAME=\"CSAR\"\nAPP_URL=\(demo.baseURL)   # set by the deployment\n".write(to: envFile, atomically: true, encoding: .utf8)
+        let run = try CommandLineRun.run(["smoke", "--env-file", envFile.path, "--no-reports"])
+        await demo.stop()
+        XCTAssertEqual(run.exitCode, 0, run.output)
+        XCTAssertTrue(run.stdout.contains(demo.baseURL), run.stdout)
+    }
+}

@@ -1,0 +1,35 @@
+import DemoSite
+import Foundation
+import XCTest
+
+/// The admin password, and the tokens and cookies of the session, never reach any output or report byte.
+final class SecretMaskingTests: XCTestCase {
+    func testThePasswordNeverAppearsInOutputOrReports() async throws {
+        let password = "S3cr&t pa%ss+word"
+        var configuration = DemoSiteConfiguration()
+        configuration.adminPassword = password
+        let demo = try await DemoSiteFixture.start(configuration: configuration)
+        let reports = try TemporaryFolder.make()
+        // A failing run prints transcripts too: the dashboard text is wrong on purpose.
+        let run = try CommandLineRun.run(
+            ["run", "Scenarios/admin-login.yaml", "--base-url", demo.baseURL, "--reports", reports.path,
+             "--var", "dashboard_text=Not on the page"],
+            environment: ["CSAR_ADMIN_EMAIL": configuration.adminEmail, "CSAR_ADMIN_PASSWORD": password]
+        )
+        await demo.stop()
+        XCTAssertEqual(run.exitCode, 1, run.output)
+        var everything = run.stdout + run.stderr
+        for file in try FileManager.default.contentsOfDirectory(atPath: reports.path) {
+            everything += try String(contentsOfFile: reports.appendingPathComponent(file).path, encoding: .utf8)
+        }
+        XCTAssertFalse(everything.isEmpty)
+        let forms = [password, password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "", "S3cr%26t+pa%25ss%2Bword"]
+        for form in forms {
+            XCTAssertFalse(everything.contains(form), "secret found in output: \(form)")
+        }
+        XCTAssertNil(everything.range(of: "(csar_session|XSRF-TOKEN)=[^•]", options: .regularExpression),
+                     "cookie values must be masked")
+        XCTAssertNil(everything.range(of: "_token=[^•&]", options: .regularExpression), "CSRF tokens must be masked")
+        XCTAssertTrue(everything.contains("••••••"))
+    }
+}

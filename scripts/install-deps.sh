@@ -13,5 +13,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-# The HTML report's browser test (Tests/browser) drives the chromium above through selenium.
-python3 -c 'import selenium, pytest' 2>/dev/null || python3 -m pip install -q selenium pytest
+# The HTML report's browser test drives the chromium above through selenium; junitparser reads JUnit as CI plugins do.
+python3 -c 'import selenium, pytest, junitparser' 2>/dev/null || python3 -m pip install -q selenium pytest junitparser

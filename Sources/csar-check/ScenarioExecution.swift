@@ -34,6 +34,7 @@ enum ScenarioExecution {
         if let directory = request.reports {
             let outcome = ReportWriter(directory: directory, renderHTML: HTMLReport.render).write(report)
             for path in outcome.written { print("Report: \(path)") }
+            print(String(format: "Reports written in %.1f ms", outcome.duration * 1000))
             for error in outcome.errors { printError("error: \(error)") }
         }
         if report.verdict.exitCode == RunVerdict.unreachable.rawValue,

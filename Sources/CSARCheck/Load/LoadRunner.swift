@@ -1,0 +1,62 @@
+import Foundation
+
+/// Runs a scenario's `load:` section: templates rendered with the scenario's variables, URLs joined
+/// to the base URL, the run's transfer options applied, then the load engine. Blocking.
+public enum LoadRunner {
+    /// Runs `spec` with the variables every run has (built-ins, `--var`, environment), for callers
+    /// outside a scenario run. With `showProgress`, a terminal on standard error shows a progress line.
+    public static func run(
+        _ spec: LoadSpec, configuration: RunConfiguration, stop: LoadStopSignal = LoadStopSignal(),
+        showProgress: Bool = false
+    ) throws(LoadPlanError) -> LoadResult {
+        let variables = VariableStore(
+            environment: configuration.environment, masker: SecretMasker(secrets: configuration.secrets))
+        variables.set("base_url", configuration.baseURL, secret: false)
+        variables.set("run_id", configuration.runID, secret: false)
+        variables.set("timestamp", String(Int(Date().timeIntervalSince1970)), secret: false)
+        for (name, value) in configuration.variables { variables.set(name, value, secret: false) }
+        return try run(
+            spec, baseURL: configuration.baseURL, variables: variables, transfer: configuration.transfer,
+            stop: stop, showProgress: showProgress
+        )
+    }
+
+    /// Runs `spec` inside a scenario run, with the scenario's variables (its captures included).
+    static func run(
+        _ spec: LoadSpec, baseURL: String, variables: VariableStore, transfer: TransferOptions,
+        stop: LoadStopSignal = LoadStopSignal(), showProgress: Bool = false
+    ) throws(LoadPlanError) -> LoadResult {
+        let plan = try plan(for: spec, baseURL: baseURL, variables: variables, transfer: transfer)
+        let progress = showProgress ? LoadProgressLine.standardError(for: plan) : nil
+        defer { progress?.clear() }
+        return try LoadEngine.run(plan, stop: stop) { snapshot, elapsed in progress?.update(snapshot, elapsed: elapsed)
+        }
+    }
+
+    static func plan(
+        for spec: LoadSpec, baseURL: String, variables: VariableStore, transfer: TransferOptions
+    ) throws(LoadPlanError) -> LoadPlan {
+        var targets: [HTTPRequest] = []
+        for target in spec.targets {
+            do {
+                var headers: [HTTPHeader] = []
+                for header in target.headers {
+                    headers.append(HTTPHeader(header.name, try variables.render(header.value)))
+                }
+                let url = RequestBuilder.join(baseURL, try variables.render(target.url))
+                targets.append(
+                    HTTPRequest(method: target.method, url: url, headers: headers, totalTimeout: spec.timeout))
+            } catch {
+                throw LoadPlanError("\(spec.location): load: undefined variable '\(error.name)'")
+            }
+        }
+        var transfer = transfer
+        transfer.http2 = transfer.http2 || spec.http2
+        return LoadPlan(
+            targets: targets, model: spec.rate.map { .open(rate: $0) } ?? .closed, requests: spec.requests,
+            duration: spec.duration,
+            concurrency: spec.concurrency ?? LoadPlan.defaultConcurrency(rate: spec.rate),
+            keepAlive: spec.keepAlive, threads: spec.threads, transfer: transfer
+        )
+    }
+}

@@ -1,0 +1,99 @@
+internal import CCurl
+
+/// One request in flight at a time over one reused easy handle — and, with keep-alive, one connection.
+/// The handle is configured once per target and only removed from and re-added to the multi handle
+/// between requests, so a request costs no option setting and no allocation on our side.
+final class LoadSlot {
+    let easy = CurlEasy()
+    let index: Int
+    private var prepared: PreparedRequest?
+    /// The target the handle is configured for; -1 before the first request.
+    private(set) var target = -1
+    /// When this request's latency counts from (monotonic ns): its start, or in the open model its
+    /// intended start.
+    var origin: UInt64 = 0
+    /// When it was actually handed to libcurl (monotonic ns).
+    var started: UInt64 = 0
+    /// Added to the multi handle and not finished yet.
+    var inFlight = false
+
+    init(index: Int) {
+        self.index = index
+    }
+
+    /// Configures the handle for `request` unless it already is (always, with a single target).
+    /// Timeouts are not set here: the worker enforces them (see `LoadWorker.sweepTimeouts`).
+    func prepare(target: Int, request: HTTPRequest, options: TransferOptions, keepAlive: Bool) {
+        guard target != self.target else { return }
+        easy.reset()
+        // Load requests keep no cookies, as ab's do; the jar would also cost time on every response.
+        easy.set(CURLOPT_COOKIEFILE, pointer: nil)
+        // No proxy from the environment, as with ab: it would be measured instead of the site, and
+        // looking it up costs several getenv calls per request.
+        easy.set(CURLOPT_PROXY, "")
+        easy.set(CURLOPT_WRITEFUNCTION, callback: Self.discardBody)
+        easy.set(CURLOPT_PRIVATE, pointer: UnsafeRawPointer(bitPattern: index + 1))
+        easy.set(CURLOPT_SSL_VERIFYPEER, options.insecure ? 0 : 1)
+        easy.set(CURLOPT_SSL_VERIFYHOST, options.insecure ? 0 : 2)
+        if let caPath = options.caCertificatePath { easy.set(CURLOPT_CAINFO, caPath) }
+        easy.set(CURLOPT_HTTP_VERSION, Int(options.http2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1))
+        if !keepAlive {
+            easy.set(CURLOPT_FRESH_CONNECT, 1)
+            easy.set(CURLOPT_FORBID_REUSE, 1)
+        }
+        if case .none = request.body {
+            // A request without a body leaves in one write, which Nagle never delays: save the setsockopt.
+            easy.set(CURLOPT_TCP_NODELAY, 0)
+        }
+        prepared = PreparedRequest(Self.withLoadHeaders(request, options: options, keepAlive: keepAlive), on: easy)
+        self.target = target
+    }
+
+    /// The user agent as a plain header (`CURLOPT_USERAGENT` formats it anew for every request) and,
+    /// without keep-alive, `Connection: close`, so the server closes first and keeps the TIME_WAIT, as with ab.
+    static func withLoadHeaders(_ request: HTTPRequest, options: TransferOptions, keepAlive: Bool) -> HTTPRequest {
+        var request = request
+        let names = request.headers.map { $0.name.lowercased() }
+        if !names.contains("user-agent") { request.headers.append(HTTPHeader("User-Agent", options.userAgent)) }
+        if !keepAlive, !names.contains("connection") { request.headers.append(HTTPHeader("Connection", "close")) }
+        return request
+    }
+
+    /// The slot a finished easy handle belongs to, from the index stored in `CURLOPT_PRIVATE`.
+    static func index(of handle: UnsafeMutableRawPointer) -> Int {
+        var value: UnsafeMutableRawPointer?
+        _ = ccurl_easy_getinfo_pointer(handle, CURLINFO_PRIVATE, &value)
+        return Int(bitPattern: value) - 1
+    }
+
+    /// Where the time of the finished request went, from libcurl's phase timers and our clock.
+    func sample(completedAt now: UInt64) -> TransferSample {
+        let dnsDone = micros(CURLINFO_NAMELOOKUP_TIME_T)
+        let connectDone = max(dnsDone, micros(CURLINFO_CONNECT_TIME_T))
+        let tlsDone = max(connectDone, micros(CURLINFO_APPCONNECT_TIME_T))
+        let firstByte = max(tlsDone, micros(CURLINFO_STARTTRANSFER_TIME_T))
+        let total = max(firstByte, micros(CURLINFO_TOTAL_TIME_T))
+        return TransferSample(
+            total: now > origin ? (now - origin) / 1000 : 0,
+            service: now > started ? (now - started) / 1000 : 0,
+            dns: dnsDone, connect: connectDone - dnsDone, tls: tlsDone - connectDone,
+            wait: firstByte - tlsDone, transfer: total - firstByte
+        )
+    }
+
+    /// The `Server` header of the last response, if it had one.
+    func serverHeader() -> String? {
+        var header: UnsafeMutablePointer<curl_header>?
+        guard curl_easy_header(easy.handle, "Server", 0, UInt32(CURLH_HEADER), -1, &header) == CURLHE_OK,
+            let value = header?.pointee.value
+        else { return nil }
+        return String(cString: value)
+    }
+
+    private func micros(_ info: CURLINFO) -> UInt64 {
+        UInt64(max(0, easy.info(int64: info)))
+    }
+
+    /// Bodies are counted by libcurl (`CURLINFO_SIZE_DOWNLOAD_T`), never kept.
+    private static let discardBody: ccurl_data_callback = { _, size, count, _ in size * count }
+}

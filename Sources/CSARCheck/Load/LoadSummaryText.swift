@@ -1,0 +1,120 @@
+import Foundation
+import Histogram
+
+/// The load summary as text: first laid out line for line like `ab`'s, so people who read ab's output
+/// read ours, then what ab lacks (status codes, high percentiles, phases, schedule, warnings, verdict).
+/// A pure function of the result, golden-tested.
+public enum LoadSummaryText {
+    /// The whole summary; `verdict` is left out when the run's own criteria judge the result.
+    public static func render(_ result: LoadResult, verdict: LoadVerdict?) -> String {
+        var lines = abSection(result)
+        lines += [""] + statusSection(result)
+        lines += [""] + latencySection(result.latency, openModel: result.schedule != nil)
+        lines += runSection(result)
+        if !result.warnings.isEmpty {
+            lines += ["", "Warnings:"] + result.warnings.map { "  ! \($0)" }
+        }
+        if let verdict {
+            lines += ["", "Verdict (runbook criteria): \(verdict.passed ? "PASSED" : "FAILED")"]
+            lines += verdict.checks.map { "  \($0.passed ? "✔" : "✘") \($0.description)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: ab's layout
+
+    static func abSection(_ result: LoadResult) -> [String] {
+        let url = URLComponents(string: result.plan.urls.first ?? "")
+        let https = url?.scheme == "https"
+        var path = (url?.percentEncodedPath).flatMap { $0.isEmpty ? nil : $0 } ?? "/"
+        if let query = url?.percentEncodedQuery { path += "?" + query }
+        if result.plan.urls.count > 1 { path += " (and \(result.plan.urls.count - 1) more, in turn)" }
+        var lines = [
+            field("Server Software:", result.serverSoftware ?? ""),
+            field("Server Hostname:", url?.host ?? ""),
+            field("Server Port:", String(url?.port ?? (https ? 443 : 80))),
+            "",
+            field("Document Path:", path),
+            field("Document Length:", documentLength(result.documentLength)),
+            "",
+            field("Concurrency Level:", String(result.plan.concurrency)),
+            field("Time taken for tests:", String(format: "%.3f seconds", result.wallTime)),
+            field("Complete requests:", String(result.completed)),
+            field("Failed requests:", String(result.transportErrorCount)),
+        ]
+        if result.transportErrorCount > 0 {
+            lines.append(
+                "   (" + result.transportErrors.map { "\($0.phase.rawValue): \($0.count)" }.joined(separator: ", ")
+                    + ")")
+        }
+        let non2xx = result.responses - result.responses(in: 200...299)
+        if non2xx > 0 { lines.append(field("Non-2xx responses:", String(non2xx))) }
+        if result.plan.keepAlive {
+            lines.append(field("Keep-Alive requests:", String(max(0, result.responses - result.connectionsOpened))))
+        }
+        lines.append(field("Total transferred:", "\(result.headerBytes + result.bodyBytes) bytes"))
+        lines.append(field("HTML transferred:", "\(result.bodyBytes) bytes"))
+        if result.wallTime > 0, result.completed > 0 {
+            let perRequest = result.wallTime * 1000 / Double(result.completed)
+            lines += [
+                field("Requests per second:", String(format: "%.2f [#/sec] (mean)", result.requestsPerSecond)),
+                field(
+                    "Time per request:",
+                    String(format: "%.3f [ms] (mean)", perRequest * Double(result.plan.concurrency))),
+                field(
+                    "Time per request:",
+                    String(format: "%.3f [ms] (mean, across all concurrent requests)", perRequest)),
+                field(
+                    "Transfer rate:",
+                    String(
+                        format: "%.2f [Kbytes/sec] received",
+                        Double(result.headerBytes + result.bodyBytes) / 1024 / result.wallTime)),
+            ]
+        }
+        guard result.responses > 0 else { return lines }
+        let latency = result.latency
+        lines += [
+            "", "Connection Times (ms)", "              min  mean[+/-sd] median   max",
+            connectionRow("Connect:", latency.setup),
+            connectionRow("Processing:", latency.processing),
+            connectionRow("Waiting:", latency.wait),
+            connectionRow("Total:", latency.total),
+            "", "Percentage of the requests served within a certain time (ms)",
+        ]
+        for percent in [50, 66, 75, 80, 90, 95, 98, 99] {
+            lines.append("  \(percent)%  " + pad(milliseconds(latency.total.valueAtPercentile(Double(percent))), 5))
+        }
+        lines.append(" 100%  " + pad(milliseconds(latency.total.maxRecorded), 5) + " (longest request)")
+        return lines
+    }
+
+    /// `ab`'s `"%5d %4d %5.1f %6d %7d"` row in milliseconds.
+    static func connectionRow(_ label: String, _ histogram: Histogram<UInt64>) -> String {
+        label.padding(toLength: 12, withPad: " ", startingAt: 0)
+            + pad(milliseconds(histogram.min), 5) + " "
+            + pad(String(Int((histogram.mean / 1000).rounded())), 4) + " "
+            + String(format: "%5.1f", histogram.stdDeviation / 1000) + " "
+            + pad(milliseconds(histogram.valueAtPercentile(50)), 6) + " "
+            + pad(milliseconds(histogram.maxRecorded), 7)
+    }
+
+    static func documentLength(_ length: DocumentLength?) -> String {
+        guard let length else { return "0 bytes" }
+        let varied = length.min == length.max ? "" : " (varied from \(length.min) to \(length.max))"
+        return "\(length.first) bytes\(varied)"
+    }
+
+    /// A label padded to ab's value column (24 characters).
+    static func field(_ label: String, _ value: String) -> String {
+        label.padding(toLength: 24, withPad: " ", startingAt: 0) + value
+    }
+
+    /// Microseconds as whole milliseconds, rounded as ab rounds.
+    static func milliseconds(_ micros: UInt64) -> String {
+        String((micros + 500) / 1000)
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+}

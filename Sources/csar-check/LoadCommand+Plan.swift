@@ -1,0 +1,86 @@
+import ArgumentParser
+import CSARCheck
+import Foundation
+
+extension LoadCommand {
+    /// The plan the flags describe; a flag that cannot be honoured is a usage error (exit 2).
+    func makePlan() throws -> LoadPlan {
+        guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
+            throw ValidationError("the URL '\(url)' must start with http:// or https://")
+        }
+        let request = HTTPRequest(
+            method: (method ?? (postFile == nil ? "GET" : "POST")).uppercased(), url: url,
+            headers: try requestHeaders(), body: try body()
+        )
+        return LoadPlan(
+            targets: [request], model: rate.map { .open(rate: $0) } ?? .closed, requests: requests,
+            duration: try duration.map { try Self.seconds($0, flag: "-t") },
+            concurrency: concurrency ?? LoadPlan.defaultConcurrency(rate: rate),
+            keepAlive: keepAlive, threads: threads,
+            transfer: TransferOptions(
+                connectTimeout: connectTimeout, totalTimeout: timeout, insecure: insecure, caCertificatePath: cacert,
+                http2: http2
+            ),
+            ceilings: try ceilings()
+        )
+    }
+
+    private func requestHeaders() throws -> [HTTPHeader] {
+        var result: [HTTPHeader] = []
+        for header in headers {
+            guard let colon = header.firstIndex(of: ":"), colon != header.startIndex else {
+                throw ValidationError("-H expects 'Name: value', got '\(header)'")
+            }
+            result.append(
+                HTTPHeader(
+                    String(header[..<colon]), header[header.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                ))
+        }
+        if !cookies.isEmpty {
+            result.append(HTTPHeader("Cookie", cookies.joined(separator: "; ")))
+        }
+        if let basicAuth {
+            result.append(HTTPHeader("Authorization", "Basic " + Data(basicAuth.utf8).base64EncodedString()))
+        }
+        return result
+    }
+
+    private func body() throws -> HTTPBody {
+        guard let postFile else {
+            if contentType != nil { throw ValidationError("-T gives the type of the -p data: add -p FILE") }
+            return .none
+        }
+        guard let data = FileManager.default.contents(atPath: postFile) else {
+            throw ValidationError("-p \(postFile): cannot read the file")
+        }
+        return .bytes(Array(data), contentType: contentType ?? "text/plain")
+    }
+
+    /// The default ceilings, or the raised ones; raising needs `--allow-huge-run`, which alone also
+    /// lets the -n and -t given explicitly through.
+    private func ceilings() throws -> LoadCeilings {
+        var ceilings = LoadCeilings()
+        if let maxRequests { ceilings.maxRequests = maxRequests }
+        if let maxDuration { ceilings.maxDuration = try Self.seconds(maxDuration, flag: "--max-duration") }
+        guard allowHugeRun else {
+            if ceilings.exceedDefaults {
+                throw ValidationError(
+                    "raising the ceilings above \(LoadCeilings.defaultMaxRequests) requests or "
+                        + "\(Int(LoadCeilings.defaultMaxDuration)) s needs --allow-huge-run as well")
+            }
+            return ceilings
+        }
+        if maxRequests == nil, let requests { ceilings.maxRequests = max(ceilings.maxRequests, requests) }
+        if maxDuration == nil, let duration, let seconds = DurationText.seconds(duration) {
+            ceilings.maxDuration = max(ceilings.maxDuration, seconds)
+        }
+        return ceilings
+    }
+
+    static func seconds(_ text: String, flag: String) throws -> Double {
+        guard let seconds = DurationText.seconds(text), seconds > 0 else {
+            throw ValidationError("\(flag) expects a duration such as 30, 30s, 10m or 1h, got '\(text)'")
+        }
+        return seconds
+    }
+}

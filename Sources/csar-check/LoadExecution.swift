@@ -1,0 +1,35 @@
+import CSARCheck
+import Foundation
+
+/// Runs a load plan off Swift's cooperative pool, with Ctrl-C wired to a clean stop, and writes the reports.
+enum LoadExecution {
+    /// The first Ctrl-C stops the run and the partial result comes back; a second one exits at once.
+    static func run(_ plan: LoadPlan, progress: LoadProgressLine?) async throws -> LoadResult {
+        let stop = InterruptSignal.install()
+        defer { InterruptSignal.uninstall() }
+        let outcome = await DedicatedThread.run { () -> Result<LoadResult, LoadPlanError> in
+            Result { () throws(LoadPlanError) in
+                try LoadEngine.run(plan, stop: stop) { snapshot, elapsed in
+                    progress?.update(snapshot, elapsed: elapsed)
+                }
+            }
+        }
+        progress?.clear()
+        return try outcome.get()
+    }
+
+    /// Writes the run's reports (`junit.xml`, `report.json`, `report.html` with the load's charts) as
+    /// every command does, judged by the runbook's criteria.
+    static func writeReports(_ result: LoadResult, url: String, directory: String) {
+        let builder = RunReportBuilder(
+            command: "load", target: url, startedAt: result.startedAt, runCriteria: RunbookCriteria.all
+        )
+        let report = builder.report(
+            scenarios: [], results: [], loads: [.init(name: url, result: result)],
+            interrupted: result.stopReason == .interrupted
+        )
+        let outcome = ReportWriter(directory: directory, renderHTML: HTMLReport.render).write(report)
+        for path in outcome.written { print("Report: \(path)") }
+        for error in outcome.errors { ScenarioExecution.printError("error: \(error)") }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import XCTest
+
+/// `csar-check load` and scenario `load:` sections as users run them: output, exit codes, Ctrl-C.
+final class LoadCommandTests: XCTestCase {
+    func testAbStyleRunPrintsTheSummaryAndPasses() async throws {
+        let demo = try await DemoSiteFixture.start()
+        let run = try CommandLineRun.run(
+            ["load", demo.baseURL + "/", "-n", "40", "-c", "4", "-k", "--no-reports"], timeout: 30)
+        await demo.stop()
+        XCTAssertEqual(run.exitCode, 0, run.output)
+        for line in [
+            "Complete requests:      40", "Failed requests:        0", "Keep-Alive requests:", "Requests per second:",
+            "Connection Times (ms)", "Percentage of the requests served within a certain time (ms)",
+            " 100%", "Status codes:", "  200                   40", "p99.9", "wait (TTFB)",
+            "Verdict (runbook criteria): PASSED",
+        ] {
+            XCTAssertTrue(run.stdout.contains(line), "missing '\(line)' in:\n\(run.stdout)")
+        }
+        XCTAssertFalse(run.output.contains("\r"), "no progress display without a TTY")
+        XCTAssertFalse(run.output.contains("\u{1B}["), "no terminal control codes without a TTY")
+    }
+
+    func testServerErrorsExitOne() async throws {
+        let demo = try await DemoSiteFixture.start(faults: ["500:/"])
+        let run = try CommandLineRun.run(["load", demo.baseURL + "/", "-n", "10", "--no-reports"], timeout: 30)
+        await demo.stop()
+        XCTAssertEqual(run.exitCode, 1, run.output)
+        XCTAssertTrue(run.stdout.contains("Non-2xx responses:      10"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("✘ 5xx responses: 10"), run.stdout)
+    }
+
+    func testAnUnreachableTargetExitsThree() throws {
+        let url = "http://127.0.0.1:\(try ClosedPort.find())/"
+        let run = try CommandLineRun.run(["load", url, "-n", "100", "-c", "5", "--no-reports"], timeout: 30)
+        XCTAssertEqual(run.exitCode, 3, run.output)
+        XCTAssertTrue(run.stderr.contains("error: target unreachable: \(url): failed during connect"), run.stderr)
+    }
+
+    func testUnboundedOrHugeRunsAreUsageErrors() throws {
+        let url = "http://127.0.0.1:9/"
+        for arguments in [
+            ["load", url], ["load", url, "--rate", "10"], ["load", url, "-n", "0"], ["load", "ftp://x/", "-n", "1"],
+            ["load", url, "-n", "2000000"], ["load", url, "-n", "10", "--max-requests", "5000000"],
+        ] {
+            let run = try CommandLineRun.run(arguments, timeout: 30)
+            XCTAssertEqual(run.exitCode, 2, "\(arguments): \(run.output)")
+        }
+        // Raised explicitly, the huge run is accepted (and stops at once: nothing listens there).
+        let closed = "http://127.0.0.1:\(try ClosedPort.find())/"
+        let huge = try CommandLineRun.run(
+            ["load", closed, "-n", "2000000", "--allow-huge-run", "--no-reports"], timeout: 30)
+        XCTAssertEqual(huge.exitCode, 3, huge.output)
+    }
+
+    func testWritesTheReportsWithTheLoad() async throws {
+        let demo = try await DemoSiteFixture.start()
+        let reports = try TemporaryFolder.make()
+        let run = try CommandLineRun.run(
+            ["load", demo.baseURL + "/", "-n", "5", "--reports", reports.path], timeout: 30)
+        await demo.stop()
+        XCTAssertEqual(run.exitCode, 0, run.output)
+        let data = try Data(contentsOf: reports.appendingPathComponent("report.json"))
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let loads = try XCTUnwrap(json["loads"] as? [[String: Any]])
+        XCTAssertEqual(loads.first?["requests"] as? Int, 5)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: reports.appendingPathComponent("report.html").path))
+    }
+
+    func testCtrlCStopsAndStillPrintsThePartialResult() async throws {
+        let demo = try await DemoSiteFixture.start()
+        let process = Process()
+        process.executableURL = RepositoryPaths.binary
+        process.arguments = ["load", demo.baseURL + "/", "-t", "20", "-c", "2", "--no-reports"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try await Task.sleep(for: .seconds(1.5))
+        process.interrupt()
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
+        if process.isRunning { process.terminate() }
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        await demo.stop()
+        XCTAssertLessThan(Date().timeIntervalSince(deadline), 0, "stopped within 10 s of Ctrl-C")
+        XCTAssertTrue(text.contains("Requests per second:"), text)
+        XCTAssertTrue(text.contains("interrupted: partial result"), text)
+    }
+
+    func testTheShippedRunbookScenarioRunsItsLoad() async throws {
+        let demo = try await DemoSiteFixture.start()
+        let run = try CommandLineRun.run(
+            ["run", RepositoryPaths.scenario("load-home.yaml"), "--base-url", demo.baseURL, "--no-reports"], timeout: 60
+        )
+        await demo.stop()
+        XCTAssertEqual(run.exitCode, 0, run.output)
+        XCTAssertTrue(run.stdout.contains("Complete requests:      50"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("Concurrency Level:      5"), run.stdout)
+    }
+}

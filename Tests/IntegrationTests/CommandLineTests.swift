@@ -77,4 +77,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(run.exitCode, 0, run.output)
         XCTAssertTrue(run.stdout.contains(demo.baseURL), run.stdout)
     }
+
+    func testGateBehindMaintenanceModeNeedsTheBypassSecret() async throws {
+        let demo = try await DemoSiteFixture.start(faults: ["maintenance:deploy-7f3a"])
+        let environment = demo.adminEnvironment
+        let without = try CommandLineRun.run(["gate", "--base-url", demo.baseURL, "--no-reports"], environment: environment)
+        XCTAssertEqual(without.exitCode, 1, without.output)
+        XCTAssertTrue(without.stdout.contains("The site is in maintenance mode"), without.stdout)
+        let with = try CommandLineRun.run(
+            ["gate", "--base-url", demo.baseURL, "--no-reports", "--bypass-secret", "deploy-7f3a"], environment: environment
+        )
+        await demo.stop()
+        XCTAssertEqual(with.exitCode, 0, with.output)
+        XCTAssertTrue(with.stdout.contains("Maintenance mode bypassed"), with.stdout)
+        XCTAssertTrue(with.stdout.contains("✔ PASSED"), with.stdout)
+        XCTAssertFalse(with.output.contains("deploy-7f3a"), "the bypass secret must be masked")
+    }
 }

@@ -17,16 +17,17 @@ public enum LoadRunner {
         for (name, value) in configuration.variables { variables.set(name, value, secret: false) }
         return try run(
             spec, baseURL: configuration.baseURL, variables: variables, transfer: configuration.transfer,
-            stop: stop, showProgress: showProgress
+            cookies: configuration.initialCookies, stop: stop, showProgress: showProgress
         )
     }
 
     /// Runs `spec` inside a scenario run, with the scenario's variables (its captures included).
+    /// `cookies` (the maintenance bypass cookie) go with every request, as they do with the steps.
     static func run(
-        _ spec: LoadSpec, baseURL: String, variables: VariableStore, transfer: TransferOptions,
+        _ spec: LoadSpec, baseURL: String, variables: VariableStore, transfer: TransferOptions, cookies: [Cookie] = [],
         stop: LoadStopSignal = LoadStopSignal(), showProgress: Bool = false
     ) throws(LoadPlanError) -> LoadResult {
-        let plan = try plan(for: spec, baseURL: baseURL, variables: variables, transfer: transfer)
+        let plan = try plan(for: spec, baseURL: baseURL, variables: variables, transfer: transfer, cookies: cookies)
         let progress = showProgress ? LoadProgressLine.standardError(for: plan) : nil
         defer { progress?.clear() }
         return try LoadEngine.run(plan, stop: stop) { snapshot, elapsed in progress?.update(snapshot, elapsed: elapsed)
@@ -34,7 +35,7 @@ public enum LoadRunner {
     }
 
     static func plan(
-        for spec: LoadSpec, baseURL: String, variables: VariableStore, transfer: TransferOptions
+        for spec: LoadSpec, baseURL: String, variables: VariableStore, transfer: TransferOptions, cookies: [Cookie] = []
     ) throws(LoadPlanError) -> LoadPlan {
         var targets: [HTTPRequest] = []
         for target in spec.targets {
@@ -42,6 +43,9 @@ public enum LoadRunner {
                 var headers: [HTTPHeader] = []
                 for header in target.headers {
                     headers.append(HTTPHeader(header.name, try variables.render(header.value)))
+                }
+                if !cookies.isEmpty, !headers.contains(where: { $0.name.caseInsensitiveEquals("Cookie") }) {
+                    headers.append(HTTPHeader("Cookie", cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")))
                 }
                 let url = RequestBuilder.join(baseURL, try variables.render(target.url))
                 targets.append(

@@ -45,7 +45,8 @@ public struct ScenarioRunner: Sendable {
             // After the steps, so the load may use their captures; one that cannot run is a setup error.
             do {
                 result.load = try LoadRunner.run(
-                    load, baseURL: result.baseURL, variables: variables, transfer: configuration.transfer, stop: stop,
+                    load, baseURL: result.baseURL, variables: variables, transfer: configuration.transfer,
+                    cookies: configuration.initialCookies, stop: stop,
                     showProgress: true
                 )
             } catch {

@@ -48,7 +48,7 @@ public struct LoadPlan: Sendable {
     /// Requests in flight when none is asked for: 1 as with ab, or in the open model one second's arrivals
     /// (at most 1000), so a stalled second does not yet hold up the schedule. Connections open lazily.
     public static func defaultConcurrency(rate: Double?) -> Int {
-        rate.map { min(1000, max(1, Int($0.rounded(.up)))) } ?? 1
+        rate.map { max(1, Int(min($0, 1000).rounded(.up))) } ?? 1
     }
 
     /// The open model's rate, nil for the closed model.

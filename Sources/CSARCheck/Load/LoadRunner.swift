@@ -45,7 +45,8 @@ public enum LoadRunner {
                     headers.append(HTTPHeader(header.name, try variables.render(header.value)))
                 }
                 if !cookies.isEmpty, !headers.contains(where: { $0.name.caseInsensitiveEquals("Cookie") }) {
-                    headers.append(HTTPHeader("Cookie", cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")))
+                    headers.append(
+                        HTTPHeader("Cookie", cookies.map { "\($0.name)=\($0.value)" }.joined(separator: "; ")))
                 }
                 let url = RequestBuilder.join(baseURL, try variables.render(target.url))
                 targets.append(

@@ -6,6 +6,7 @@ internal import CCurl
 final class LoadSlot {
     let easy = CurlEasy()
     let index: Int
+    /// Kept alive: libcurl reads its header list and body during every transfer.
     private var prepared: PreparedRequest?
     /// The target the handle is configured for; -1 before the first request.
     private(set) var target = -1
@@ -41,8 +42,9 @@ final class LoadSlot {
             easy.set(CURLOPT_FRESH_CONNECT, 1)
             easy.set(CURLOPT_FORBID_REUSE, 1)
         }
-        if case .none = request.body {
-            // A request without a body leaves in one write, which Nagle never delays: save the setsockopt.
+        if case .none = request.body, !options.http2 {
+            // An HTTP/1.1 request without a body leaves in one write, which Nagle never delays: save the
+            // setsockopt per connection. HTTP/2 interleaves small frames of many requests: there Nagle stays off.
             easy.set(CURLOPT_TCP_NODELAY, 0)
         }
         prepared = PreparedRequest(Self.withLoadHeaders(request, options: options, keepAlive: keepAlive), on: easy)

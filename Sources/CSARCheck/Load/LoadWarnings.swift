@@ -29,8 +29,8 @@ enum LoadWarnings {
         case .requestCeiling:
             return "stopped at the ceiling of \(plan.ceilings.maxRequests) requests before the duration ended; \(raise)"
         case .durationCeiling:
-            return
-                "stopped at the ceiling of \(plan.ceilings.maxDuration.formatted2) s before every request was sent; \(raise)"
+            let ceiling = plan.ceilings.maxDuration.formatted2
+            return "stopped at the ceiling of \(ceiling) s before every request was sent; \(raise)"
         case .interrupted:
             let seconds = String(format: "%.1f", result.wallTime)
             return "interrupted: partial result, \(result.completed) request(s) in \(seconds) s"

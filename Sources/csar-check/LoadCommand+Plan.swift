@@ -17,10 +17,7 @@ extension LoadCommand {
             duration: try duration.map { try Self.seconds($0, flag: "-t") },
             concurrency: concurrency ?? LoadPlan.defaultConcurrency(rate: rate),
             keepAlive: keepAlive, threads: threads,
-            transfer: TransferOptions(
-                connectTimeout: connectTimeout, totalTimeout: timeout, insecure: insecure, caCertificatePath: cacert,
-                http2: http2
-            ),
+            transfer: connection.transferOptions(http2: http2),
             ceilings: try ceilings()
         )
     }

@@ -77,17 +77,7 @@ struct LoadCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Event-loop threads, each with its own connections.")
     var threads = 1
 
-    @Flag(name: .long, help: "Do not verify TLS certificates (self-signed staging only).")
-    var insecure = false
-
-    @Option(name: .long, help: "CA bundle to verify the server's certificate with.")
-    var cacert: String?
-
-    @Option(name: .long, help: "Seconds allowed for each request.")
-    var timeout: Double = 30
-
-    @Option(name: .long, help: "Seconds allowed to connect.")
-    var connectTimeout: Double = 10
+    @OptionGroup var connection: ConnectionOptions
 
     @Option(
         name: .long,

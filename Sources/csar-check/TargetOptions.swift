@@ -16,17 +16,7 @@ struct TargetOptions: ParsableArguments {
     @Option(name: .long, help: "Secret of `php artisan down --secret` (or CSAR_BYPASS_SECRET): test behind maintenance mode.")
     var bypassSecret: String?
 
-    @Flag(name: .long, help: "Do not verify TLS certificates (self-signed staging only).")
-    var insecure = false
-
-    @Option(name: .long, help: "CA bundle to verify the server's certificate with.")
-    var cacert: String?
-
-    @Option(name: .long, help: "Seconds allowed for each request.")
-    var timeout: Double = 30
-
-    @Option(name: .long, help: "Seconds allowed to connect.")
-    var connectTimeout: Double = 10
+    @OptionGroup var connection: ConnectionOptions
 
     /// The process environment with the `.env` file under it: exported variables win, as in Laravel.
     func environment() throws -> [String: String] {
@@ -65,9 +55,6 @@ struct TargetOptions: ParsableArguments {
         return url
     }
 
-    func transferOptions() -> TransferOptions {
-        TransferOptions(connectTimeout: connectTimeout, totalTimeout: timeout, insecure: insecure, caCertificatePath: cacert)
-    }
 
     /// The run's settings; with a bypass secret, first takes Laravel's maintenance bypass cookie.
     func runConfiguration() async throws -> RunConfiguration {
@@ -76,7 +63,7 @@ struct TargetOptions: ParsableArguments {
             baseURL: try resolvedBaseURL(environment: environment),
             variables: try parsedVariables(),
             environment: environment,
-            transfer: transferOptions()
+            transfer: connection.transferOptions()
         )
         let secret = bypassSecret ?? environment["CSAR_BYPASS_SECRET"]
         if let secret, !secret.isEmpty {

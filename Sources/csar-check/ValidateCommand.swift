@@ -17,7 +17,8 @@ struct ValidateCommand: ParsableCommand {
         let predefined = Set(variables.map { String($0.split(separator: "=", maxSplits: 1).first ?? "") })
         let (scenarios, _) = try ScenarioExecution.load(files: files, predefined: predefined)
         for scenario in scenarios {
-            print("✔ \(scenario.file): \(scenario.name), \(scenario.steps.count) step(s)")
+            let load = scenario.load == nil ? "" : " + load"
+            print("✔ \(scenario.file): \(scenario.name), \(scenario.steps.count) step(s)\(load)")
         }
     }
 }

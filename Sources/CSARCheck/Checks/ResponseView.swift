@@ -31,12 +31,21 @@ final class ResponseView {
         let isXML = contentType.contains("xml") && !contentType.contains("html")
         let parsed: Result<MarkupDocument, ResponseParseError>
         do {
-            parsed = .success(isXML ? try MarkupDocument.xml(response.body) : try MarkupDocument.html(response.body))
+            parsed = .success(
+                isXML ? try MarkupDocument.xml(response.body) : try MarkupDocument.html(response.body, encoding: charset(of: contentType))
+            )
         } catch {
             parsed = .failure(ResponseParseError(message: "the body could not be parsed as \(isXML ? "XML" : "HTML"): \(error)"))
         }
         markup = parsed
         return parsed
+    }
+
+    /// The `charset` parameter of a Content-Type, which libxml2 otherwise guesses from the page.
+    private func charset(of contentType: String) -> String? {
+        guard let range = contentType.range(of: "charset=") else { return nil }
+        let value = contentType[range.upperBound...].prefix { $0 != ";" && $0 != " " }
+        return value.isEmpty ? nil : value.trimmingEdges(of: "\"'")
     }
 
     func cookie(named name: String) -> Cookie? {

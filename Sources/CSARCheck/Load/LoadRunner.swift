@@ -11,9 +11,7 @@ public enum LoadRunner {
     ) throws(LoadPlanError) -> LoadResult {
         let variables = VariableStore(
             environment: configuration.environment, masker: SecretMasker(secrets: configuration.secrets))
-        variables.set("base_url", configuration.baseURL, secret: false)
-        variables.set("run_id", configuration.runID, secret: false)
-        variables.set("timestamp", String(Int(Date().timeIntervalSince1970)), secret: false)
+        variables.setBuiltins(from: configuration)
         for (name, value) in configuration.variables { variables.set(name, value, secret: false) }
         return try run(
             spec, baseURL: configuration.baseURL, variables: variables, transfer: configuration.transfer,

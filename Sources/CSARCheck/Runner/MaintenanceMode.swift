@@ -21,10 +21,7 @@ public enum MaintenanceMode {
         do {
             response = try client.send(HTTPRequest(method: "GET", url: url))
         } catch {
-            var masked = error
-            masked.url = masker.mask(error.url)
-            masked.message = masker.mask(error.message)
-            return .failure(.unreachable(masked))
+            return .failure(.unreachable(masker.mask(error)))
         }
         let cookies = client.cookies.filter { $0.name == cookieName }
         if !cookies.isEmpty {

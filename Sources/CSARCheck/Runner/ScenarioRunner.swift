@@ -59,9 +59,7 @@ public struct ScenarioRunner: Sendable {
 
     /// Sets built-ins, declared variables and `--var`s; returns the base URL this scenario uses.
     private func prepareVariables(of scenario: Scenario, in variables: VariableStore) throws(ScenarioError) -> String {
-        variables.set("base_url", configuration.baseURL, secret: false)
-        variables.set("run_id", configuration.runID, secret: false)
-        variables.set("timestamp", String(Int(Date().timeIntervalSince1970)), secret: false)
+        variables.setBuiltins(from: configuration)
         for definition in scenario.variables {
             if let override = configuration.variables[definition.name] {
                 variables.set(definition.name, override, secret: definition.secret)

@@ -47,6 +47,14 @@ public final class SecretMasker: @unchecked Sendable {
         return HTTPHeader(header.name, Self.mask)
     }
 
+    /// A transport error as it may be shown: its URL and libcurl's text masked (a bypass secret in a path).
+    public func mask(_ error: TransportError) -> TransportError {
+        var masked = error
+        masked.url = mask(error.url)
+        masked.message = mask(error.message)
+        return masked
+    }
+
     static func isSensitiveName(_ name: String) -> Bool {
         sensitiveNamePattern?.matches(name) ?? false
     }

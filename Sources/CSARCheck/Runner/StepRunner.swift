@@ -39,10 +39,7 @@ struct StepRunner {
         do {
             response = try client.send(request)
         } catch {
-            var masked = error
-            masked.url = transcript.masker.mask(error.url)
-            masked.message = transcript.masker.mask(error.message)
-            result.transportError = masked
+            result.transportError = transcript.masker.mask(error)
             result.response = nil
             result.assertions = []
             result.outcome = .error

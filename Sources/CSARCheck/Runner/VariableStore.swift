@@ -1,3 +1,5 @@
+import Foundation
+
 /// The values of variables during one scenario run; secret ones are registered with the masker.
 final class VariableStore {
     private var values: [String: String] = [:]
@@ -12,6 +14,13 @@ final class VariableStore {
     func set(_ name: String, _ value: String, secret: Bool) {
         values[name] = value
         if secret || SecretMasker.isSensitiveName(name) { masker.add(value) }
+    }
+
+    /// The variables every run has: `base_url`, `run_id`, `timestamp`.
+    func setBuiltins(from configuration: RunConfiguration) {
+        set("base_url", configuration.baseURL, secret: false)
+        set("run_id", configuration.runID, secret: false)
+        set("timestamp", String(Int(Date().timeIntervalSince1970)), secret: false)
     }
 
     func lookup(_ name: String) -> String? {

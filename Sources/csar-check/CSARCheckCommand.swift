@@ -4,7 +4,7 @@ import Foundation
 
 /// `csar-check`: smoke, functional and load checks for the CSAR platform.
 @main
-struct CSARCheckCommand: AsyncParsableCommand {
+struct CSARCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "csar-check",
         abstract: "Smoke, functional and load checks for the CSAR platform, from declarative scenarios.",
@@ -19,24 +19,47 @@ struct CSARCheckCommand: AsyncParsableCommand {
     )
 
     /// Parses and runs, mapping argument errors to exit code 2 (ArgumentParser's default is 64).
-    static func main() async {
+    ///
+    /// Synchronous on purpose: an `async` main starts Swift's executor threads before the first line of
+    /// the command, and `load` runs fastest in a process with a single thread (see `LoadEngine.run`).
+    /// Commands that need concurrency get it here: their task runs while the main queue is served.
+    static func main() {
+        InterruptSignal.unblock()
+        let command: ParsableCommand
         do {
-            var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
+            command = try parseAsRoot()
+        } catch {
+            fail(with: error)
+        }
+        guard command is AsyncParsableCommand else {
+            var blocking = command
+            do { try blocking.run() } catch { fail(with: error) }
+            Foundation.exit(0)
+        }
+        Task {
+            // Parsed again inside the task, where the command may live: commands are not `Sendable`.
+            do {
+                guard var asyncCommand = try parseAsRoot() as? AsyncParsableCommand else { return }
                 try await asyncCommand.run()
-            } else {
-                try command.run()
+            } catch {
+                fail(with: error)
             }
-        } catch let failure as CommandFailure {
+            Foundation.exit(0)
+        }
+        dispatchMain()
+    }
+
+    /// Prints what went wrong and exits with the code the error stands for.
+    private static func fail(with error: Error) -> Never {
+        if let failure = error as? CommandFailure {
             ScenarioExecution.printError("error: \(failure.message)")
             Foundation.exit(failure.verdict.rawValue)
-        } catch {
-            let code = exitCode(for: error)
-            if code == .success || error is ExitCode {
-                exit(withError: error)
-            }
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-            Foundation.exit(code == .validationFailure ? RunVerdict.configurationError.rawValue : code.rawValue)
         }
+        let code = exitCode(for: error)
+        if code == .success || error is ExitCode {
+            exit(withError: error)
+        }
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(code == .validationFailure ? RunVerdict.configurationError.rawValue : code.rawValue)
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 
 /// `csar-check load URL`: the load tool the runbook's `ab -n 50 -c 5` step reaches for. ab's flags
 /// with ab's meaning and an ab-like summary, plus the open model, HTTP/2, threads and a verdict.
-struct LoadCommand: AsyncParsableCommand {
+struct LoadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "load",
         abstract: "Load-test a URL with ab's flags (-n -c -k -t …), or at a constant rate (--rate).",
@@ -94,11 +94,11 @@ struct LoadCommand: AsyncParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
-    func run() async throws {
+    func run() throws {
         let plan = try makePlan()
         do { try plan.validate() } catch { throw ValidationError(error.message) }
         print("Loading \(url): \(LoadPlanSummary(plan).description)\n")
-        let result = try await LoadExecution.run(plan, progress: LoadProgressLine.standardError(for: plan))
+        let result = try LoadExecution.run(plan, progress: LoadProgressLine.standardError(for: plan))
         let verdict = LoadVerdict(result: result)
         print(LoadSummaryText.render(result, verdict: verdict), terminator: "")
         if let directory = report.directory { LoadExecution.writeReports(result, url: url, directory: directory) }

@@ -1,21 +1,18 @@
 import CSARCheck
 import Foundation
 
-/// Runs a load plan off Swift's cooperative pool, with Ctrl-C wired to a clean stop, and writes the reports.
+/// Runs a load plan on the calling thread, with Ctrl-C wired to a clean stop, and writes the reports.
 enum LoadExecution {
     /// The first Ctrl-C stops the run and the partial result comes back; a second one exits at once.
-    static func run(_ plan: LoadPlan, progress: LoadProgressLine?) async throws -> LoadResult {
+    /// Blocking, and starts no thread of its own for a single-lane plan (see `LoadEngine.run`).
+    static func run(_ plan: LoadPlan, progress: LoadProgressLine?) throws(LoadPlanError) -> LoadResult {
         let stop = InterruptSignal.install()
         defer { InterruptSignal.uninstall() }
-        let outcome = await DedicatedThread.run { () -> Result<LoadResult, LoadPlanError> in
-            Result { () throws(LoadPlanError) in
-                try LoadEngine.run(plan, stop: stop) { snapshot, elapsed in
-                    progress?.update(snapshot, elapsed: elapsed)
-                }
-            }
+        let result = try LoadEngine.run(plan, stop: stop) { snapshot, elapsed in
+            progress?.update(snapshot, elapsed: elapsed)
         }
         progress?.clear()
-        return try outcome.get()
+        return result
     }
 
     /// Writes the run's reports (`junit.xml`, `report.json`, `report.html` with the load's charts) as

@@ -69,23 +69,60 @@ final class LoadCommandTests: XCTestCase {
 
     func testCtrlCStopsAndStillPrintsThePartialResult() async throws {
         let demo = try await DemoSiteFixture.start()
+        let process = try Self.startInterruptible(["load", demo.baseURL + "/", "-t", "20", "-c", "2", "--no-reports"])
+        try await Task.sleep(for: .seconds(1.5))
+        let started = Date()
+        let text = try await Self.interruptAndRead(process)
+        await demo.stop()
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "stopped within 10 s of Ctrl-C")
+        XCTAssertTrue(text.contains("Requests per second:"), text)
+        XCTAssertTrue(text.contains("interrupted: partial result"), text)
+    }
+
+    /// The engine's single-threaded fast path (see `LoadEngine.run`): one lane, one thread in the process.
+    func testASingleLaneRunKeepsTheProcessSingleThreaded() async throws {
+        let demo = try await DemoSiteFixture.start()
+        let process = try Self.startInterruptible(["load", demo.baseURL + "/", "-t", "20", "-c", "2", "--no-reports"])
+        try await Task.sleep(for: .seconds(1))
+        let threads = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(process.processIdentifier)/task")
+        let text = try await Self.interruptAndRead(process)
+        await demo.stop()
+        XCTAssertEqual(threads.count, 1, "threads of a single-lane load run: \(threads)")
+        XCTAssertTrue(text.contains("interrupted: partial result"), text)
+    }
+
+    func testCtrlCStopsAScenarioRunAndStillReportsIt() async throws {
+        let demo = try await DemoSiteFixture.start()
+        let process = try Self.startInterruptible(
+            ["run", RepositoryPaths.scenario("nightly-load.yaml"), "--base-url", demo.baseURL, "--no-reports"])
+        try await Task.sleep(for: .seconds(2))
+        let started = Date()
+        let text = try await Self.interruptAndRead(process)
+        await demo.stop()
+        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "stopped within 10 s of Ctrl-C")
+        XCTAssertTrue(text.contains("interrupted"), text)
+        XCTAssertTrue(text.contains("Requests per second:"), text)
+    }
+
+    /// Starts csar-check with standard output captured, as a terminal user would before pressing Ctrl-C.
+    private static func startInterruptible(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = RepositoryPaths.binary
-        process.arguments = ["load", demo.baseURL + "/", "-t", "20", "-c", "2", "--no-reports"]
-        let output = Pipe()
-        process.standardOutput = output
+        process.arguments = arguments
+        process.standardOutput = Pipe()
         process.standardError = FileHandle.nullDevice
         try process.run()
-        try await Task.sleep(for: .seconds(1.5))
+        return process
+    }
+
+    /// Sends SIGINT, waits up to 10 s for the process to end (then kills it) and returns its output.
+    private static func interruptAndRead(_ process: Process) async throws -> String {
         process.interrupt()
         let deadline = Date().addingTimeInterval(10)
         while process.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         if process.isRunning { process.terminate() }
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        await demo.stop()
-        XCTAssertLessThan(Date().timeIntervalSince(deadline), 0, "stopped within 10 s of Ctrl-C")
-        XCTAssertTrue(text.contains("Requests per second:"), text)
-        XCTAssertTrue(text.contains("interrupted: partial result"), text)
+        let output = (process.standardOutput as? Pipe)?.fileHandleForReading.readDataToEndOfFile() ?? Data()
+        return String(decoding: output, as: UTF8.self)
     }
 
     func testTheShippedRunbookScenarioRunsItsLoad() async throws {

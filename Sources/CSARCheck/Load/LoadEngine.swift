@@ -5,8 +5,13 @@ import Synchronization
 /// its own histograms — and merges what they counted into one `LoadResult`.
 public enum LoadEngine {
     /// Runs `plan` to its end: every request sent and answered, its time up, or `stop` requested
-    /// (then the result is partial). Blocking: call it from a thread you own (`DedicatedThread.run`).
+    /// (then the result is partial). Blocking: call it from a thread you own.
     /// `onProgress` is called about once a second, on the calling thread, with the seconds elapsed.
+    ///
+    /// A single lane runs on the calling thread itself. A process that never starts a second thread
+    /// keeps the kernel's and glibc's single-threaded fast paths (file-descriptor lookups without
+    /// reference counting, malloc without arena locks): measured 4 % less CPU per request with
+    /// keep-alive and 10 % less without it.
     public static func run(
         _ plan: LoadPlan, stop: LoadStopSignal = LoadStopSignal(),
         onProgress: ((LoadProgress, Double) -> Void)? = nil
@@ -15,10 +20,31 @@ public enum LoadEngine {
         CurlGlobal.ensureInitialized()
         let lanes = LoadLane.lanes(for: plan)
         let timeline = LiveTimeline(lanes: lanes.count)
-        let outcomes = OutcomeCollector()
-        let group = DispatchGroup()
         let startedAt = Date()
         let origin = MonotonicClock.now()
+        let outcomes: [LoadWorkerOutcome]
+        if lanes.count == 1 {
+            let worker = LoadWorker(plan: plan, lane: lanes[0], origin: origin, stop: stop, timeline: timeline)
+            worker.onSecondEnded = { now in
+                onProgress?(timeline.progress(), Double(now - min(now, origin)) / 1e9)
+            }
+            outcomes = [worker.run()]
+        } else {
+            outcomes = runOnThreads(lanes, plan: plan, origin: origin, stop: stop, timeline: timeline) { elapsed in
+                onProgress?(timeline.progress(), elapsed)
+            }
+        }
+        return result(
+            of: plan, outcomes: outcomes, timeline: timeline.finish(), startedAt: startedAt, origin: origin)
+    }
+
+    /// Runs each lane on an event-loop thread of its own and waits for them all.
+    private static func runOnThreads(
+        _ lanes: [LoadLane], plan: LoadPlan, origin: UInt64, stop: LoadStopSignal, timeline: LiveTimeline,
+        tick: (Double) -> Void
+    ) -> [LoadWorkerOutcome] {
+        let outcomes = OutcomeCollector()
+        let group = DispatchGroup()
         for lane in lanes {
             group.enter()
             let thread = Thread {
@@ -30,11 +56,8 @@ public enum LoadEngine {
             thread.stackSize = 1 << 20
             thread.start()
         }
-        waitForWorkers(group, plan: plan, stop: stop) { elapsed in
-            onProgress?(timeline.progress(), elapsed)
-        }
-        return result(
-            of: plan, outcomes: outcomes.all, timeline: timeline.finish(), startedAt: startedAt, origin: origin)
+        waitForWorkers(group, plan: plan, stop: stop, tick: tick)
+        return outcomes.all
     }
 
     /// Waits for the workers, ticking the progress callback; past every bound the plan allows (time

@@ -4,14 +4,24 @@ import Synchronization
 /// and wake at least every 100 ms, so a stop takes effect within that.
 public final class LoadStopSignal: Sendable {
     private let requested = Atomic<Bool>(false)
+    private let alsoWhen: (@Sendable () -> Bool)?
 
-    public init() {}
+    /// A signal raised by `request()` only.
+    public init() {
+        alsoWhen = nil
+    }
+
+    /// A signal that is also raised whenever `condition` holds: a flag set by a signal handler, which
+    /// may not call `request()` itself. `condition` is evaluated on every check, so it must be cheap.
+    public init(alsoWhen condition: @escaping @Sendable () -> Bool) {
+        alsoWhen = condition
+    }
 
     public func request() {
         requested.store(true, ordering: .relaxed)
     }
 
     public var isRequested: Bool {
-        requested.load(ordering: .relaxed)
+        requested.load(ordering: .relaxed) || alsoWhen?() == true
     }
 }

@@ -51,11 +51,13 @@ extension LoadWorker {
     /// Hands every second that has ended to the timeline (empty ones too, so it knows this lane is alive).
     func tick(_ now: UInt64) {
         let current = Int((now - min(now, origin)) / 1_000_000_000)
+        guard second < current else { return }
         while second < current {
             timeline.publish(second: second, sample: secondSample)
             secondSample.reset()
             second += 1
         }
+        onSecondEnded?(now)
     }
 
     /// Ends requests past their connect or total timeout, every `maxWait` at most. Done here rather

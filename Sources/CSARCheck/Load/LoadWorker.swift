@@ -36,6 +36,8 @@ final class LoadWorker {
     var secondSample = SecondSample()
     var lastCompletion: UInt64
     var lastTimeoutSweep: UInt64
+    /// Called on this thread each time a second of the run ends, with the clock reading.
+    var onSecondEnded: ((UInt64) -> Void)?
     /// When a due request last found every connection busy (open model).
     private var poolExhaustedAt: UInt64 = 0
 

@@ -8,6 +8,8 @@ final class LoadSlot {
     let index: Int
     /// Kept alive: libcurl reads its header list and body during every transfer.
     private var prepared: PreparedRequest?
+    /// Kept alive likewise: the target's URL, parsed once (see `CurlParsedURL`).
+    private var parsedURL: CurlParsedURL?
     /// The target the handle is configured for; -1 before the first request.
     private(set) var target = -1
     /// When this request's latency counts from (monotonic ns): its start, or in the open model its
@@ -30,8 +32,9 @@ final class LoadSlot {
         // Load requests keep no cookies, as ab's do; the jar would also cost time on every response.
         easy.set(CURLOPT_COOKIEFILE, pointer: nil)
         // No proxy from the environment, as with ab: it would be measured instead of the site, and
-        // looking it up costs several getenv calls per request.
+        // looking it up (and `no_proxy`) costs several getenv calls per request.
         easy.set(CURLOPT_PROXY, "")
+        easy.set(CURLOPT_NOPROXY, "")
         easy.set(CURLOPT_WRITEFUNCTION, callback: Self.discardBody)
         easy.set(CURLOPT_PRIVATE, pointer: UnsafeRawPointer(bitPattern: index + 1))
         easy.set(CURLOPT_SSL_VERIFYPEER, options.insecure ? 0 : 1)
@@ -48,6 +51,8 @@ final class LoadSlot {
             easy.set(CURLOPT_TCP_NODELAY, 0)
         }
         prepared = PreparedRequest(Self.withLoadHeaders(request, options: options, keepAlive: keepAlive), on: easy)
+        parsedURL = CurlParsedURL(request.url)
+        if let parsedURL { easy.set(CURLOPT_CURLU, pointer: UnsafeRawPointer(parsedURL.handle)) }
         self.target = target
     }
 

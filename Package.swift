@@ -49,7 +49,10 @@ let package = Package(
                 "CSARCheck",
                 "DemoSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // mimalloc replaces glibc's malloc for the whole process, libcurl included: libcurl 7.88
+            // makes about 50 allocations per request, and a load run spends measurably less CPU in them.
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(name: "CSARCheckTests", dependencies: ["CSARCheck"]),
         .testTarget(

@@ -1,11 +1,19 @@
 internal import CCurl
 
-/// Owns one libcurl multi handle: many transfers driven by one thread with `curl_multi_perform`,
-/// the connections they leave open kept for the next ones.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Owns one libcurl multi handle: many transfers driven by one thread, the connections they leave open
+/// kept for the next ones.
 ///
-/// Measured on libcurl 7.88, the event-driven alternative (`curl_multi_socket_action` over epoll) costs
-/// more CPU per request, at 50 and at 500 connections: libcurl then frees and re-creates its per-socket
-/// bookkeeping on every request, which outweighs the `poll` calls it saves.
+/// Event-driven (`curl_multi_socket_action`) over a `poll` of our own: libcurl names the sockets to
+/// watch and its next timeout through callbacks, and is told which socket is ready, so it skips its own
+/// readiness `poll` per transfer and never walks every transfer on each turn. Measured on libcurl 7.88
+/// against the `curl_multi_perform`/`curl_multi_poll` loop: 3.5 % less CPU per request without keep-alive,
+/// the same with it. Over epoll it was slower than both: an `epoll_ctl` for every new connection.
 /// Not thread-safe: the event-loop thread that made it drives it.
 final class CurlMulti {
     /// A transfer libcurl has finished: the easy handle and how it ended.
@@ -15,6 +23,9 @@ final class CurlMulti {
     }
 
     private let handle: UnsafeMutableRawPointer
+    private var sockets = WatchedSockets()
+    /// When libcurl wants `curl_multi_socket_action(CURL_SOCKET_TIMEOUT)` (monotonic ns); nil: no timer.
+    private var timerDue: UInt64?
 
     init() {
         CurlGlobal.ensureInitialized()
@@ -22,6 +33,11 @@ final class CurlMulti {
             fatalError("curl_multi_init failed: out of memory")
         }
         self.handle = handle
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        ccurl_multi_setopt_pointer(handle, CURLMOPT_SOCKETDATA, context)
+        ccurl_multi_setopt_pointer(handle, CURLMOPT_TIMERDATA, context)
+        ccurl_multi_setopt_socket_callback(handle, Self.onSocket)
+        ccurl_multi_setopt_timer_callback(handle, Self.onTimer)
     }
 
     /// Every easy handle must have been removed before: libcurl leaves added ones half-detached.
@@ -29,7 +45,7 @@ final class CurlMulti {
         curl_multi_cleanup(handle)
     }
 
-    /// Queues the transfer `easy` is configured for; it starts at the next `perform`.
+    /// Queues the transfer `easy` is configured for; it starts at the next `drive`.
     func add(_ easy: CurlEasy) -> Bool {
         curl_multi_add_handle(handle, easy.handle) == CURLM_OK
     }
@@ -39,16 +55,39 @@ final class CurlMulti {
         curl_multi_remove_handle(handle, easy.handle)
     }
 
-    /// Moves every transfer on as far as it can go without blocking.
-    func perform() {
+    /// Lets libcurl move what it can: at once when its timer is due (new transfers start there), or else
+    /// once a watched socket is ready, its timer falls due, or `milliseconds` pass.
+    /// Taking the timer alone first starts every transfer just added in one batch, before any socket work:
+    /// measured, the server then wakes up less often, and the client spends ~10 % less CPU per new connection.
+    func drive(waitingAtMost milliseconds: Int32) {
         var running: Int32 = 0
-        curl_multi_perform(handle, &running)
+        var timeout = milliseconds
+        if let timerDue {
+            let now = MonotonicClock.now()
+            guard timerDue > now else {
+                self.timerDue = nil
+                curl_multi_socket_action(handle, CURL_SOCKET_TIMEOUT, 0, &running)
+                return
+            }
+            timeout = min(timeout, Int32(clamping: (timerDue - now) / 1_000_000))
+        }
+        let ready = sockets.ready(waitingAtMost: timeout)
+        for descriptor in ready {
+            curl_multi_socket_action(handle, descriptor.fd, Self.eventMask(descriptor.revents), &running)
+        }
+        if ready.isEmpty, let timerDue, timerDue <= MonotonicClock.now() {
+            self.timerDue = nil
+            curl_multi_socket_action(handle, CURL_SOCKET_TIMEOUT, 0, &running)
+        }
     }
 
-    /// Sleeps until a transfer's socket is ready, libcurl has a timer due, or `milliseconds` pass.
-    func poll(milliseconds: Int32) {
-        var ready: Int32 = 0
-        curl_multi_poll(handle, nil, 0, milliseconds, &ready)
+    /// libcurl's `CURL_CSELECT_*` bits for what `poll` reported.
+    private static func eventMask(_ events: Int16) -> Int32 {
+        var mask: Int32 = 0
+        if events & Int16(POLLIN) != 0 { mask |= CURL_CSELECT_IN }
+        if events & Int16(POLLOUT) != 0 { mask |= CURL_CSELECT_OUT }
+        if events & Int16(POLLERR | POLLHUP | POLLNVAL) != 0 { mask |= CURL_CSELECT_ERR }
+        return mask
     }
 
     /// The next finished transfer, or nil when there is none left to report.
@@ -59,5 +98,26 @@ final class CurlMulti {
             return Completion(easy: easy, code: message.pointee.data.result)
         }
         return nil
+    }
+
+    /// libcurl's `CURLMOPT_SOCKETFUNCTION`: watch `socket` for what the transfer waits for, or stop.
+    private static let onSocket: ccurl_socket_callback = { _, socket, what, context, _ in
+        guard let context else { return 0 }
+        let multi = Unmanaged<CurlMulti>.fromOpaque(context).takeUnretainedValue()
+        switch what {
+        case CURL_POLL_REMOVE: multi.sockets.forget(socket)
+        case CURL_POLL_IN: multi.sockets.watch(socket, events: Int16(POLLIN))
+        case CURL_POLL_OUT: multi.sockets.watch(socket, events: Int16(POLLOUT))
+        default: multi.sockets.watch(socket, events: Int16(POLLIN | POLLOUT))
+        }
+        return 0
+    }
+
+    /// libcurl's `CURLMOPT_TIMERFUNCTION`: when to call it back whatever the sockets do (-1: never).
+    private static let onTimer: ccurl_timer_callback = { _, milliseconds, context in
+        guard let context else { return 0 }
+        let multi = Unmanaged<CurlMulti>.fromOpaque(context).takeUnretainedValue()
+        multi.timerDue = milliseconds < 0 ? nil : MonotonicClock.now() + UInt64(milliseconds) * 1_000_000
+        return 0
     }
 }

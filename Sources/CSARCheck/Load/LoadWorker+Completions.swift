@@ -87,8 +87,7 @@ extension LoadWorker {
             let now = MonotonicClock.now()
             guard now < end else { return }
             sweepTimeouts(now)
-            multi.poll(milliseconds: Int32(min(Self.maxWait, end - now) / 1_000_000))
-            multi.perform()
+            multi.drive(waitingAtMost: Int32(min(Self.maxWait, end - now) / 1_000_000))
             collectCompletions()
         }
     }

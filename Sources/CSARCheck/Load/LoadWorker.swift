@@ -77,10 +77,9 @@ final class LoadWorker {
                 if plan.requests == nil && plan.rate == nil { reason = .requestCeiling }
                 break
             }
-            // One poll and one perform a turn, as a plain C loop does: requests just added make libcurl's
-            // timer due, so the poll returns at once and the perform starts them with everything else.
-            multi.poll(milliseconds: pollTimeout(now: now, nextDue: nextDue))
-            multi.perform()
+            // One poll a turn: requests just added make libcurl's timer due, so it returns at once and
+            // the timer's action starts them, while the ready sockets move the others.
+            multi.drive(waitingAtMost: pollTimeout(now: now, nextDue: nextDue))
             collectCompletions()
         }
         if reason != .interrupted && reason != .unreachable { drain() }

@@ -39,8 +39,7 @@ struct CSARCheckCommand: ParsableCommand {
         Task {
             // Parsed again inside the task, where the command may live: commands are not `Sendable`.
             do {
-                guard var asyncCommand = try parseAsRoot() as? AsyncParsableCommand else { return }
-                try await asyncCommand.run()
+                if var asyncCommand = try parseAsRoot() as? AsyncParsableCommand { try await asyncCommand.run() }
             } catch {
                 fail(with: error)
             }

@@ -1,0 +1,62 @@
+import Foundation
+import XCTest
+
+/// TLS is verified by default, for scenario runs and load runs alike; `--cacert` trusts a private CA and
+/// `--insecure` turns verification off (self-signed staging).
+final class TLSVerificationTests: XCTestCase {
+    private var server: LocalTLSServer!
+
+    override func setUpWithError() throws {
+        server = try LocalTLSServer.start()
+    }
+
+    override func tearDown() {
+        server?.stop()
+    }
+
+    func testALoadRunRefusesAnUntrustedCertificate() throws {
+        let run = try CommandLineRun.run(["load", server.baseURL + "/", "-n", "3", "--no-reports"], timeout: 30)
+        XCTAssertEqual(run.exitCode, 3, run.output)
+        XCTAssertTrue(run.output.contains("certificate"), run.output)
+        XCTAssertTrue(run.stdout.contains("TLS handshake: 3"), "every request failed in the TLS phase:\n\(run.stdout)")
+    }
+
+    func testALoadRunTrustsTheGivenCA() throws {
+        for keepAlive in [[], ["-k"]] {
+            let run = try CommandLineRun.run(
+                ["load", server.baseURL + "/", "-n", "20", "-c", "4", "--cacert", server.certificatePath, "--no-reports"]
+                    + keepAlive, timeout: 30)
+            XCTAssertEqual(run.exitCode, 0, run.output)
+            XCTAssertTrue(run.stdout.contains("Complete requests:      20"), run.stdout)
+            XCTAssertTrue(run.stdout.contains("  200                   20"), run.stdout)
+        }
+    }
+
+    func testInsecureSkipsVerification() throws {
+        let run = try CommandLineRun.run(
+            ["load", server.baseURL + "/", "-n", "5", "--insecure", "--no-reports"], timeout: 30)
+        XCTAssertEqual(run.exitCode, 0, run.output)
+        XCTAssertTrue(run.stdout.contains("Complete requests:      5"), run.stdout)
+    }
+
+    func testAScenarioRunVerifiesAndTrustsTheGivenCA() throws {
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let scenario = folder.appendingPathComponent("home.yaml")
+        try """
+            name: Home over TLS
+            steps:
+              - name: Home page
+                url: /
+                expect:
+                  status: 200
+            """.write(to: scenario, atomically: true, encoding: .utf8)
+        let refused = try CommandLineRun.run(
+            ["run", scenario.path, "--base-url", server.baseURL, "--no-reports"], timeout: 30)
+        XCTAssertEqual(refused.exitCode, 3, refused.output)
+        let trusted = try CommandLineRun.run(
+            ["run", scenario.path, "--base-url", server.baseURL, "--cacert", server.certificatePath, "--no-reports"],
+            timeout: 30)
+        XCTAssertEqual(trusted.exitCode, 0, trusted.output)
+    }
+}

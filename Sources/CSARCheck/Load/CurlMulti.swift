@@ -60,25 +60,25 @@ final class CurlMulti {
     /// Taking the timer alone first starts every transfer just added in one batch, before any socket work:
     /// measured, the server then wakes up less often, and the client spends ~10 % less CPU per new connection.
     func drive(waitingAtMost milliseconds: Int32) {
-        var running: Int32 = 0
         var timeout = milliseconds
         if let timerDue {
             let now = MonotonicClock.now()
-            guard timerDue > now else {
-                self.timerDue = nil
-                curl_multi_socket_action(handle, CURL_SOCKET_TIMEOUT, 0, &running)
-                return
-            }
+            guard timerDue > now else { return fireTimer() }
             timeout = min(timeout, Int32(clamping: (timerDue - now) / 1_000_000))
         }
         let ready = sockets.ready(waitingAtMost: timeout)
+        var running: Int32 = 0
         for descriptor in ready {
             curl_multi_socket_action(handle, descriptor.fd, Self.eventMask(descriptor.revents), &running)
         }
-        if ready.isEmpty, let timerDue, timerDue <= MonotonicClock.now() {
-            self.timerDue = nil
-            curl_multi_socket_action(handle, CURL_SOCKET_TIMEOUT, 0, &running)
-        }
+        if ready.isEmpty, let timerDue, timerDue <= MonotonicClock.now() { fireTimer() }
+    }
+
+    /// Runs libcurl's due timeouts (new transfers start there) and forgets the timer until it sets another.
+    private func fireTimer() {
+        timerDue = nil
+        var running: Int32 = 0
+        curl_multi_socket_action(handle, CURL_SOCKET_TIMEOUT, 0, &running)
     }
 
     /// libcurl's `CURL_CSELECT_*` bits for what `poll` reported.

@@ -41,10 +41,6 @@ CURLcode ccurl_easy_setopt_sockopt_callback(CURL *handle, ccurl_sockopt_callback
     return curl_easy_setopt(handle, CURLOPT_SOCKOPTFUNCTION, callback);
 }
 
-CURLMcode ccurl_multi_setopt_long(CURLM *multi, CURLMoption option, long value) {
-    return curl_multi_setopt(multi, option, value);
-}
-
 CURLMcode ccurl_multi_setopt_pointer(CURLM *multi, CURLMoption option, void *value) {
     return curl_multi_setopt(multi, option, value);
 }

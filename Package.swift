@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // Typed wrappers around libcurl's variadic C API.
@@ -39,6 +40,14 @@ let package = Package(
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ]
         ),
+        // Run history (SQLite through GRDB) and the trend verdict over it.
+        .target(
+            name: "CSARHistory",
+            dependencies: [
+                "CSARCheck",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .target(
             name: "DemoSite",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")]
@@ -47,6 +56,7 @@ let package = Package(
             name: "csar-check",
             dependencies: [
                 "CSARCheck",
+                "CSARHistory",
                 "DemoSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -54,11 +64,16 @@ let package = Package(
             // makes about 50 allocations per request, and a load run spends measurably less CPU in them.
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
-        .testTarget(name: "CSARCheckTests", dependencies: ["CSARCheck"]),
+        .testTarget(
+            name: "CSARCheckTests",
+            dependencies: ["CSARCheck", "CSARHistory", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
                 "CSARCheck",
+                "CSARHistory",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 "DemoSite",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]

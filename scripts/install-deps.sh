@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages csar-check builds and tests with (idempotent; skips what is present).
 set -euo pipefail
-packages=(libcurl4-openssl-dev libssl-dev libxml2-dev zlib1g-dev libmimalloc-dev pkg-config libxml2-utils curl openssl python3 chromium chromium-driver)
+packages=(libcurl4-openssl-dev libssl-dev libxml2-dev zlib1g-dev libmimalloc-dev libsqlite3-dev pkg-config libxml2-utils curl openssl python3 chromium chromium-driver)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

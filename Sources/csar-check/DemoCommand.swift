@@ -15,8 +15,10 @@ struct DemoCommand: AsyncParsableCommand {
 
     @OptionGroup var gate: GateFiles
     @OptionGroup var report: ReportOptions
+    @OptionGroup var history: HistoryOptions
 
     func run() async throws {
+        let recorder = try history.open()
         let faults = DemoFaults()
         for spec in fault {
             do { try faults.apply(spec: spec) } catch { throw ValidationError("--fault \(spec): \(error)") }
@@ -30,7 +32,7 @@ struct DemoCommand: AsyncParsableCommand {
         ]) { _, demo in demo }
         let request = ScenarioExecution.Request(
             command: "demo", files: gate.files, configuration: RunConfiguration(baseURL: site.baseURL, environment: environment),
-            reports: report.directory, runCriteria: RunbookCriteria.all
+            reports: report.directory, runCriteria: RunbookCriteria.all, history: recorder
         )
         do {
             try await ScenarioExecution.run(request)

@@ -18,11 +18,13 @@ struct GateCommand: AsyncParsableCommand {
     @OptionGroup var gate: GateFiles
     @OptionGroup var target: TargetOptions
     @OptionGroup var report: ReportOptions
+    @OptionGroup var history: HistoryOptions
 
     func run() async throws {
+        let recorder = try history.open()
         try await ScenarioExecution.run(.init(
             command: "gate", files: gate.files, configuration: try await target.runConfiguration(),
-            reports: report.directory, runCriteria: RunbookCriteria.all
+            reports: report.directory, runCriteria: RunbookCriteria.all, history: recorder
         ))
     }
 }

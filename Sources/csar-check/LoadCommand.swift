@@ -93,19 +93,24 @@ struct LoadCommand: ParsableCommand {
     var allowHugeRun = false
 
     @OptionGroup var report: ReportOptions
+    @OptionGroup var history: HistoryOptions
 
     func run() throws {
         let plan = try makePlan()
+        let recorder = try history.open()
         do { try plan.validate() } catch { throw ValidationError(error.message) }
         print("Loading \(url): \(LoadPlanSummary(plan).description)\n")
         let result = try LoadExecution.run(plan, progress: LoadProgressLine.standardError(for: plan))
         let verdict = LoadVerdict(result: result)
         print(LoadSummaryText.render(result, verdict: verdict), terminator: "")
-        if let directory = report.directory { LoadExecution.writeReports(result, url: url, directory: directory) }
+        let runReport = LoadExecution.report(result, url: url)
+        if let directory = report.directory { LoadExecution.writeReports(runReport, directory: directory) }
+        let recorded = recorder.map { $0.record(runReport) != nil }
         if result.isUnreachable {
             let example = result.transportErrors.first?.example ?? url
             throw CommandFailure(message: "target unreachable: \(example)", verdict: .unreachable)
         }
         if !verdict.passed { throw ExitCode(RunVerdict.failed.rawValue) }
+        if recorded == false { throw ExitCode(RunVerdict.configurationError.rawValue) }
     }
 }

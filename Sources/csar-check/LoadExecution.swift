@@ -15,16 +15,20 @@ enum LoadExecution {
         return result
     }
 
-    /// Writes the run's reports (`junit.xml`, `report.json`, `report.html` with the load's charts) as
-    /// every command does, judged by the runbook's criteria.
-    static func writeReports(_ result: LoadResult, url: String, directory: String) {
+    /// The run as every report shows it, judged by the runbook's criteria.
+    static func report(_ result: LoadResult, url: String) -> RunReport {
         let builder = RunReportBuilder(
             command: "load", target: url, startedAt: result.startedAt, runCriteria: RunbookCriteria.all
         )
-        let report = builder.report(
+        return builder.report(
             scenarios: [], results: [], loads: [.init(name: url, result: result)],
             interrupted: result.stopReason == .interrupted
         )
+    }
+
+    /// Writes the run's reports (`junit.xml`, `report.json`, `report.html` with the load's charts) as
+    /// every command does.
+    static func writeReports(_ report: RunReport, directory: String) {
         let outcome = ReportWriter(directory: directory, renderHTML: HTMLReport.render).write(report)
         for path in outcome.written { print("Report: \(path)") }
         for error in outcome.errors { ScenarioExecution.printError("error: \(error)") }

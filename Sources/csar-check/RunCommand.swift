@@ -12,10 +12,13 @@ struct RunCommand: AsyncParsableCommand {
 
     @OptionGroup var target: TargetOptions
     @OptionGroup var report: ReportOptions
+    @OptionGroup var history: HistoryOptions
 
     func run() async throws {
+        let recorder = try history.open()
         try await ScenarioExecution.run(.init(
-            command: "run", files: files, configuration: try await target.runConfiguration(), reports: report.directory
+            command: "run", files: files, configuration: try await target.runConfiguration(), reports: report.directory,
+            history: recorder
         ))
     }
 }

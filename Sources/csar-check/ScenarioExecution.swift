@@ -13,9 +13,31 @@ enum ScenarioExecution {
         var reports: String?
         /// Run-wide criteria (the runbook's defaults for a gate); a suite file's own criteria replace them.
         var runCriteria: [Criterion] = []
+        /// Where the run is recorded, if anywhere.
+        var history: HistoryRecorder? = nil
+    }
+
+    /// What a run left: its report, and its id in the history file when it was recorded there.
+    struct Outcome {
+        var report: RunReport
+        var recordedRun: Int64?
+        /// A history file was asked for and the run could not be recorded in it.
+        var historyFailed: Bool
+
+        /// The verdict's exit code, or 2 for a passing run that could not be recorded.
+        var exitCode: Int32 {
+            historyFailed && report.verdict.exitCode == 0 ? RunVerdict.configurationError.rawValue : report.verdict.exitCode
+        }
     }
 
     static func run(_ request: Request) async throws {
+        let outcome = try await execute(request)
+        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+
+    /// Runs the files, prints the verdict, writes the reports and records the run; throws only for
+    /// errors found before anything was sent.
+    static func execute(_ request: Request) async throws -> Outcome {
         let started = Date()
         let (scenarios, suiteCriteria) = try load(files: request.files, predefined: Set(request.configuration.variables.keys))
         let style = ConsoleStyle.forStandardOutput()
@@ -41,7 +63,8 @@ enum ScenarioExecution {
            let error = results.scenarios.flatMap(\.steps).compactMap(\.transportError).first {
             printError("error: target unreachable: \(error.description)")
         }
-        if report.verdict.exitCode != 0 { throw ExitCode(report.verdict.exitCode) }
+        let recordedRun = request.history?.record(report, command: request.command)
+        return Outcome(report: report, recordedRun: recordedRun, historyFailed: request.history != nil && recordedRun == nil)
     }
 
     /// Loads and validates every file; on any error prints them all and exits 2 before sending anything.

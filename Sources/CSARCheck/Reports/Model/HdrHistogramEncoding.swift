@@ -9,6 +9,8 @@ import Histogram
 public enum HdrHistogramEncoding {
     static let cookie: UInt32 = 0x1c84_9303 | 0x10
     static let compressedCookie: UInt32 = 0x1c84_9304 | 0x10
+    /// More buckets than a 1 µs–1 h histogram at 5 significant digits has.
+    static let maxCounts = 1 << 22
 
     public static func base64(of histogram: Histogram<UInt64>) -> String {
         compressed(histogram).base64EncodedString()
@@ -62,6 +64,54 @@ public enum HdrHistogramEncoding {
 
     /// The counts array of an encoding, for tests and for merging runs later.
     public static func decodeCounts(base64: String) -> [UInt64]? {
+        guard let raw = uncompressedPayload(base64: base64) else { return nil }
+        return counts(of: raw)
+    }
+
+    /// The histogram an encoding stands for, equal bucket for bucket to the one encoded: any percentile
+    /// of a recorded run can be read again to the histogram's resolution, and histograms of several runs
+    /// added. As in HdrHistogram's own decoders, the exact largest value is not in the encoding: the
+    /// highest bucket reads as its upper bound (the `max` our reports show).
+    public static func decode(base64: String) -> Histogram<UInt64>? {
+        guard let raw = uncompressedPayload(base64: base64),
+            let digits = SignificantDigits(rawValue: Int8(clamping: raw.bigEndianUInt32(at: 12))),
+            raw.bigEndianUInt64(at: 16) == 1, let counts = counts(of: raw)
+        else { return nil }
+        let highest = raw.bigEndianUInt64(at: 24)
+        guard highest >= 2 else { return nil }
+        var histogram = Histogram<UInt64>(highestTrackableValue: highest, numberOfSignificantValueDigits: digits)
+        let layout = BucketLayout(digits: digits)
+        let top = counts.lastIndex { $0 > 0 }
+        for (index, count) in counts.enumerated() where count > 0 {
+            let value = index == top ? min(layout.value(at: index + 1) - 1, highest) : layout.value(at: index)
+            guard value <= highest, histogram.record(value, count: count) else { return nil }
+        }
+        return histogram
+    }
+
+    /// HdrHistogram's index-to-value mapping for a lowest discernible value of 1 (the only one we encode).
+    private struct BucketLayout {
+        let halfCountMagnitude: Int
+
+        init(digits: SignificantDigits) {
+            let largestSingleUnitResolution = 2 * Int(pow(10, Double(digits.rawValue)))
+            let countMagnitude = Int(ceil(log2(Double(largestSingleUnitResolution))))
+            halfCountMagnitude = max(countMagnitude, 1) - 1
+        }
+
+        func value(at index: Int) -> UInt64 {
+            let halfCount = 1 << halfCountMagnitude
+            var bucket = (index >> halfCountMagnitude) - 1
+            var subBucket = (index & (halfCount - 1)) + halfCount
+            if bucket < 0 {
+                subBucket -= halfCount
+                bucket = 0
+            }
+            return UInt64(subBucket) << bucket
+        }
+    }
+
+    private static func uncompressedPayload(base64: String) -> Data? {
         guard let data = Data(base64Encoded: base64), data.count > 8, data.bigEndianUInt32(at: 0) == compressedCookie else {
             return nil
         }
@@ -72,9 +122,15 @@ public enum HdrHistogramEncoding {
         guard czlib_uncompress(body, body.count, &output, &length) == 0 else { return nil }
         let raw = Data(output.prefix(length))
         guard raw.count >= 40, raw.bigEndianUInt32(at: 0) == cookie else { return nil }
+        return raw
+    }
+
+    private static func counts(of raw: Data) -> [UInt64]? {
         var counts: [UInt64] = []
         var reader = ZigZag.Reader(data: raw.dropFirst(40))
         while let value = reader.next() {
+            // A damaged encoding must not make us allocate without bound: no real histogram has this many buckets.
+            guard value > -Int64(maxCounts), counts.count < maxCounts else { return nil }
             if value < 0 { counts += Array(repeating: 0, count: Int(-value)) } else { counts.append(UInt64(value)) }
         }
         return counts
@@ -126,5 +182,10 @@ extension Data {
     func bigEndianUInt32(at offset: Int) -> UInt32 {
         let start = startIndex + offset
         return self[start..<start + 4].reduce(0) { ($0 << 8) | UInt32($1) }
+    }
+
+    func bigEndianUInt64(at offset: Int) -> UInt64 {
+        let start = startIndex + offset
+        return self[start..<start + 8].reduce(0) { ($0 << 8) | UInt64($1) }
     }
 }

@@ -1,0 +1,41 @@
+import CSARHistory
+import Foundation
+import XCTest
+
+@testable import CSARCheck
+
+/// A history file written by the first schema version, committed as it was made, opened by today's
+/// csar-check: it is migrated to the current schema and every run reads as it was recorded.
+final class HistorySchemaFixtureTests: XCTestCase {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("fixtures/history-schema-v1.sqlite")
+
+    func testAVersionOneFileIsMigratedAndReadsAsRecorded() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("csar-v1-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("history.sqlite")
+        try FileManager.default.copyItem(at: Self.fixture, to: copy)
+
+        let store = try HistoryStore(path: copy.path, create: false)
+        XCTAssertEqual(try store.schemaVersion, HistoryStore.currentSchemaVersion)
+        let runs = try store.runs()
+        XCTAssertEqual(runs.map(\.id), [1, 2, 3])
+        XCTAssertEqual(runs.map(\.command), ["demo", "load", "demo"])
+        XCTAssertEqual(runs.map(\.exitCode), [0, 0, 1])
+        XCTAssertEqual(runs.map(\.labelText), ["commit=0a1b2c3 release=1.0", "release=1.0", "release=1.1"])
+        XCTAssertEqual(runs[0].steps.count, 19)
+        XCTAssertTrue(runs[0].steps.allSatisfy { $0.outcome == "passed" && $0.totalSeconds != nil })
+        XCTAssertEqual(runs[2].steps.filter { $0.outcome != "passed" }.count, 2)
+        XCTAssertFalse(runs[0].criteria.isEmpty)
+        XCTAssertEqual(runs[1].loads.first?.requests, 30)
+        for load in runs.flatMap(\.loads) {
+            let histogram = try XCTUnwrap(HdrHistogramEncoding.decode(base64: try XCTUnwrap(load.histograms["total"])))
+            XCTAssertEqual(histogram.totalCount, UInt64(load.responses))
+            XCTAssertEqual(histogram.valueAtPercentile(50), load.p50Micros, "p50 of \(load.name) read from its histogram")
+        }
+        // The migrated file takes new runs.
+        try store.record(try HTMLReportFixtures.passing())
+        XCTAssertEqual(try store.runs(.summary).count, 4)
+    }
+}

@@ -166,14 +166,14 @@ void cxml_doc_free(cxml_doc *doc) {
 // Compiles and evaluates `expression` with `doc` as context node, in a fresh context because contexts are not
 // thread-safe. The compiled form is not kept for reuse either: libxml2 caches function lookups inside it while
 // evaluating, which would race between threads sharing it.
-static xmlXPathObjectPtr evaluate(xmlDocPtr doc, const char *expression,
+static xmlXPathObjectPtr evaluate(xmlDocPtr doc, xmlNodePtr node, const char *expression,
                                   const char *namespaces, size_t namespace_count, cxml_error *error) {
     xmlXPathContextPtr context = xmlXPathNewContext(doc);
     if (context == NULL) {
         set_error(error, "out of memory", 0, 0);
         return NULL;
     }
-    context->node = (xmlNodePtr)doc;
+    context->node = node;
     const char *cursor = namespaces;
     for (size_t index = 0; index < namespace_count; index++) {
         const char *prefix = cursor;
@@ -208,7 +208,7 @@ bool cxml_xpath_check(const char *expression, const char *namespaces, size_t nam
         return false;
     }
     error_scope scope = begin_capture(error);
-    xmlXPathObjectPtr object = evaluate(doc, expression, namespaces, namespace_count, error);
+    xmlXPathObjectPtr object = evaluate(doc, (xmlNodePtr)doc, expression, namespaces, namespace_count, error);
     end_capture(scope, object == NULL, error);
     xmlXPathFreeObject(object);
     xmlFreeDoc(doc);
@@ -219,7 +219,21 @@ cxml_value *cxml_xpath_eval(const cxml_doc *doc, const char *expression,
                             const char *namespaces, size_t namespace_count, cxml_error *error) {
     ensure_init();
     error_scope scope = begin_capture(error);
-    xmlXPathObjectPtr object = evaluate(doc_of(doc), expression, namespaces, namespace_count, error);
+    xmlXPathObjectPtr object = evaluate(doc_of(doc), (xmlNodePtr)doc_of(doc), expression, namespaces, namespace_count, error);
+    end_capture(scope, object == NULL, error);
+    return (cxml_value *)object;
+}
+
+cxml_value *cxml_xpath_eval_at(const cxml_doc *doc, const cxml_value *context, size_t index, const char *expression,
+                               const char *namespaces, size_t namespace_count, cxml_error *error) {
+    ensure_init();
+    if (index >= cxml_value_node_count(context)) {
+        set_error(error, "no such context node", 0, 0);
+        return NULL;
+    }
+    xmlNodePtr node = object_of(context)->nodesetval->nodeTab[index];
+    error_scope scope = begin_capture(error);
+    xmlXPathObjectPtr object = evaluate(doc_of(doc), node, expression, namespaces, namespace_count, error);
     end_capture(scope, object == NULL, error);
     return (cxml_value *)object;
 }
@@ -251,6 +265,29 @@ char *cxml_value_node_string(const cxml_value *value, size_t index) {
         return NULL;
     }
     return (char *)xmlXPathCastNodeToString(object_of(value)->nodesetval->nodeTab[index]);
+}
+
+// Elements only: attribute, text and namespace nodes have no name or attributes of their own here.
+static xmlNodePtr element_at(const cxml_value *value, size_t index) {
+    if (index >= cxml_value_node_count(value)) {
+        return NULL;
+    }
+    xmlNodePtr node = object_of(value)->nodesetval->nodeTab[index];
+    return node != NULL && node->type == XML_ELEMENT_NODE ? node : NULL;
+}
+
+char *cxml_value_node_name(const cxml_value *value, size_t index) {
+    xmlNodePtr node = element_at(value, index);
+    return node != NULL && node->name != NULL ? (char *)xmlStrdup(node->name) : NULL;
+}
+
+char *cxml_value_node_attribute(const cxml_value *value, size_t index, const char *name) {
+    xmlNodePtr node = element_at(value, index);
+    if (node == NULL || name == NULL) {
+        return NULL;
+    }
+    // xmlGetNoNsProp gives "" for an attribute without a value and NULL only when it is absent.
+    return (char *)xmlGetNoNsProp(node, BAD_CAST name);
 }
 
 bool cxml_value_boolean(const cxml_value *value) {

@@ -71,6 +71,19 @@ size_t cxml_value_node_count(const cxml_value *value);
 /// XPath string-value of node `index` of a node-set value (the text content of an element, an attribute's value).
 char *cxml_value_node_string(const cxml_value *value, size_t index);
 
+/// Name of node `index` of a node-set value as the parser stored it (HTML element names are lowercase);
+/// NULL when there is no such node or it is not an element.
+char *cxml_value_node_name(const cxml_value *value, size_t index);
+
+/// Value of attribute `name` of node `index` of a node-set value; "" for an attribute written without a
+/// value (`<input checked>`), NULL when the node is not an element or has no such attribute.
+char *cxml_value_node_attribute(const cxml_value *value, size_t index, const char *name);
+
+/// Evaluates `expression` with node `index` of the node-set `context` (a result over `doc`) as context node,
+/// for relative paths such as `.//input` or `ancestor::fieldset`. Returns NULL and fills `error` on failure.
+cxml_value *cxml_xpath_eval_at(const cxml_doc *doc, const cxml_value *context, size_t index, const char *expression,
+                               const char *namespaces, size_t namespace_count, cxml_error *error);
+
 /// The value converted with XPath's boolean(), number() and string() rules.
 bool cxml_value_boolean(const cxml_value *value);
 double cxml_value_number(const cxml_value *value);

@@ -14,6 +14,8 @@ public struct MultipartPart: Sendable, Equatable {
     public enum Content: Sendable, Equatable {
         case text(String)
         case file(path: String, filename: String?, contentType: String?)
+        /// File content held in memory, e.g. the empty file a browser sends for a file input left blank.
+        case data([UInt8], filename: String, contentType: String?)
     }
 
     public var name: String

@@ -63,6 +63,12 @@ final class PreparedRequest {
                 if code != CURLE_OK, failure == nil { failure = code }
                 if let filename { curl_mime_filename(field, filename) }
                 if let contentType { curl_mime_type(field, contentType) }
+            case .data(let bytes, let filename, let contentType):
+                // libcurl copies the data; the terminating 0 gives an empty part a valid pointer.
+                let characters = bytes.map { CChar(bitPattern: $0) } + [0]
+                characters.withUnsafeBufferPointer { _ = curl_mime_data(field, $0.baseAddress, bytes.count) }
+                curl_mime_filename(field, filename)
+                if let contentType { curl_mime_type(field, contentType) }
             }
         }
         easy.set(CURLOPT_MIMEPOST, pointer: UnsafeRawPointer(mime))

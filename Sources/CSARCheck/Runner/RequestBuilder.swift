@@ -14,12 +14,22 @@ struct RequestBuilder {
             for item in step.query { fields.append((try variables.render(item.name), try variables.render(item.value))) }
             url += (url.contains("?") ? "&" : "?") + FormEncoding.encode(fields)
         }
-        var headers: [HTTPHeader] = []
-        for header in step.headers { headers.append(HTTPHeader(header.name, try variables.render(header.value))) }
         return HTTPRequest(
-            method: step.method, url: url, headers: headers, body: try body(of: step),
+            method: step.method, url: url, headers: try headers(for: step), body: try body(of: step),
             followRedirects: step.followRedirects, maxRedirects: step.maxRedirects, totalTimeout: step.timeout
         )
+    }
+
+    /// The step's headers (with the file's defaults), rendered.
+    func headers(for step: Step) throws(UndefinedVariable) -> [HTTPHeader] {
+        var headers: [HTTPHeader] = []
+        for header in step.headers { headers.append(HTTPHeader(header.name, try variables.render(header.value))) }
+        return headers
+    }
+
+    /// An attachment's path: absolute as given, else relative to the scenario file's folder.
+    func resolvedAttachmentPath(_ path: String) -> String {
+        path.hasPrefix("/") ? path : scenarioFolder + "/" + path
     }
 
     private func body(of step: Step) throws(UndefinedVariable) -> HTTPBody {
@@ -43,9 +53,10 @@ struct RequestBuilder {
                     parts.append(MultipartPart(name: fieldName, content: .text(try variables.render(template))))
                 case .file(let pathTemplate, let filename, let contentType):
                     let path = try variables.render(pathTemplate)
-                    let resolved = path.hasPrefix("/") ? path : scenarioFolder + "/" + path
                     let name = filename ?? URL(fileURLWithPath: path).lastPathComponent
-                    parts.append(MultipartPart(name: fieldName, content: .file(path: resolved, filename: name, contentType: contentType)))
+                    parts.append(MultipartPart(
+                        name: fieldName, content: .file(path: resolvedAttachmentPath(path), filename: name, contentType: contentType)
+                    ))
                 }
             }
             return .multipart(parts)

@@ -6,6 +6,15 @@ struct StepRunner {
     let variables: VariableStore
     let builder: RequestBuilder
     let transcript: Transcript
+    /// The last response received, whose forms a `submit_form:` step submits.
+    private let pages = PageMemory()
+
+    init(client: HTTPClient, variables: VariableStore, builder: RequestBuilder, transcript: Transcript) {
+        self.client = client
+        self.variables = variables
+        self.builder = builder
+        self.transcript = transcript
+    }
 
     func run(_ step: Step) -> StepResult {
         var result = StepResult(
@@ -14,12 +23,19 @@ struct StepRunner {
         )
         let request: HTTPRequest
         do {
-            request = try builder.request(for: step)
+            request = try self.request(for: step)
         } catch {
-            result.outcome = .skipped
-            result.problem = missingVariableMessage(error.name)
+            switch error {
+            case .undefined(let missing):
+                result.outcome = .skipped
+                result.problem = missingVariableMessage(missing.name)
+            case .form(let failure):
+                result.outcome = .failed
+                result.assertions = step.submitForm.map { formFailure(failure, of: $0) } ?? []
+            }
             return result
         }
+
         result.request = transcript.record(of: request)
         let attempts = step.retry?.attempts ?? 1
         for attempt in 1...attempts {
@@ -29,6 +45,25 @@ struct StepRunner {
             Thread.sleep(forTimeInterval: step.retry?.delay ?? 0)
         }
         return result
+    }
+
+    /// A form that cannot be submitted fails the step as a check of the previous page would.
+    private func formFailure(_ failure: FormSubmissionError, of submission: FormSubmission) -> [AssertionResult] {
+        [AssertionResult(
+            key: submission.key, location: submission.location, title: "submit_form: \(submission.selectorDescription)",
+            failure: CheckFailure(expected: "\(submission.selectorDescription) to submit", actual: transcript.masker.mask(failure.message))
+        )]
+    }
+
+    private func request(for step: Step) throws(FormStepFailure) -> HTTPRequest {
+        if let submission = step.submitForm {
+            return try FormRequestBuilder(requests: builder).request(for: step, submission: submission, page: pages.last)
+        }
+        do {
+            return try builder.request(for: step)
+        } catch {
+            throw .undefined(error)
+        }
     }
 
     private func evaluate(_ step: Step, request: HTTPRequest, into result: inout StepResult) {
@@ -46,6 +81,7 @@ struct StepRunner {
             return
         }
         let view = ResponseView(response: response, cookies: client.cookies)
+        pages.last = ReceivedPage(request: request, response: response, view: view, baseURL: builder.baseURL)
         for capture in step.captures {
             switch CaptureEvaluator.value(of: capture, from: view, render: variables.render) {
             case .success(let value):
@@ -80,4 +116,9 @@ struct StepRunner {
         }
         return "not sent: it needs {{ \(name) }}, which an earlier step did not capture"
     }
+}
+
+/// Holds the page a scenario last received, across its steps.
+private final class PageMemory {
+    var last: ReceivedPage?
 }

@@ -42,6 +42,7 @@ struct Transcript {
                 case .text(let text):
                     "\(part.name)=\(SecretMasker.isSensitiveName(part.name) ? SecretMasker.mask : text)"
                 case .file(_, let filename, _): "\(part.name)=@\(filename ?? "file")"
+                case .data(let bytes, let filename, _): "\(part.name)=@\(filename)(\(bytes.count) bytes)"
                 }
             }.joined(separator: "&"))
         }

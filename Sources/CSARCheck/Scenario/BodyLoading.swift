@@ -43,14 +43,7 @@ enum BodyLoading {
             let name = try ScalarReading.template(keyNode, key: key, reader: reader)
             try scope.check(name, at: keyNode, key: key)
             if case .mapping = value {
-                let spec = try MappingFields(value, path: key, known: ["file", "filename", "content_type"], reader: reader)
-                let pathNode = try spec.required("file")
-                let path = try ScalarReading.template(pathNode, key: spec.keyPath("file"), reader: reader)
-                try scope.check(path, at: pathNode, key: spec.keyPath("file"))
-                parts.append(MultipartField(
-                    name: name,
-                    value: .file(path: path, filename: try spec.string("filename"), contentType: try spec.string("content_type"))
-                ))
+                parts.append(MultipartField(name: name, value: try fileSpec(value, key: key, scope: scope)))
             } else {
                 let text = try ScalarReading.template(value, key: key, reader: reader)
                 try scope.check(text, at: value, key: key)
@@ -58,6 +51,16 @@ enum BodyLoading {
             }
         }
         return parts
+    }
+
+    /// `{ file: path, filename: …, content_type: … }`: a file read when the step runs.
+    static func fileSpec(_ node: Node, key: String, scope: VariableScope) throws(ScenarioError) -> MultipartField.Value {
+        let reader = scope.reader
+        let spec = try MappingFields(node, path: key, known: ["file", "filename", "content_type"], reader: reader)
+        let pathNode = try spec.required("file")
+        let path = try ScalarReading.template(pathNode, key: spec.keyPath("file"), reader: reader)
+        try scope.check(path, at: pathNode, key: spec.keyPath("file"))
+        return .file(path: path, filename: try spec.string("filename"), contentType: try spec.string("content_type"))
     }
 
     /// Converts a YAML tree into a JSON template, keeping scalar types as YAML resolved them.

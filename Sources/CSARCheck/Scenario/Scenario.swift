@@ -68,7 +68,9 @@ public struct HeaderTemplate: Sendable {
 public struct Step: Sendable {
     public var name: String
     public var location: SourceLocation
+    /// Empty for a form submission: the form decides.
     public var method: String
+    /// Empty for a form submission: the form's action decides.
     public var url: Template
     public var headers: [HeaderTemplate]
     public var query: [(name: Template, value: Template)]
@@ -81,6 +83,8 @@ public struct Step: Sendable {
     public var assertions: [Assertion]
     /// Criteria on this step's requests alone.
     public var criteria: [Criterion] = []
+    /// Set when the step submits a form of the previous response instead of sending `method` and `url`.
+    public var submitForm: FormSubmission?
 }
 
 /// Re-sends a step until its assertions pass or the attempts run out (e.g. a cache warming up).

@@ -52,7 +52,7 @@ public struct ScenarioLoader: Sendable {
         }
         var steps: [Step] = []
         for (index, node) in stepNodes.enumerated() {
-            steps.append(try StepLoading.step(node, path: "steps[\(index)]", defaults: defaults, scope: &scope))
+            steps.append(try StepLoading.step(node, index: index, defaults: defaults, scope: &scope))
         }
         var scenario = Scenario(
             file: file,

@@ -4,7 +4,7 @@ import Yams
 enum StepLoading {
     static let stepKeys = [
         "name", "method", "url", "headers", "query", "form", "multipart", "json", "body", "content_type",
-        "follow_redirects", "max_redirects", "timeout", "retry", "capture", "expect",
+        "follow_redirects", "max_redirects", "timeout", "retry", "capture", "expect", "submit_form",
     ] + CriteriaLoading.keys
     static let bodyKeys = ["form", "multipart", "json", "body"]
     static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
@@ -20,24 +20,29 @@ enum StepLoading {
     }
 
     static func step(
-        _ node: Node, path: String, defaults: StepDefaults, scope: inout VariableScope
+        _ node: Node, index: Int, defaults: StepDefaults, scope: inout VariableScope
     ) throws(ScenarioError) -> Step {
         let reader = scope.reader
+        let path = "steps[\(index)]"
         let fields = try MappingFields(node, path: path, known: stepKeys, reader: reader)
-        let method = (try fields.string("method") ?? "GET").uppercased()
-        guard methods.contains(method) else {
+        let submission = try FormSubmissionLoading.submission(fields, stepIndex: index, scope: scope)
+        let method = submission == nil ? (try fields.string("method") ?? "GET").uppercased() : ""
+        guard submission != nil || methods.contains(method) else {
             throw reader.error(at: fields.value("method"), key: fields.keyPath("method"),
                                "unknown method '\(method)'; use one of \(methods.joined(separator: ", "))")
         }
-        let urlNode = try fields.required("url")
-        let url = try ScalarReading.template(urlNode, key: fields.keyPath("url"), reader: reader)
-        try scope.check(url, at: urlNode, key: fields.keyPath("url"))
+        var url = Template(literal: "")
+        if submission == nil {
+            let urlNode = try fields.required("url")
+            url = try ScalarReading.template(urlNode, key: fields.keyPath("url"), reader: reader)
+            try scope.check(url, at: urlNode, key: fields.keyPath("url"))
+        }
         let body = try BodyLoading.body(fields, scope: scope)
         if case .none = body {} else if method == "GET" || method == "HEAD" {
             throw reader.error(at: node, key: path, "a \(method) request cannot carry a body")
         }
         var step = Step(
-            name: try fields.string("name") ?? "\(method) \(url.source)",
+            name: try fields.string("name") ?? submission.map { "submit \($0.selectorDescription)" } ?? "\(method) \(url.source)",
             location: reader.location(of: node),
             method: method,
             url: url,
@@ -53,6 +58,7 @@ enum StepLoading {
             assertions: []
         )
         if let maxRedirects = try fields.integer("max_redirects", in: 0...50) { step.maxRedirects = maxRedirects }
+        step.submitForm = submission
         step.captures = try CaptureLoading.captures(fields.value("capture"), path: fields.keyPath("capture"), scope: &scope)
         step.criteria = try CriteriaLoading.criteria(fields)
         step.assertions = try AssertionLoading.assertions(fields.value("expect"), path: fields.keyPath("expect"), scope: scope)

@@ -40,6 +40,13 @@ public struct XPathExpression: Sendable, Hashable {
     public func evaluate(in document: MarkupDocument) throws(XPathError) -> XPathValue {
         // The result's node-set points into the document, which must outlive reading it.
         defer { withExtendedLifetime(document) {} }
+        let value = try evaluateRaw(in: document)
+        defer { cxml_value_free(value) }
+        return XPathValue(reading: value)
+    }
+
+    /// The shim's result, owned by the caller (free it, or hand it to a `MarkupNodeSet`).
+    func evaluateRaw(in document: MarkupDocument) throws(XPathError) -> OpaquePointer {
         var error = cxml_error()
         let value = withCArguments { expression, packed, count in
             cxml_xpath_eval(document.handle, expression, packed, count, &error)
@@ -47,11 +54,10 @@ public struct XPathExpression: Sendable, Hashable {
         guard let value else {
             throw XPathError(expression: source, taking: &error)
         }
-        defer { cxml_value_free(value) }
-        return XPathValue(reading: value)
+        return value
     }
 
-    private func withCArguments<Result>(
+    func withCArguments<Result>(
         _ body: (UnsafePointer<CChar>, UnsafePointer<CChar>?, Int) -> Result
     ) -> Result {
         source.withCString { expression in

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CSARCheck
 
 final class CSSSelectorTests: XCTestCase {
@@ -17,7 +18,9 @@ final class CSSSelectorTests: XCTestCase {
     private func select(_ selector: String) throws -> [String] {
         let document = try MarkupDocument.html(Array(Self.page.utf8))
         let css = try CSSSelector(parsing: selector)
-        return try document.elements(try XPathExpression(css.xpath)).map { $0.attribute("id") ?? $0.attribute("class") ?? $0.name }
+        return try document.elements(try XPathExpression(css.xpath)).map {
+            $0.attribute("id") ?? $0.attribute("class") ?? $0.name
+        }
     }
 
     func testTypeIdClassAndAttributeSelectors() throws {
@@ -47,7 +50,9 @@ final class CSSSelectorTests: XCTestCase {
     }
 
     func testMistakesAreReportedWithTheirPosition() {
-        for (selector, position) in [("form[action", 12), ("form:first-child", 5), ("form >", 7), ("form[a=\"x]", 11), ("", 1), ("form,", 6)] {
+        for (selector, position) in [
+            ("form[action", 12), ("form:first-child", 5), ("form >", 7), ("form[a=\"x]", 11), ("", 1), ("form,", 6),
+        ] {
             XCTAssertThrowsError(try CSSSelector(parsing: selector), selector) { error in
                 XCTAssertEqual((error as? CSSSelectorError)?.position, position, "\(selector): \(error)")
             }

@@ -1,9 +1,11 @@
 import XCTest
+
 @testable import CSARCheck
 
 final class FormSubmissionLoadingTests: XCTestCase {
     private func load(_ steps: String) throws -> Scenario {
-        try ScenarioLoader().load(text: "name: forms\nsteps:\n  - { name: page, url: /login }\n" + steps, file: "forms.yaml")
+        try ScenarioLoader().load(
+            text: "name: forms\nsteps:\n  - { name: page, url: /login }\n" + steps, file: "forms.yaml")
     }
 
     private func error(_ steps: String, file: StaticString = #filePath, line: UInt = #line) -> ScenarioError? {
@@ -19,7 +21,8 @@ final class FormSubmissionLoadingTests: XCTestCase {
     }
 
     func testReadsAFullSubmission() throws {
-        let scenario = try load("""
+        let scenario = try load(
+            """
               - name: log in
                 submit_form:
                   selector: form[action$="/login"]
@@ -56,13 +59,25 @@ final class FormSubmissionLoadingTests: XCTestCase {
             ("  - submit_form: { selectr: form }", "steps[1].submit_form.selectr", "did you mean 'selector'?"),
             ("  - submit_form: { selector: \"form[action\" }", "steps[1].submit_form.selector", "invalid selector"),
             ("  - submit_form: { xpath: \"//form[\" }", "steps[1].submit_form.xpath", "invalid XPath"),
-            ("  - submit_form: { selector: form, action: /login }", "steps[1].submit_form.action", "choose the form one way"),
+            (
+                "  - submit_form: { selector: form, action: /login }", "steps[1].submit_form.action",
+                "choose the form one way"
+            ),
             ("  - { url: /login, submit_form: {} }", "steps[1].url", "cannot go with 'submit_form'"),
             ("  - { method: POST, submit_form: {} }", "steps[1].method", "cannot go with 'submit_form'"),
             ("  - { submit_form: {}, form: { a: b } }", "steps[1].form", "cannot go with 'submit_form'"),
-            ("  - submit_form: { fields: { nom: } }", "steps[1].submit_form.fields.nom", "write \"\" to send the field empty"),
-            ("  - submit_form: { fields: { a: x }, remove: [a] }", "steps[1].submit_form.remove", "both set under 'fields'"),
-            ("  - submit_form: { fields: { a: \"{{ nope }}\" } }", "steps[1].submit_form.fields.a", "undefined variable 'nope'"),
+            (
+                "  - submit_form: { fields: { nom: } }", "steps[1].submit_form.fields.nom",
+                "write \"\" to send the field empty"
+            ),
+            (
+                "  - submit_form: { fields: { a: x }, remove: [a] }", "steps[1].submit_form.remove",
+                "both set under 'fields'"
+            ),
+            (
+                "  - submit_form: { fields: { a: \"{{ nope }}\" } }", "steps[1].submit_form.fields.a",
+                "undefined variable 'nope'"
+            ),
             ("  - submit_form: { button: true }", "steps[1].submit_form.button", "false to click none"),
             ("  - submit_form: { index: -1 }", "steps[1].submit_form.index", "out of range"),
         ]
@@ -76,19 +91,23 @@ final class FormSubmissionLoadingTests: XCTestCase {
     }
 
     func testTheFirstStepHasNoPageToTakeAFormFrom() {
-        XCTAssertThrowsError(try ScenarioLoader().load(text: "steps:\n  - submit_form: {}\n", file: "f.yaml")) { error in
-            XCTAssertTrue("\(error)".contains("f.yaml:2:18: error: steps[0].submit_form: 'submit_form' submits a form of the previous"),
-                          "\(error)")
+        XCTAssertThrowsError(try ScenarioLoader().load(text: "steps:\n  - submit_form: {}\n", file: "f.yaml")) {
+            error in
+            XCTAssertTrue(
+                "\(error)".contains(
+                    "f.yaml:2:18: error: steps[0].submit_form: 'submit_form' submits a form of the previous"),
+                "\(error)")
         }
     }
 
     func testSelectorsWithVariablesAreCheckedWhenTheyRun() throws {
-        let scenario = try ScenarioLoader().load(text: """
-            variables: { login_form: "form[" }
-            steps:
-              - url: /login
-              - submit_form: { selector: "{{ login_form }}" }
-            """, file: "f.yaml")
+        let scenario = try ScenarioLoader().load(
+            text: """
+                variables: { login_form: "form[" }
+                steps:
+                  - url: /login
+                  - submit_form: { selector: "{{ login_form }}" }
+                """, file: "f.yaml")
         XCTAssertNotNil(scenario.steps[1].submitForm)
     }
 }

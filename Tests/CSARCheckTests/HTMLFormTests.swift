@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CSARCheck
 
 /// Reading forms from HTML and building what a browser would send for them.
@@ -39,7 +40,8 @@ final class HTMLFormTests: XCTestCase {
         """
 
     private func forms() throws -> [HTMLForm] {
-        let locator = FormLocator(document: try MarkupDocument.html(Array(Self.page.utf8)), pageURL: "https://csar.sn/demande/new")
+        let locator = FormLocator(
+            document: try MarkupDocument.html(Array(Self.page.utf8)), pageURL: "https://csar.sn/demande/new")
         return try locator.allForms()
     }
 
@@ -69,10 +71,13 @@ final class HTMLFormTests: XCTestCase {
     func testTheEntryListIsWhatABrowserSends() throws {
         let form = try XCTUnwrap(forms().first)
         let submitter = try FormSubmitterChoice.index(in: form, button: .first)
-        XCTAssertEqual(texts(FormEntryList.entries(of: form, submitter: submitter)), [
-            "_token=tok&en", "plain=", "email=a@b.sn", "remember=on", "kind=b", "region=Saint Louis", "chosen=2", "many=a",
-            "message=first\nsecond", "in_legend=kept", "upload=<no file>", "go=Envoyer", "outside=out",
-        ])
+        XCTAssertEqual(
+            texts(FormEntryList.entries(of: form, submitter: submitter)),
+            [
+                "_token=tok&en", "plain=", "email=a@b.sn", "remember=on", "kind=b", "region=Saint Louis", "chosen=2",
+                "many=a",
+                "message=first\nsecond", "in_legend=kept", "upload=<no file>", "go=Envoyer", "outside=out",
+            ])
     }
 
     func testChosenButtonsAndNoButton() throws {
@@ -81,7 +86,8 @@ final class HTMLFormTests: XCTestCase {
         XCTAssertTrue(texts(FormEntryList.entries(of: form, submitter: other)).contains("alt=other"))
         XCTAssertFalse(texts(FormEntryList.entries(of: form, submitter: other)).contains("go=Envoyer"))
         let image = try XCTUnwrap(FormSubmitterChoice.index(in: form, button: .named("Carte")))
-        XCTAssertEqual(texts(FormEntryList.entries(of: form, submitter: image)).suffix(3), ["pic.x=0", "pic.y=0", "outside=out"])
+        XCTAssertEqual(
+            texts(FormEntryList.entries(of: form, submitter: image)).suffix(3), ["pic.x=0", "pic.y=0", "outside=out"])
         XCTAssertEqual(try FormSubmitterChoice.index(in: form, button: .named("go")), submitter(named: "go", in: form))
         XCTAssertNil(try FormSubmitterChoice.index(in: form, button: .noButton))
         XCTAssertThrowsError(try FormSubmitterChoice.index(in: form, button: .named("Valider"))) { error in
@@ -100,11 +106,13 @@ final class HTMLFormTests: XCTestCase {
         let locator = FormLocator(document: document, pageURL: "https://csar.sn/demande/new?step=2")
         let all = try locator.allForms()
         XCTAssertEqual(locator.baseURL, "https://csar.sn/app/")
-        XCTAssertEqual(locator.action(of: all[0], submitter: nil, base: locator.baseURL), "https://csar.sn/app/save?x=1#top")
+        XCTAssertEqual(
+            locator.action(of: all[0], submitter: nil, base: locator.baseURL), "https://csar.sn/app/save?x=1#top")
         XCTAssertEqual(locator.action(of: all[1], submitter: nil, base: locator.baseURL), "https://csar.sn/search")
         var empty = all[1]
         empty.action = " "
-        XCTAssertEqual(locator.action(of: empty, submitter: nil, base: locator.baseURL), "https://csar.sn/demande/new?step=2")
+        XCTAssertEqual(
+            locator.action(of: empty, submitter: nil, base: locator.baseURL), "https://csar.sn/demande/new?step=2")
         XCTAssertEqual(try locator.candidates(.action("https://csar.sn/app/save?x=1")).count, 1)
         XCTAssertEqual(try locator.candidates(.css("form[action='/search']")).first?.controls.first?.value, "riz")
         XCTAssertThrowsError(try locator.candidates(.css("input[name=q]"))) { error in
@@ -114,20 +122,26 @@ final class HTMLFormTests: XCTestCase {
     }
 
     func testOverridesReplaceInPlaceAddRemoveAndAttach() throws {
-        let form = HTMLForm(method: "post", action: "/x", enctype: nil, id: "f", controls: [
-            FormControl(kind: .input(type: "hidden"), name: "_token", value: "t"),
-            FormControl(kind: .input(type: "text"), name: "tag", value: "a"),
-            FormControl(kind: .input(type: "text"), name: "email", value: ""),
-            FormControl(kind: .input(type: "text"), name: "tag", value: "b"),
-            FormControl(kind: .input(type: "file"), name: "doc"),
-        ])
+        let form = HTMLForm(
+            method: "post", action: "/x", enctype: nil, id: "f",
+            controls: [
+                FormControl(kind: .input(type: "hidden"), name: "_token", value: "t"),
+                FormControl(kind: .input(type: "text"), name: "tag", value: "a"),
+                FormControl(kind: .input(type: "text"), name: "email", value: ""),
+                FormControl(kind: .input(type: "text"), name: "tag", value: "b"),
+                FormControl(kind: .input(type: "file"), name: "doc"),
+            ])
         let entries = FormEntryList.entries(of: form, submitter: nil)
-        var overrides = FormOverrides(fields: [("tag", ["x", "y"]), ("email", ["e@x.sn"]), ("new", ["n"])], remove: ["_token"])
+        var overrides = FormOverrides(
+            fields: [("tag", ["x", "y"]), ("email", ["e@x.sn"]), ("new", ["n"])], remove: ["_token"])
         overrides.files = [("doc", .file(path: "/tmp/d.pdf", filename: "d.pdf", contentType: nil))]
-        XCTAssertEqual(texts(try overrides.apply(to: entries, of: form)), ["tag=x", "tag=y", "email=e@x.sn", "doc=@d.pdf", "new=n"])
+        XCTAssertEqual(
+            texts(try overrides.apply(to: entries, of: form)),
+            ["tag=x", "tag=y", "email=e@x.sn", "doc=@d.pdf", "new=n"])
         XCTAssertThrowsError(try FormOverrides(remove: ["remember"]).apply(to: entries, of: form)) { error in
-            XCTAssertEqual((error as? FormSubmissionError)?.message,
-                           "'remove' names 'remember', which form#f (POST /x) does not send (it sends: _token, tag, email, doc)")
+            XCTAssertEqual(
+                (error as? FormSubmissionError)?.message,
+                "'remove' names 'remember', which form#f (POST /x) does not send (it sends: _token, tag, email, doc)")
         }
     }
 
@@ -138,13 +152,23 @@ final class HTMLFormTests: XCTestCase {
 
     func testReferrerPolicies() {
         let page = "https://user:pw@csar.sn:443/login?next=/admin#top"
-        XCTAssertEqual(ReferrerPolicy.of(header: [], meta: nil).referrer(from: page, to: "https://csar.sn/login"),
-                       "https://csar.sn/login?next=/admin", "same origin: the full URL, without credentials or fragment")
-        XCTAssertEqual(ReferrerPolicy.strictOriginWhenCrossOrigin.referrer(from: page, to: "https://other.sn/x"), "https://csar.sn/")
-        XCTAssertNil(ReferrerPolicy.strictOriginWhenCrossOrigin.referrer(from: page, to: "http://csar.sn/x"), "no Referer on a downgrade")
-        XCTAssertEqual(ReferrerPolicy.of(header: ["no-referrer, bogus, origin"], meta: nil), .origin, "the last known token counts")
-        XCTAssertEqual(ReferrerPolicy.of(header: ["unsafe-url"], meta: "No-Referrer"), .noReferrer, "the page's meta wins")
+        XCTAssertEqual(
+            ReferrerPolicy.of(header: [], meta: nil).referrer(from: page, to: "https://csar.sn/login"),
+            "https://csar.sn/login?next=/admin", "same origin: the full URL, without credentials or fragment")
+        XCTAssertEqual(
+            ReferrerPolicy.strictOriginWhenCrossOrigin.referrer(from: page, to: "https://other.sn/x"),
+            "https://csar.sn/")
+        XCTAssertNil(
+            ReferrerPolicy.strictOriginWhenCrossOrigin.referrer(from: page, to: "http://csar.sn/x"),
+            "no Referer on a downgrade")
+        XCTAssertEqual(
+            ReferrerPolicy.of(header: ["no-referrer, bogus, origin"], meta: nil), .origin, "the last known token counts"
+        )
+        XCTAssertEqual(
+            ReferrerPolicy.of(header: ["unsafe-url"], meta: "No-Referrer"), .noReferrer, "the page's meta wins")
         XCTAssertNil(ReferrerPolicy.sameOrigin.referrer(from: page, to: "https://other.sn/"))
-        XCTAssertEqual(ReferrerPolicy.origin.referrer(from: "http://[::1]:8080/a", to: "http://[::1]:8080/b"), "http://[::1]:8080/")
+        XCTAssertEqual(
+            ReferrerPolicy.origin.referrer(from: "http://[::1]:8080/a", to: "http://[::1]:8080/b"), "http://[::1]:8080/"
+        )
     }
 }

@@ -15,81 +15,95 @@ final class FormSubmissionTests: XCTestCase {
     }
 
     func testLogsInWithoutNamingTheTokenField() async throws {
-        let result = try await demo.run(yaml: """
-            variables:
-              email: { env: CSAR_ADMIN_EMAIL }
-              password: { env: CSAR_ADMIN_PASSWORD, secret: true }
-            steps:
-              - { name: login page, url: /login }
-              - name: wrong password
-                submit_form:
-                  selector: form[action$="/login"]
-                  fields: { email: "{{ email }}", password: "not-it" }
-                follow_redirects: true
-                expect: { status: 200, body: { contains: Ces identifiants ne correspondent pas } }
-              - name: right password
-                submit_form:
-                  fields: { email: "{{ email }}", password: "{{ password }}" }
-                expect: { status: 302, headers: { Location: { matches: "/admin$" } } }
-              - { name: dashboard, url: /admin, expect: { status: 200, body: { contains: Tableau de bord } } }
-              - name: log out
-                submit_form: { selector: "form[action$='/logout']" }
-                expect: { status: 302 }
-              - { name: dashboard closed, url: /admin, expect: { status: 302 } }
-            """, environment: demo.adminEnvironment)
-        XCTAssertTrue(result.passed, result.failedSteps.map { "\($0.name): \(StepDiagnostics.describe($0))" }.joined(separator: "\n"))
+        let result = try await demo.run(
+            yaml: """
+                variables:
+                  email: { env: CSAR_ADMIN_EMAIL }
+                  password: { env: CSAR_ADMIN_PASSWORD, secret: true }
+                steps:
+                  - { name: login page, url: /login }
+                  - name: wrong password
+                    submit_form:
+                      selector: form[action$="/login"]
+                      fields: { email: "{{ email }}", password: "not-it" }
+                    follow_redirects: true
+                    expect: { status: 200, body: { contains: Ces identifiants ne correspondent pas } }
+                  - name: right password
+                    submit_form:
+                      fields: { email: "{{ email }}", password: "{{ password }}" }
+                    expect: { status: 302, headers: { Location: { matches: "/admin$" } } }
+                  - { name: dashboard, url: /admin, expect: { status: 200, body: { contains: Tableau de bord } } }
+                  - name: log out
+                    submit_form: { selector: "form[action$='/logout']" }
+                    expect: { status: 302 }
+                  - { name: dashboard closed, url: /admin, expect: { status: 302 } }
+                """, environment: demo.adminEnvironment)
+        XCTAssertTrue(
+            result.passed,
+            result.failedSteps.map { "\($0.name): \(StepDiagnostics.describe($0))" }.joined(separator: "\n"))
         let request = try XCTUnwrap(result.step("right password")?.request)
         XCTAssertEqual(request.method, "POST")
         XCTAssertEqual(request.url, demo.baseURL + "/login")
-        XCTAssertEqual(request.headers.first { $0.name == "Referer" }?.value, demo.baseURL + "/login",
-                       "the page the form came from (after the redirect back) is the Referer")
+        XCTAssertEqual(
+            request.headers.first { $0.name == "Referer" }?.value, demo.baseURL + "/login",
+            "the page the form came from (after the redirect back) is the Referer")
         XCTAssertEqual(request.headers.first { $0.name == "Origin" }?.value, demo.baseURL)
         let body = try XCTUnwrap(request.bodyExcerpt)
-        XCTAssertTrue(body.hasPrefix("_token=\(SecretMasker.mask)&email=admin%40csar.sn&password=\(SecretMasker.mask)"), body)
+        XCTAssertTrue(
+            body.hasPrefix("_token=\(SecretMasker.mask)&email=admin%40csar.sn&password=\(SecretMasker.mask)"), body)
     }
 
     func testSubmitsTheMultipartDemandeFormWithAndWithoutAFile() async throws {
-        let scenario = try ScenarioLoader().load(text: """
-            steps:
-              - { url: /demande }
-              - name: without a file
-                submit_form:
-                  fields: { nom: Awa Diop, email: awa@csar.sn, region: Thiès, message: "Une demande de test, assez longue." }
-                expect: { status: 302, headers: { Location: { contains: /demande/confirmation/ } } }
-              - { url: /demande }
-              - name: with a file
-                submit_form:
-                  fields: { nom: Moussa, email: m@csar.sn, region: Kaolack, message: "Une demande avec un fichier joint." }
-                  files: { piece_jointe: { file: fixtures/piece-jointe.pdf, content_type: application/pdf } }
-                follow_redirects: true
-                expect: { status: 200, body: { contains: [Votre demande a été enregistrée, piece-jointe.pdf] } }
-            """, file: RepositoryPaths.scenario("inline.yaml"))
+        let scenario = try ScenarioLoader().load(
+            text: """
+                steps:
+                  - { url: /demande }
+                  - name: without a file
+                    submit_form:
+                      fields: { nom: Awa Diop, email: awa@csar.sn, region: Thiès, message: "Une demande de test, assez longue." }
+                    expect: { status: 302, headers: { Location: { contains: /demande/confirmation/ } } }
+                  - { url: /demande }
+                  - name: with a file
+                    submit_form:
+                      fields: { nom: Moussa, email: m@csar.sn, region: Kaolack, message: "Une demande avec un fichier joint." }
+                      files: { piece_jointe: { file: fixtures/piece-jointe.pdf, content_type: application/pdf } }
+                    follow_redirects: true
+                    expect: { status: 200, body: { contains: [Votre demande a été enregistrée, piece-jointe.pdf] } }
+                """, file: RepositoryPaths.scenario("inline.yaml"))
         let result = try await demo.run(scenario)
-        XCTAssertTrue(result.passed, result.failedSteps.map { "\($0.name): \(StepDiagnostics.describe($0))" }.joined(separator: "\n"))
+        XCTAssertTrue(
+            result.passed,
+            result.failedSteps.map { "\($0.name): \(StepDiagnostics.describe($0))" }.joined(separator: "\n"))
         let sent = try XCTUnwrap(result.step("without a file")?.request?.bodyExcerpt)
-        XCTAssertTrue(sent.contains("type_demande=aide_alimentaire"), "the select's first option goes with the form: \(sent)")
-        XCTAssertTrue(sent.contains("piece_jointe=@(0 bytes)"), "an empty file input is sent empty, as browsers do: \(sent)")
+        XCTAssertTrue(
+            sent.contains("type_demande=aide_alimentaire"), "the select's first option goes with the form: \(sent)")
+        XCTAssertTrue(
+            sent.contains("piece_jointe=@(0 bytes)"), "an empty file input is sent empty, as browsers do: \(sent)")
     }
 
     func testAFormThatIsNotThereFailsTheStepAndSaysWhatThePageHas() async throws {
-        let result = try await demo.run(yaml: """
-            steps:
-              - { name: home, url: / }
-              - { name: login, submit_form: { selector: "form#login" } }
-              - { name: two forms, url: /login }
-              - { name: unknown field, submit_form: { remove: [remember] } }
-              - { name: unknown button, submit_form: { button: Valider } }
-            """)
+        let result = try await demo.run(
+            yaml: """
+                steps:
+                  - { name: home, url: / }
+                  - { name: login, submit_form: { selector: "form#login" } }
+                  - { name: two forms, url: /login }
+                  - { name: unknown field, submit_form: { remove: [remember] } }
+                  - { name: unknown button, submit_form: { button: Valider } }
+                """)
         let login = try XCTUnwrap(result.step("login"))
         XCTAssertEqual(login.outcome, .failed)
         XCTAssertNil(login.request, "nothing was sent")
-        XCTAssertEqual(login.failedAssertions.first?.failure?.actual,
-                       "no form matching 'form#login' on the previous response (GET /, 200); the page has no form")
+        XCTAssertEqual(
+            login.failedAssertions.first?.failure?.actual,
+            "no form matching 'form#login' on the previous response (GET /, 200); the page has no form")
         XCTAssertEqual(login.failedAssertions.first?.location.line, 3)
         XCTAssertEqual(login.failedAssertions.first?.key, "steps[1].submit_form")
         let remove = try XCTUnwrap(result.step("unknown field")?.failedAssertions.first?.failure?.actual)
-        XCTAssertTrue(remove.contains("'remove' names 'remember', which form (POST \(demo.baseURL)/login) does not send "
-                                      + "(it sends: _token, email, password)"), remove)
+        XCTAssertTrue(
+            remove.contains(
+                "'remove' names 'remember', which form (POST \(demo.baseURL)/login) does not send "
+                    + "(it sends: _token, email, password)"), remove)
         let button = try XCTUnwrap(result.step("unknown button")?.failedAssertions.first?.failure?.actual)
         XCTAssertTrue(button.contains("no submit button 'Valider'") && button.contains("'Se connecter'"), button)
     }

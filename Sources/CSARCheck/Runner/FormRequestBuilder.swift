@@ -32,18 +32,22 @@ struct FormRequestBuilder {
 
     private var variables: VariableStore { requests.variables }
 
-    func request(for step: Step, submission: FormSubmission, page: ReceivedPage?) throws(FormStepFailure) -> HTTPRequest {
+    func request(for step: Step, submission: FormSubmission, page: ReceivedPage?) throws(FormStepFailure) -> HTTPRequest
+    {
         let choice = try render(submission.selector)
         let overrides = try overrides(of: submission)
         let button = try render(submission.button)
         var headers = try rendered { () throws(UndefinedVariable) in try requests.headers(for: step) }
         guard let page else {
-            throw .form(FormSubmissionError("there is no previous response to take the form from (the steps before sent nothing)"))
+            throw .form(
+                FormSubmissionError(
+                    "there is no previous response to take the form from (the steps before sent nothing)"))
         }
         let document: MarkupDocument
         switch page.view.markupBody() {
         case .success(let parsed): document = parsed
-        case .failure(let error): throw .form(FormSubmissionError("\(page.description) is not a page with forms: \(error.message)"))
+        case .failure(let error):
+            throw .form(FormSubmissionError("\(page.description) is not a page with forms: \(error.message)"))
         }
         let locator = FormLocator(document: document, pageURL: page.url)
         let form = try chooseForm(submission, choice: choice, locator: locator, page: page)
@@ -56,7 +60,8 @@ struct FormRequestBuilder {
             throw .form(error)
         }
         let clicked = submitter.map { form.controls[$0] }
-        let target = FormTarget(form: form, submitter: clicked, action: locator.action(of: form, submitter: clicked, base: locator.baseURL))
+        let target = FormTarget(
+            form: form, submitter: clicked, action: locator.action(of: form, submitter: clicked, base: locator.baseURL))
         let request = try encode(entries, for: target, form: form)
         headers += browserHeaders(for: request, target: target, page: page, document: document, stepHeaders: headers)
         return HTTPRequest(
@@ -76,9 +81,10 @@ struct FormRequestBuilder {
         }
         if let index = submission.index, !candidates.isEmpty {
             guard candidates.indices.contains(index) else {
-                throw .form(FormSubmissionError(
-                    "\(submission.selectorDescription) number \(index) (counted from 0) is not on \(page.description): "
-                        + "\(candidates.count) match; \(locator.inventory())"))
+                throw .form(
+                    FormSubmissionError(
+                        "\(submission.selectorDescription) number \(index) (counted from 0) is not on "
+                            + "\(page.description): \(candidates.count) match; \(locator.inventory())"))
             }
             return candidates[index]
         }
@@ -87,22 +93,27 @@ struct FormRequestBuilder {
             throw .form(FormSubmissionError("\(what) on \(page.description); \(locator.inventory())"))
         }
         if choice == .only, candidates.count > 1 {
-            throw .form(FormSubmissionError(
-                "\(page.description) has \(candidates.count) forms, so say which: 'selector', 'xpath', 'action' or 'index'; "
-                    + locator.inventory()))
+            throw .form(
+                FormSubmissionError(
+                    "\(page.description) has \(candidates.count) forms, so say which: "
+                        + "'selector', 'xpath', 'action' or 'index'; \(locator.inventory())"))
         }
         return first
     }
 
     /// Method, URL and body as the form's method and encoding type make them.
-    private func encode(_ entries: [FormEntry], for target: FormTarget, form: HTMLForm) throws(FormStepFailure) -> HTTPRequest {
+    private func encode(
+        _ entries: [FormEntry], for target: FormTarget, form: HTMLForm
+    ) throws(FormStepFailure) -> HTTPRequest {
         if target.method == "DIALOG" {
             throw .form(FormSubmissionError("\(form.summary) has method=dialog: it closes a dialog and sends nothing"))
         }
         let hasFiles = entries.contains { if case .file = $0.value { true } else { false } }
         if hasFiles, target.method != "POST" || target.enctype != "multipart/form-data" {
-            throw .form(FormSubmissionError(
-                "\(form.summary) is not a POST multipart/form-data form, so a browser would not send files with it"))
+            throw .form(
+                FormSubmissionError(
+                    "\(form.summary) is not a POST multipart/form-data form, so a browser would not send files with it")
+            )
         }
         let pairs = entries.map { entry -> (name: String, value: String) in
             let value: String
@@ -125,7 +136,8 @@ struct FormRequestBuilder {
             return HTTPRequest(method: "POST", url: url, body: .bytes(Array(text.utf8), contentType: "text/plain"))
         default:
             let body = Array(FormEncoding.encode(pairs).utf8)
-            return HTTPRequest(method: "POST", url: url, body: .bytes(body, contentType: "application/x-www-form-urlencoded"))
+            return HTTPRequest(
+                method: "POST", url: url, body: .bytes(body, contentType: "application/x-www-form-urlencoded"))
         }
     }
 
@@ -143,12 +155,15 @@ struct FormRequestBuilder {
 
     /// Referer (by the page's referrer policy) and, for a POST, Origin — unless the step sets them.
     private func browserHeaders(
-        for request: HTTPRequest, target: FormTarget, page: ReceivedPage, document: MarkupDocument, stepHeaders: [HTTPHeader]
+        for request: HTTPRequest, target: FormTarget, page: ReceivedPage, document: MarkupDocument,
+        stepHeaders: [HTTPHeader]
     ) -> [HTTPHeader] {
         let meta = (try? HTMLFormReader.referrerMeta.evaluate(in: document))?.stringValue
-        let policy = target.noReferrer
+        let policy =
+            target.noReferrer
             ? .noReferrer
-            : ReferrerPolicy.of(header: page.view.response.headerValues("Referrer-Policy"), meta: meta?.isEmpty == false ? meta : nil)
+            : ReferrerPolicy.of(
+                header: page.view.response.headerValues("Referrer-Policy"), meta: meta?.isEmpty == false ? meta : nil)
         var headers: [HTTPHeader] = []
         let sets = { (name: String) in stepHeaders.contains { $0.name.caseInsensitiveEquals(name) } }
         if !sets("Referer"), let referrer = policy.referrer(from: page.url, to: request.url) {
@@ -172,10 +187,14 @@ struct FormRequestBuilder {
         for file in submission.files {
             guard case .file(let pathTemplate, let filename, let contentType) = file.value else { continue }
             let path = try render(pathTemplate)
-            overrides.files.append((try render(file.name), .file(
-                path: requests.resolvedAttachmentPath(path),
-                filename: filename ?? URL(fileURLWithPath: path).lastPathComponent, contentType: contentType
-            )))
+            overrides.files.append(
+                (
+                    try render(file.name),
+                    .file(
+                        path: requests.resolvedAttachmentPath(path),
+                        filename: filename ?? URL(fileURLWithPath: path).lastPathComponent, contentType: contentType
+                    )
+                ))
         }
         return overrides
     }
@@ -223,7 +242,8 @@ struct FormTarget {
         let method = (submitter?.formMethod ?? form.method ?? "get").lowercased()
         self.method = method == "post" ? "POST" : method == "dialog" ? "DIALOG" : "GET"
         let enctype = (submitter?.formEnctype ?? form.enctype ?? "").lowercased()
-        self.enctype = ["multipart/form-data", "text/plain"].contains(enctype) ? enctype : "application/x-www-form-urlencoded"
+        self.enctype =
+            ["multipart/form-data", "text/plain"].contains(enctype) ? enctype : "application/x-www-form-urlencoded"
         self.action = action
         noReferrer = form.noReferrer
     }

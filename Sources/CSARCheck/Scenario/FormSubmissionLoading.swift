@@ -15,14 +15,16 @@ enum FormSubmissionLoading {
         let reader = step.reader
         let path = step.keyPath("submit_form")
         if let clash = formDecidedStepKeys.first(where: { step.value($0) != nil }) {
-            throw reader.error(at: step.value(clash), key: step.keyPath(clash),
-                               "'\(clash)' cannot go with 'submit_form': the form gives the method, URL and body; "
-                                   + "set fields under submit_form.fields")
+            throw reader.error(
+                at: step.value(clash), key: step.keyPath(clash),
+                "'\(clash)' cannot go with 'submit_form': the form gives the method, URL and body; "
+                    + "set fields under submit_form.fields")
         }
         if stepIndex == 0 {
-            throw reader.error(at: node, key: path,
-                               "'submit_form' submits a form of the previous step's response, and this is the first step; "
-                                   + "add a step that loads the page first")
+            throw reader.error(
+                at: node, key: path,
+                "'submit_form' submits a form of the previous step's response, and this is the first step; "
+                    + "add a step that loads the page first")
         }
         let spec = try MappingFields(node, path: path, known: keys, reader: reader)
         let submission = FormSubmission(
@@ -34,19 +36,23 @@ enum FormSubmissionLoading {
         if let removedNode = spec.value("remove") {
             let setNames = Set(submission.fields.map(\.name.source))
             if let both = submission.remove.first(where: { setNames.contains($0.source) }) {
-                throw reader.error(at: removedNode, key: spec.keyPath("remove"),
-                                   "'\(both.source)' is both set under 'fields' and listed under 'remove'")
+                throw reader.error(
+                    at: removedNode, key: spec.keyPath("remove"),
+                    "'\(both.source)' is both set under 'fields' and listed under 'remove'")
             }
         }
         return submission
     }
 
-    private static func selector(_ spec: MappingFields, scope: VariableScope) throws(ScenarioError) -> FormSubmission.Selector {
+    private static func selector(
+        _ spec: MappingFields, scope: VariableScope
+    ) throws(ScenarioError) -> FormSubmission.Selector {
         let reader = spec.reader
         let given = selectorKeys.filter { spec.value($0) != nil }
         if given.count > 1 {
-            throw reader.error(at: spec.value(given[1]), key: spec.keyPath(given[1]),
-                               "choose the form one way: '\(given[0])' and '\(given[1])' are both set")
+            throw reader.error(
+                at: spec.value(given[1]), key: spec.keyPath(given[1]),
+                "choose the form one way: '\(given[0])' and '\(given[1])' are both set")
         }
         guard let key = given.first, let node = spec.value(key) else { return .only }
         let template = try ScalarReading.template(node, key: spec.keyPath(key), reader: reader)
@@ -58,12 +64,15 @@ enum FormSubmissionLoading {
                 do {
                     _ = try CSSSelector(parsing: template.source)
                 } catch {
-                    throw reader.error(at: node, key: spec.keyPath(key), "invalid selector '\(template.source)': \(error)")
+                    throw reader.error(
+                        at: node, key: spec.keyPath(key), "invalid selector '\(template.source)': \(error)")
                 }
             }
             return .css(template)
         case "xpath":
-            if literal { _ = try QueryCompiling.xPath(template.source, at: node, key: spec.keyPath(key), reader: reader) }
+            if literal {
+                _ = try QueryCompiling.xPath(template.source, at: node, key: spec.keyPath(key), reader: reader)
+            }
             return .xpath(template)
         default:
             return .action(template)
@@ -83,8 +92,9 @@ enum FormSubmissionLoading {
             let nameTemplate = try ScalarReading.template(keyNode, key: key, reader: reader)
             try scope.check(nameTemplate, at: keyNode, key: key)
             if case .scalar(let scalar) = value, scalar.style == .plain, value.null != nil {
-                throw reader.error(at: value, key: key,
-                                   "no value: write \"\" to send the field empty, or list it under 'remove' not to send it")
+                throw reader.error(
+                    at: value, key: key,
+                    "no value: write \"\" to send the field empty, or list it under 'remove' not to send it")
             }
             var values: [Template] = []
             for (index, item) in ScalarReading.oneOrMany(value).enumerated() {
@@ -121,23 +131,28 @@ enum FormSubmissionLoading {
             let nameTemplate = try ScalarReading.template(keyNode, key: key, reader: reader)
             try scope.check(nameTemplate, at: keyNode, key: key)
             if case .mapping = value {
-                result.append(MultipartField(name: nameTemplate, value: try BodyLoading.fileSpec(value, key: key, scope: scope)))
+                result.append(
+                    MultipartField(name: nameTemplate, value: try BodyLoading.fileSpec(value, key: key, scope: scope)))
             } else {
                 let path = try ScalarReading.template(value, key: key, reader: reader)
                 try scope.check(path, at: value, key: key)
-                result.append(MultipartField(name: nameTemplate, value: .file(path: path, filename: nil, contentType: nil)))
+                result.append(
+                    MultipartField(name: nameTemplate, value: .file(path: path, filename: nil, contentType: nil)))
             }
         }
         return result
     }
 
     /// A button's name or label, or `false` for none.
-    private static func button(_ spec: MappingFields, scope: VariableScope) throws(ScenarioError) -> FormSubmission.Button {
+    private static func button(
+        _ spec: MappingFields, scope: VariableScope
+    ) throws(ScenarioError) -> FormSubmission.Button {
         guard let node = spec.value("button") else { return .first }
         if case .scalar(let scalar) = node, scalar.style == .plain, let flag = node.bool {
             guard !flag else {
-                throw spec.reader.error(at: node, key: spec.keyPath("button"),
-                                        "write the button's name or label, or false to click none")
+                throw spec.reader.error(
+                    at: node, key: spec.keyPath("button"),
+                    "write the button's name or label, or false to click none")
             }
             return .noButton
         }

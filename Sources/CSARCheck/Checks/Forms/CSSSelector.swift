@@ -132,7 +132,8 @@ private struct CSSSelectorParser {
         // CSS: an empty value for ^=, $= and *= matches nothing.
         case "^": return value.isEmpty ? "false()" : "starts-with(\(attribute), \(literal))"
         case "$":
-            return value.isEmpty ? "false()"
+            return value.isEmpty
+                ? "false()"
                 : "substring(\(attribute), string-length(\(attribute)) - \(value.count) + 1) = \(literal)"
         case "*": return value.isEmpty ? "false()" : "contains(\(attribute), \(literal))"
         default: return "\(attribute) = \(literal)"

@@ -23,7 +23,9 @@ enum FormEntryList {
             if control.isButton && index != submitter { continue }
             if case .input("image") = control.kind {
                 let prefix = control.name.isEmpty ? "" : control.name + "."
-                entries += [FormEntry(name: prefix + "x", value: .text("0")), FormEntry(name: prefix + "y", value: .text("0"))]
+                entries += [
+                    FormEntry(name: prefix + "x", value: .text("0")), FormEntry(name: prefix + "y", value: .text("0")),
+                ]
                 continue
             }
             guard !control.name.isEmpty else { continue }

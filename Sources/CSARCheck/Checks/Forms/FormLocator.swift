@@ -38,7 +38,8 @@ struct FormLocator {
         case .action(let url):
             let base = baseURL
             return try allForms().filter { form in
-                URLResolution.withoutFragment(action(of: form, submitter: nil, base: base)) == URLResolution.withoutFragment(url)
+                URLResolution.withoutFragment(action(of: form, submitter: nil, base: base))
+                    == URLResolution.withoutFragment(url)
             }
         }
     }
@@ -59,7 +60,8 @@ struct FormLocator {
     func inventory() -> String {
         guard let forms = try? allForms(), !forms.isEmpty else { return "the page has no form" }
         let listed = forms.prefix(10).map(\.summary).joined(separator: ", ")
-        return "the page has \(forms.count) form\(forms.count == 1 ? "" : "s"): \(listed)\(forms.count > 10 ? ", …" : "")"
+        return
+            "the page has \(forms.count) form\(forms.count == 1 ? "" : "s"): \(listed)\(forms.count > 10 ? ", …" : "")"
     }
 
     private func forms(selectedBy xpath: String, shownAs source: String) throws(FormSubmissionError) -> [HTMLForm] {
@@ -76,7 +78,9 @@ struct FormLocator {
         return try read(elements)
     }
 
-    private func select(_ query: () throws(XPathError) -> [MarkupElement]) throws(FormSubmissionError) -> [MarkupElement] {
+    private func select(
+        _ query: () throws(XPathError) -> [MarkupElement]
+    ) throws(FormSubmissionError) -> [MarkupElement] {
         do {
             return try query()
         } catch {

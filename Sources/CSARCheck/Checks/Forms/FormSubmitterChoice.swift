@@ -18,7 +18,9 @@ enum FormSubmitterChoice {
             guard let first = submitButtons.first, !form.controls[first].disabled else { return nil }
             return first
         case .named(let wanted):
-            let matchers: [(FormControl) -> Bool] = [{ $0.name == wanted }, { $0.label == wanted }, { $0.id == wanted }]
+            let matchers: [(FormControl) -> Bool] = [
+                { $0.name == wanted }, { $0.label == wanted }, { $0.id == wanted },
+            ]
             for matches in matchers {
                 if let found = submitButtons.first(where: { matches(form.controls[$0]) }) {
                     guard !form.controls[found].disabled else {

@@ -3,16 +3,19 @@
 /// elsewhere that name it with `form="id"`.
 enum HTMLFormReader {
     static let forms = fixed("//form")
-    static let controlTest = "(self::input or self::select or self::textarea or self::button) and not(ancestor::datalist)"
+    static let controlTest =
+        "(self::input or self::select or self::textarea or self::button) and not(ancestor::datalist)"
     static let options = fixed(".//option")
     static let inDisabledOptgroup = fixed("boolean(ancestor::optgroup[@disabled])")
     static let inDisabledFieldset = fixed("boolean(ancestor::fieldset[@disabled])")
     /// Disabled fieldsets around the control, against those whose first legend holds it (which stays enabled).
     static let disabledByFieldset = fixed(
-        "count(ancestor::fieldset[@disabled]) > count(ancestor::legend[not(preceding-sibling::legend)]/parent::fieldset[@disabled])"
+        "count(ancestor::fieldset[@disabled])"
+            + " > count(ancestor::legend[not(preceding-sibling::legend)]/parent::fieldset[@disabled])"
     )
     static let baseHref = fixed("string((//base[@href])[1]/@href)")
-    static let referrerMeta = fixed("string((//meta[translate(@name, 'REFRI', 'refri') = 'referrer'])[last()]/@content)")
+    static let referrerMeta = fixed(
+        "string((//meta[translate(@name, 'REFRI', 'refri') = 'referrer'])[last()]/@content)")
 
     static func read(_ form: MarkupElement) throws(XPathError) -> HTMLForm {
         var result = HTMLForm(
@@ -66,11 +69,12 @@ enum HTMLFormReader {
         var result: [FormOption] = []
         for option in try select.elements(options) {
             let inDisabledGroup = try option.evaluate(inDisabledOptgroup).boolValue
-            result.append(FormOption(
-                value: option.attribute("value") ?? collapsedWhitespace(option.text),
-                selected: option.hasAttribute("selected"),
-                disabled: option.hasAttribute("disabled") || inDisabledGroup
-            ))
+            result.append(
+                FormOption(
+                    value: option.attribute("value") ?? collapsedWhitespace(option.text),
+                    selected: option.hasAttribute("selected"),
+                    disabled: option.hasAttribute("disabled") || inDisabledGroup
+                ))
         }
         return result
     }

@@ -24,7 +24,7 @@ enum ReferrerPolicy: String, Sendable, CaseIterable {
     /// The Referer for a request from `page` to `target`, or nil for none.
     func referrer(from page: String, to target: String) -> String? {
         guard let source = URLComponents(string: page), let destination = URLComponents(string: target),
-              let scheme = source.scheme?.lowercased(), scheme == "http" || scheme == "https"
+            let scheme = source.scheme?.lowercased(), scheme == "http" || scheme == "https"
         else { return nil }
         var full = source
         full.user = nil

@@ -1,0 +1,172 @@
+<?php
+
+namespace App\Support;
+
+use InvalidArgumentException;
+
+/**
+ * The fault switches of the test stack, stored as JSON in storage/framework/csar-faults.json:
+ * `{"server_error": ["POST /demande"], "latency": {"/": 2500}, "warehouses": "broken-json", "csrf": "off"}`.
+ * Routes are `/path` (any method), `METHOD /path` or `*`; HEAD is served as GET, as the router does.
+ */
+final class Faults
+{
+    public const WAREHOUSE_MODES = [
+        'healthy', 'broken-json', 'empty', 'outside-senegal', 'duplicate-ids', 'non-numeric-coordinates',
+    ];
+
+    private array $state;
+
+    private function __construct(array $state)
+    {
+        $this->state = $state + ['server_error' => [], 'latency' => [], 'warehouses' => 'healthy', 'csrf' => 'on'];
+    }
+
+    public static function file(string $storagePath): string
+    {
+        return $storagePath.'/framework/csar-faults.json';
+    }
+
+    public static function current(string $storagePath): self
+    {
+        $text = @file_get_contents(self::file($storagePath));
+        $state = is_string($text) ? json_decode($text, true) : null;
+
+        return new self(is_array($state) ? $state : []);
+    }
+
+    public function save(string $storagePath): void
+    {
+        $file = self::file($storagePath);
+        $temporary = $file.'.'.getmypid();
+        file_put_contents($temporary, json_encode($this->state, JSON_PRETTY_PRINT | JSON_UNESCAPED_SLASHES)."\n");
+        rename($temporary, $file);
+    }
+
+    public function csrfDisabled(): bool
+    {
+        return $this->state['csrf'] === 'off';
+    }
+
+    public function warehouses(): string
+    {
+        return $this->state['warehouses'];
+    }
+
+    public function failsWithServerError(string $method, string $path): bool
+    {
+        foreach ($this->state['server_error'] as $route) {
+            if (self::matches($route, $method, $path)) {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /** The largest delay of the routes matching the request, in milliseconds. */
+    public function delayMilliseconds(string $method, string $path): int
+    {
+        $delay = 0;
+        foreach ($this->state['latency'] as $route => $milliseconds) {
+            if (self::matches($route, $method, $path)) {
+                $delay = max($delay, (int) $milliseconds);
+            }
+        }
+
+        return $delay;
+    }
+
+    /**
+     * Applies one switch written as text: `500:/path`, `500:METHOD /path`, `500:*`, `500:off`,
+     * `latency:/path=MS`, `latency:off`, `warehouses:MODE`, `csrf:off`, `csrf:on` or `reset`.
+     */
+    public function apply(string $spec): void
+    {
+        $spec = trim($spec);
+        if (strtolower($spec) === 'reset') {
+            $this->state = (new self([]))->state;
+
+            return;
+        }
+        [$kind, $value] = array_pad(explode(':', $spec, 2), 2, '');
+        $value = trim($value);
+        if ($value === '') {
+            throw new InvalidArgumentException("invalid fault '{$spec}': expected KIND:VALUE");
+        }
+        switch (strtolower($kind)) {
+            case '500':
+                if (strtolower($value) === 'off') {
+                    $this->state['server_error'] = [];
+                } else {
+                    $this->state['server_error'][] = self::route($spec, $value);
+                    $this->state['server_error'] = array_values(array_unique($this->state['server_error']));
+                }
+                break;
+            case 'latency':
+                $this->applyLatency($spec, $value);
+                break;
+            case 'warehouses':
+                if (! in_array($value, self::WAREHOUSE_MODES, true)) {
+                    throw new InvalidArgumentException(
+                        "invalid fault '{$spec}': expected one of ".implode(', ', self::WAREHOUSE_MODES)
+                    );
+                }
+                $this->state['warehouses'] = $value;
+                break;
+            case 'csrf':
+                if (! in_array($value, ['on', 'off'], true)) {
+                    throw new InvalidArgumentException("invalid fault '{$spec}': expected csrf:off or csrf:on");
+                }
+                $this->state['csrf'] = $value;
+                break;
+            default:
+                throw new InvalidArgumentException(
+                    "invalid fault '{$spec}': unknown kind; expected 500, latency, warehouses, csrf or reset "
+                    .'(maintenance is `php artisan down --secret=…` / `php artisan up`)'
+                );
+        }
+    }
+
+    private function applyLatency(string $spec, string $value): void
+    {
+        if (strtolower($value) === 'off') {
+            $this->state['latency'] = [];
+
+            return;
+        }
+        $equals = strrpos($value, '=');
+        $milliseconds = $equals === false ? '' : trim(substr($value, $equals + 1));
+        if ($equals === false || ! ctype_digit($milliseconds) || (int) $milliseconds > 600000) {
+            throw new InvalidArgumentException("invalid fault '{$spec}': expected latency:/path=MILLISECONDS");
+        }
+        $route = self::route($spec, substr($value, 0, $equals));
+        if ((int) $milliseconds === 0) {
+            unset($this->state['latency'][$route]);
+        } else {
+            $this->state['latency'][$route] = (int) $milliseconds;
+        }
+    }
+
+    private static function route(string $spec, string $text): string
+    {
+        $parts = preg_split('/\s+/', trim($text));
+        $path = end($parts);
+        if (count($parts) > 2 || ($path !== '*' && $path[0] !== '/')
+            || (count($parts) === 2 && ! ctype_alpha($parts[0]))) {
+            throw new InvalidArgumentException("invalid fault '{$spec}': expected /path, METHOD /path or *");
+        }
+
+        return count($parts) === 2 ? strtoupper($parts[0]).' '.$path : $path;
+    }
+
+    private static function matches(string $route, string $method, string $path): bool
+    {
+        if ($route === '*') {
+            return true;
+        }
+        $parts = explode(' ', $route, 2);
+
+        return count($parts) === 2 ? ($parts[0] === $method && $parts[1] === $path) : $route === $path;
+    }
+}

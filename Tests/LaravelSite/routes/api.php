@@ -1,0 +1,6 @@
+<?php
+
+use App\Http\Controllers\WarehouseController;
+use Illuminate\Support\Facades\Route;
+
+Route::get('/warehouses', [WarehouseController::class, 'index'])->name('api.warehouses');

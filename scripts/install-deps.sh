@@ -2,6 +2,9 @@
 # Installs the Debian packages csar-check builds and tests with (idempotent; skips what is present).
 set -euo pipefail
 packages=(libcurl4-openssl-dev libssl-dev libxml2-dev zlib1g-dev libmimalloc-dev libsqlite3-dev pkg-config libxml2-utils curl openssl python3 chromium chromium-driver)
+# The real Laravel stack the integration tests run against (scripts/laravel-stack.sh): Laravel 8 from Debian,
+# php-fpm behind nginx, MariaDB, Redis for sessions and cache.
+packages+=(php8.2-cli php8.2-fpm php8.2-mysql php-redis php-laravel-framework nginx mariadb-server mariadb-client redis-server redis-tools)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

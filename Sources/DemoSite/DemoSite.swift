@@ -23,8 +23,10 @@ public enum DemoSite {
         guard (0...65_535).contains(configuration.port) else {
             throw DemoSiteError(message: "port \(configuration.port) is outside 0...65535")
         }
-        guard configuration.maxRequestBodyBytes > 0, configuration.maxUploadBytes > 0 else {
-            throw DemoSiteError(message: "body and upload limits must be positive")
+        guard configuration.maxRequestBodyBytes > 0, configuration.maxUploadBytes > 0,
+            configuration.apiRequestsPerMinute > 0
+        else {
+            throw DemoSiteError(message: "body, upload and API rate limits must be positive")
         }
         if let secret = configuration.maintenanceSecret {
             faults.maintenance = .on(secret: secret)

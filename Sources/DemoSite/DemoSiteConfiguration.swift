@@ -15,6 +15,9 @@ public struct DemoSiteConfiguration: Sendable {
     public var maxRequestBodyBytes: Int
     /// Largest accepted attachment on the request form, like the `max:2048` rule (2 MB by default).
     public var maxUploadBytes: Int
+    /// Requests per minute and client IP the `/api/…` routes accept before answering 429, as Laravel's
+    /// `throttle:api` (60 by default).
+    public var apiRequestsPerMinute: Int
 
     /// Creates a configuration; every parameter has the default described on its property.
     public init(
@@ -24,7 +27,8 @@ public struct DemoSiteConfiguration: Sendable {
         adminPassword: String = "csar-demo-password",
         maintenanceSecret: String? = nil,
         maxRequestBodyBytes: Int = 8 * 1_024 * 1_024,
-        maxUploadBytes: Int = 2 * 1_024 * 1_024
+        maxUploadBytes: Int = 2 * 1_024 * 1_024,
+        apiRequestsPerMinute: Int = 60
     ) {
         self.host = host
         self.port = port
@@ -33,5 +37,6 @@ public struct DemoSiteConfiguration: Sendable {
         self.maintenanceSecret = maintenanceSecret
         self.maxRequestBodyBytes = maxRequestBodyBytes
         self.maxUploadBytes = maxUploadBytes
+        self.apiRequestsPerMinute = apiRequestsPerMinute
     }
 }

@@ -8,9 +8,12 @@ struct SiteContext: RequestContext {
     var session: Session
     /// Filled by `FormInputMiddleware` for requests that carry a body.
     var input = FormInput()
+    /// The client's IP address, which Laravel's `throttle:api` counts requests by.
+    let clientIP: String
 
     init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        clientIP = source.channel.remoteAddress?.ipAddress ?? "unknown"
         session = Session(id: "", data: SessionData(csrfToken: ""))
     }
 }

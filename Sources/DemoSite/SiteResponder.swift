@@ -7,7 +7,7 @@ enum SiteResponder {
         // Order mirrors Laravel's kernel. Maintenance answers before any session exists (global middleware);
         // the session wraps the error pages so they still set cookies; faults apply before any body is read.
         router.add(middleware: MaintenanceMiddleware(state: state))
-        router.add(middleware: SessionMiddleware(store: state.sessions))
+        router.add(middleware: SessionMiddleware(store: state.sessions, state: state))
         router.add(middleware: ErrorPageMiddleware())
         router.add(middleware: FaultMiddleware(faults: state.faults))
         // Body parsing and the CSRF check belong to the form routes only: Laravel runs route middleware once a

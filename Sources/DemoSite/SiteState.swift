@@ -7,18 +7,28 @@ final class SiteState: Sendable {
     let faults: DemoFaults
     let sessions = SessionStore()
     let demandes = DemandeStore()
+    let apiRateLimiter: RateLimiter
     /// The port actually bound, set once the server listens; only used for requests without a Host header.
     let boundPort = Atomic<Int>(0)
 
     init(configuration: DemoSiteConfiguration, faults: DemoFaults) {
         self.configuration = configuration
         self.faults = faults
+        apiRateLimiter = RateLimiter(maxAttempts: configuration.apiRequestsPerMinute, decaySeconds: 60)
     }
 
     /// The absolute URL of `path`. Like Laravel's URL generator it trusts the request's Host header, which
     /// is why redirects read `http://127.0.0.1:PORT/login` rather than a relative path.
     func url(_ path: String, for request: Request) -> String {
         origin(for: request) + path
+    }
+
+    /// `$request->fullUrl()`: the absolute URL without a trailing slash (`http://host:port` for the home
+    /// page), then the query string.
+    func fullURL(of request: Request) -> String {
+        var path = request.uri.path
+        while path.hasSuffix("/") { path.removeLast() }
+        return url(path, for: request) + (request.uri.query.map { "?" + $0 } ?? "")
     }
 
     private func origin(for request: Request) -> String {

@@ -29,6 +29,7 @@ enum ErrorPage {
         switch status.code {
         case 401: "Unauthenticated."
         case 419: "CSRF token mismatch."
+        case 429: "Too Many Attempts."
         default: title
         }
     }

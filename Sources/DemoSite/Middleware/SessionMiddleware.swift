@@ -1,17 +1,22 @@
 import Hummingbird
 
 /// Laravel's `StartSession` plus `VerifyCsrfToken`'s cookie half: opens the visitor's session before the
-/// route runs, saves it afterwards and sends `csar_session` and `XSRF-TOKEN` on every response.
+/// route runs, saves it afterwards and sends `csar_session` and `XSRF-TOKEN` on every response of the
+/// `web` routes. The `api` routes (`/api/…`) are stateless in Laravel: no session, no cookies.
 struct SessionMiddleware: RouterMiddleware {
     static let cookieName = "csar_session"
 
     let store: SessionStore
+    let state: SiteState
 
     func handle(
         _ request: Request,
         context: SiteContext,
         next: (Request, SiteContext) async throws -> Response
     ) async throws -> Response {
+        if request.uri.path.hasPrefix("/api/") {
+            return try await next(request, context)
+        }
         let session = store.open(id: request.cookies[Self.cookieName]?.value)
         var context = context
         context.session = session
@@ -23,6 +28,9 @@ struct SessionMiddleware: RouterMiddleware {
             // consistent should anything slip through.
             store.save(session)
             throw error
+        }
+        if Self.isPageView(request, status: response.status) {
+            session.storePreviousURL(state.fullURL(of: request))
         }
         store.save(session)
         let lifetime = SessionStore.lifetimeSeconds
@@ -36,5 +44,12 @@ struct SessionMiddleware: RouterMiddleware {
         )
         response.headers[values: .setCookie] += [xsrfCookie.headerValue(), sessionCookie.headerValue()]
         return response
+    }
+
+    /// `StartSession::storeCurrentUrl`: a GET that a route answered, not made by a script (XHR). Laravel
+    /// stores it only when a route matched; here an unknown path is recognised by its 404.
+    private static func isPageView(_ request: Request, status: HTTPResponse.Status) -> Bool {
+        request.method == .get && status != .notFound
+            && request.headers.value(named: "x-requested-with") != "XMLHttpRequest"
     }
 }

@@ -41,6 +41,6 @@ extension SiteRoutes {
             }
             validator.fail("email", Self.failedLoginMessage)
         }
-        return validationFailure(validator.errors, request: request, context: context, back: "/login")
+        return validationFailure(validator.errors, request: request, context: context)
     }
 }

@@ -44,7 +44,7 @@ extension SiteRoutes {
             maxBytes: state.configuration.maxUploadBytes
         )
         guard let nom, let email, let region, let message, !validator.failed else {
-            return validationFailure(validator.errors, request: request, context: context, back: "/demande")
+            return validationFailure(validator.errors, request: request, context: context)
         }
         let draft = DemandeStore.Draft(
             nom: nom,

@@ -1,9 +1,11 @@
 import Hummingbird
 
 extension SiteRoutes {
-    /// `GET /api/warehouses`: the map's data source, shaped by the ``DemoWarehouseFault`` switch.
+    /// `GET /api/warehouses`: the map's data source, shaped by the ``DemoWarehouseFault`` switch, behind
+    /// Laravel's default `throttle:api`.
     func registerWarehouses(on router: Router<SiteContext>) {
-        router.get("/api/warehouses") { _, _ in
+        let api = router.group().add(middleware: ThrottleMiddleware(limiter: state.apiRateLimiter))
+        api.get("/api/warehouses") { _, _ in
             Respond.jsonText(WarehouseFeed.body(for: state.faults.warehouses))
         }
     }

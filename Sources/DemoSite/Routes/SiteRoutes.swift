@@ -20,17 +20,24 @@ struct SiteRoutes: Sendable {
     }
 
     /// Laravel's reaction to a failed validation: 422 JSON for API clients, otherwise errors and input
-    /// flashed to the session and a redirect back to the form.
-    func validationFailure(
-        _ errors: ValidationErrors,
-        request: Request,
-        context: SiteContext,
-        back path: String
-    ) -> Response {
+    /// flashed to the session and a redirect `back()`.
+    func validationFailure(_ errors: ValidationErrors, request: Request, context: SiteContext) -> Response {
         if Respond.expectsJSON(request) {
             return Respond.json(errors.json, status: .unprocessableContent)
         }
         context.session.flash(Flash(errors: errors, oldInput: context.input.oldInput))
-        return redirect(path, for: request)
+        return Respond.redirect(to: back(request, context))
+    }
+
+    /// `url()->previous()`: the Referer, else the last page this session loaded, else the home page. So a
+    /// form posted without a Referer goes back to whatever page was seen last, not necessarily the form.
+    func back(_ request: Request, _ context: SiteContext) -> String {
+        if let referer = request.headers[.referer], !referer.isEmpty,
+            referer.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F })
+        {
+            return referer.hasPrefix("http://") || referer.hasPrefix("https://")
+                ? referer : state.url(referer.hasPrefix("/") ? referer : "/" + referer, for: request)
+        }
+        return context.session.previousURL ?? state.url("", for: request)
     }
 }

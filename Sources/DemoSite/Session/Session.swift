@@ -49,6 +49,13 @@ final class Session: Sendable {
         state.withLock { $0.data.flash = flash }
     }
 
+    var previousURL: String? { state.withLock { $0.data.previousURL } }
+
+    /// Remembers the page just loaded, as Laravel's `StartSession` does after every page a browser GETs.
+    func storePreviousURL(_ url: String) {
+        state.withLock { $0.data.previousURL = url }
+    }
+
     /// Remembers the page a guest wanted before being sent to the login form.
     func rememberIntended(path: String) {
         state.withLock { $0.data.intendedPath = path }

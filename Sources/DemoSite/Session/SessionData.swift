@@ -12,6 +12,8 @@ struct SessionData: Sendable {
     var userEmail: String?
     /// Where to go after logging in (`url.intended`), set when a guest hits an admin page.
     var intendedPath: String?
+    /// The last page the visitor loaded (`_previous.url`): where `back()` goes without a Referer.
+    var previousURL: String?
     /// Flashed by this request for the next one.
     var flash = Flash()
 

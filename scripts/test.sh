@@ -1,20 +1,41 @@
 #!/usr/bin/env bash
-# Builds csar-check and runs the whole test suite (unit and integration tests, against the embedded
-# demo site on ephemeral loopback ports).
+# Builds csar-check and runs the whole test suite: unit tests, integration tests against the embedded demo
+# site on ephemeral loopback ports, and against a real Laravel stack (scripts/laravel-stack.sh) started here
+# on a free loopback port and stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+temporary=()
+laravel_runtime=""
+cleanup() {
+  if [ -n "$laravel_runtime" ]; then
+    CSAR_LARAVEL_RUNTIME="$laravel_runtime" scripts/laravel-stack.sh stop > /dev/null 2>&1 || true
+    temporary+=("$laravel_runtime")
+  fi
+  [ ${#temporary[@]} -eq 0 ] || rm -rf "${temporary[@]}"
+}
+trap cleanup EXIT
 swift build
+# The real Laravel stack the LaravelGateTests and LaravelSiteTests run against. Without PHP those tests skip,
+# except in CI (CI set), where PHP is required.
+if command -v php > /dev/null && [ -f /usr/share/php/Illuminate/autoload.php ]; then
+  laravel_runtime=$(mktemp -d "${TMPDIR:-/tmp}/csar-laravel.XXXXXX")
+  CSAR_LARAVEL_RUNTIME="$laravel_runtime" scripts/laravel-stack.sh start
+  export CSAR_LARAVEL_ENV="$laravel_runtime/stack.env"
+elif [ -n "${CI:-}" ]; then
+  echo "CI needs PHP and Debian's php-laravel-framework for the real Laravel stack: run scripts/install-deps.sh" >&2
+  exit 1
+else
+  echo "PHP is not installed: the tests against the real Laravel stack will be skipped (scripts/install-deps.sh)" >&2
+fi
 swift test
 # The README's first command end to end, healthy and with a fault, then its reports read as CI tools do.
-demo_reports=$(mktemp -d); demo_failing=$(mktemp -d)
-trap 'rm -rf "$demo_reports" "$demo_failing"' EXIT
+demo_reports=$(mktemp -d); demo_failing=$(mktemp -d); html_samples=$(mktemp -d)
+temporary+=("$demo_reports" "$demo_failing" "$html_samples")
 swift run --skip-build csar-check demo --reports "$demo_reports" > /dev/null
 status=0
 swift run --skip-build csar-check demo --fault 500:/api/warehouses --reports "$demo_failing" > /dev/null || status=$?
 [ "$status" -eq 1 ] || { echo "a faulty demo gate must exit 1, got $status"; exit 1; }
 # The HTML report in a real browser (headless Chromium): a Swift test writes sample reports, pytest opens them.
-html_samples=$(mktemp -d)
-trap 'rm -rf "$html_samples" "$demo_reports" "$demo_failing"' EXIT
 CSAR_HTML_SAMPLES_DIR="$html_samples" swift test --skip-build --filter HTMLReportSamplesTests
 CSAR_HTML_SAMPLES_DIR="$html_samples" CSAR_DEMO_REPORTS="$demo_reports" CSAR_DEMO_FAILING_REPORTS="$demo_failing" \
   python3 -m pytest -q -p no:cacheprovider Tests/browser Tests/reports

@@ -10,6 +10,11 @@ final class DemoBrowser {
         port = site.port
     }
 
+    /// A visitor of any site on 127.0.0.1 (the real Laravel stack too).
+    init(port: Int) {
+        self.port = port
+    }
+
     func get(_ path: String, headers: [(String, String)] = []) async throws -> DemoHTTPResponse {
         try await send("GET", path, headers: headers)
     }

@@ -1,0 +1,134 @@
+import CSARCheck
+import Foundation
+import XCTest
+
+/// The real Laravel stack of `scripts/laravel-stack.sh` (Tests/LaravelSite on Debian's Laravel 8, php-fpm,
+/// nginx, MariaDB, Redis): `scripts/test.sh` starts one for the whole run and names its env file in
+/// `CSAR_LARAVEL_ENV`; by hand, `scripts/laravel-stack.sh start` leaves one in `.build/laravel-stack`.
+///
+/// Tests share the one stack and run one at a time: each starts from ``reset()``.
+struct LaravelStack: Sendable {
+    let baseURL: String
+    let adminEmail: String
+    let adminPassword: String
+    let bypassSecret: String
+    let runtime: String
+
+    /// The environment a deployment gives csar-check: the administrator's credentials, nothing else.
+    var adminEnvironment: [String: String] {
+        ["CSAR_ADMIN_EMAIL": adminEmail, "CSAR_ADMIN_PASSWORD": adminPassword]
+    }
+
+    private static let found: Result<LaravelStack, LaravelStackUnavailable> = locate()
+
+    /// The running stack, reset to a healthy site. Skips the test when there is none, unless the run must
+    /// have one (`CI` set, or `CSAR_LARAVEL_ENV` names a file): then it fails.
+    static func healthy(file: StaticString = #filePath, line: UInt = #line) throws -> LaravelStack {
+        switch found {
+        case .success(let stack):
+            try stack.reset()
+            return stack
+        case .failure(let unavailable):
+            let environment = ProcessInfo.processInfo.environment
+            if environment["CI"] != nil || environment["CSAR_LARAVEL_ENV"] != nil {
+                XCTFail(unavailable.reason, file: file, line: line)
+                throw unavailable
+            }
+            throw XCTSkip(unavailable.reason)
+        }
+    }
+
+    /// Faults off, maintenance off, rate limits cleared.
+    func reset() throws {
+        try script("reset")
+    }
+
+    /// Breaks the site: `500:/path`, `500:POST /path`, `latency:/path=MS`, `warehouses:MODE`, `csrf:off`.
+    func fault(_ specs: String...) throws {
+        try script(["fault"] + specs)
+    }
+
+    /// `php artisan down --secret=…` with the stack's bypass secret.
+    func down() throws {
+        try script("down")
+    }
+
+    /// Runs `scripts/laravel-stack.sh ARGUMENTS` on this stack's runtime folder; returns its output.
+    @discardableResult
+    func script(_ arguments: String...) throws -> String {
+        try script(arguments)
+    }
+
+    @discardableResult
+    func script(_ arguments: [String], timeout: TimeInterval = 90) throws -> String {
+        let process = Process()
+        process.executableURL = RepositoryPaths.root.appendingPathComponent("scripts/laravel-stack.sh")
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(["CSAR_LARAVEL_RUNTIME": runtime]) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let collected = LockedData()
+        let reader = DispatchGroup()
+        reader.enter()
+        DispatchQueue.global().async {
+            collected.set(output.fileHandleForReading.readDataToEndOfFile())
+            reader.leave()
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        if process.isRunning {
+            process.terminate()
+            let command = arguments.joined(separator: " ")
+            throw LaravelStackUnavailable(reason: "laravel-stack.sh \(command) took over \(Int(timeout)) s")
+        }
+        reader.wait()
+        let text = String(decoding: collected.get(), as: UTF8.self)
+        guard process.terminationStatus == 0 else {
+            let command = arguments.joined(separator: " ")
+            throw LaravelStackUnavailable(reason: "laravel-stack.sh \(command) failed: \(text)")
+        }
+        return text
+    }
+
+    private static func locate() -> Result<LaravelStack, LaravelStackUnavailable> {
+        let environment = ProcessInfo.processInfo.environment
+        let defaultFile = RepositoryPaths.root.appendingPathComponent(".build/laravel-stack/stack.env").path
+        let path = environment["CSAR_LARAVEL_ENV"] ?? defaultFile
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            let php = FileManager.default.fileExists(atPath: "/usr/share/php/Illuminate/autoload.php")
+            return .failure(LaravelStackUnavailable(reason: php
+                ? "no real Laravel stack: scripts/test.sh starts one; by hand run scripts/laravel-stack.sh start"
+                : "PHP and Debian's php-laravel-framework are not installed (scripts/install-deps.sh): "
+                    + "the tests against the real Laravel stack are skipped"))
+        }
+        var values: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            guard let equals = line.firstIndex(of: "=") else { continue }
+            values[String(line[..<equals])] = String(line[line.index(after: equals)...])
+        }
+        guard let url = values["CSAR_LARAVEL_URL"], let email = values["CSAR_LARAVEL_ADMIN_EMAIL"],
+            let password = values["CSAR_LARAVEL_ADMIN_PASSWORD"], let secret = values["CSAR_LARAVEL_BYPASS_SECRET"],
+            let runtime = values["CSAR_LARAVEL_RUNTIME"]
+        else {
+            return .failure(LaravelStackUnavailable(reason: "\(path) lacks the CSAR_LARAVEL_* settings of the stack"))
+        }
+        let stack = LaravelStack(
+            baseURL: url, adminEmail: email, adminPassword: password, bypassSecret: secret, runtime: runtime
+        )
+        if let status = try? stack.script("status"), status.contains("nginx: running") {
+            return .success(stack)
+        }
+        return .failure(LaravelStackUnavailable(
+            reason: "the Laravel stack of \(path) is not running: scripts/laravel-stack.sh start"
+        ))
+    }
+}
+
+/// Why the tests against the real Laravel stack cannot run.
+struct LaravelStackUnavailable: Error, CustomStringConvertible {
+    let reason: String
+
+    var description: String { reason }
+}

@@ -82,6 +82,11 @@ enum ScenarioExecution {
         }
         switch ScenarioFiles.load(paths, loader: ScenarioLoader(predefinedVariables: predefined)) {
         case .success(let scenarios):
+            let unknown = CommandLineVariables.unknownNames(predefined, in: scenarios)
+            if !unknown.isEmpty {
+                printError(unknown.map { "error: \($0)" }.joined(separator: "\n"))
+                throw ExitCode(RunVerdict.configurationError.rawValue)
+            }
             let suiteCriteria = files.count == 1 ? (try? SuiteFile.load(path: files[0]))??.criteria : nil
             return (scenarios, suiteCriteria.flatMap { $0.isEmpty ? nil : $0 })
         case .failure(let errors):

@@ -14,6 +14,8 @@ public struct Scenario: Sendable {
     public var criteria: [Criterion] = []
     /// The `load:` section, run after the steps; nil when the file has none.
     public var load: LoadSpec?
+    /// Every variable name the file reads as `{{ name }}`.
+    public var usedVariables: Set<String> = []
 
     public init(
         file: String, name: String, description: String? = nil, tags: [String] = [], baseURL: Template? = nil,

@@ -66,6 +66,7 @@ public struct ScenarioLoader: Sendable {
         )
         scenario.criteria = try CriteriaLoading.criteria(fields)
         scenario.load = try LoadSectionLoading.load(fields.value("load"), defaults: defaults, steps: steps, scope: scope)
+        scenario.usedVariables = scope.used.names
         return scenario
     }
 

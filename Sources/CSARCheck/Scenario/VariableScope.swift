@@ -5,6 +5,8 @@ import Yams
 struct VariableScope {
     private(set) var defined: Set<String>
     let reader: YAMLReader
+    /// Every name a checked template reads, shared by the copies of this scope made while a file loads.
+    let used = UsedNames()
 
     init(defined: Set<String>, reader: YAMLReader) {
         self.defined = defined
@@ -16,6 +18,7 @@ struct VariableScope {
     }
 
     func check(_ template: Template, at node: Node, key: String) throws(ScenarioError) {
+        used.names.formUnion(template.variableNames)
         for name in template.variableNames where !isDefined(name) {
             throw reader.error(
                 at: node, key: key,
@@ -29,4 +32,9 @@ struct VariableScope {
         defined.contains(name) || (name.hasPrefix(ScenarioLoader.environmentPrefix)
             && name.count > ScenarioLoader.environmentPrefix.count)
     }
+}
+
+/// The variable names a file's templates read.
+final class UsedNames {
+    var names: Set<String> = []
 }

@@ -4,18 +4,18 @@ import XCTest
 @testable import CSARCheck
 
 /// Runs the RFC 9535 JSONPath Compliance Test Suite (github.com/jsonpath-standard/jsonpath-compliance-test-suite),
-/// a copy of which is kept in the workspace's shared data.
+/// a copy of which is kept in `Tests/Data` (see its README for the origin and licence).
 final class JSONPathComplianceTests: XCTestCase {
     /// Cases that cannot pass, by name, each with the reason. Empty: every case passes.
     private static let knownFailures: Set<String> = []
 
-    /// `<repository root>/../shared/data/jsonpath-cts.json`, where this file is `<repository root>/Tests/<target>/`.
+    /// `<repository root>/Tests/Data/jsonpath-cts.json`, where this file is `<repository root>/Tests/<target>/`.
     private static let suiteURL: URL = {
         let repositoryRoot = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent()
             .deletingLastPathComponent()
             .deletingLastPathComponent()
-        return repositoryRoot.appendingPathComponent("../shared/data/jsonpath-cts.json").standardizedFileURL
+        return repositoryRoot.appendingPathComponent("Tests/Data/jsonpath-cts.json")
     }()
 
     func testComplianceSuite() throws {

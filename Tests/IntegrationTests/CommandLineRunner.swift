@@ -64,9 +64,9 @@ enum TemporaryFolder {
     }
 }
 
-/// External validators the tests use: xmllint (libxml2-utils) against the shared JUnit schema.
+/// External validators the tests use: xmllint (libxml2-utils) against the JUnit schema kept in `Tests/Data`.
 enum Validators {
-    static let junitSchema = RepositoryPaths.root.deletingLastPathComponent().appendingPathComponent("shared/data/junit.xsd").path
+    static let junitSchema = RepositoryPaths.root.appendingPathComponent("Tests/Data/junit.xsd").path
 
     static func xmllint(_ file: String) throws -> (ok: Bool, output: String) {
         let process = Process()

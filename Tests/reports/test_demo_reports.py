@@ -10,7 +10,7 @@ from junitparser import JUnitXml
 
 PASSING = os.environ.get("CSAR_DEMO_REPORTS")
 FAILING = os.environ.get("CSAR_DEMO_FAILING_REPORTS")
-SCHEMA = os.path.join(os.path.dirname(__file__), "..", "..", "..", "shared", "data", "junit.xsd")
+SCHEMA = os.path.join(os.path.dirname(__file__), "..", "Data", "junit.xsd")
 
 pytestmark = pytest.mark.skipif(not PASSING or not FAILING, reason="run through scripts/test.sh")
 

@@ -2,6 +2,9 @@ import ArgumentParser
 import CSARCheck
 import Foundation
 
+/// A command that sends requests: SIGINT, SIGTERM and SIGHUP stop it cleanly (see `InterruptSignal`).
+protocol SendsRequests {}
+
 /// `csar-check`: smoke, functional and load checks for the CSAR platform.
 @main
 struct CSARCheckCommand: ParsableCommand {
@@ -9,12 +12,14 @@ struct CSARCheckCommand: ParsableCommand {
         commandName: "csar-check",
         abstract: "Smoke, functional and load checks for the CSAR platform, from declarative scenarios.",
         discussion: """
-            Exit codes: 0 all checks passed, 1 a check failed, 2 usage or scenario-file error, \
-            3 the target could not be reached.
+            Exit codes: 0 all checks passed, 1 a check failed, 2 usage or scenario-file error (or reports \
+            that cannot be written), 3 the target could not be reached, 130 interrupted (SIGINT, SIGTERM or \
+            SIGHUP: the run stopped cleanly and wrote its partial reports; a second signal exits at once).
             """,
         version: CSARCheckVersion.current,
         subcommands: [
-            SmokeCommand.self, RunCommand.self, GateCommand.self, ValidateCommand.self, DemoCommand.self, ServeDemoCommand.self, LoadCommand.self,
+            SmokeCommand.self, RunCommand.self, GateCommand.self, ValidateCommand.self, DemoCommand.self, ServeDemoCommand.self,
+            LoadCommand.self,
         ]
     )
 
@@ -25,12 +30,14 @@ struct CSARCheckCommand: ParsableCommand {
     /// Commands that need concurrency get it here: their task runs while the main queue is served.
     static func main() {
         InterruptSignal.unblock()
+        StandardOutput.flushEachLine()
         let command: ParsableCommand
         do {
             command = try parseAsRoot()
         } catch {
             fail(with: error)
         }
+        if command is SendsRequests { InterruptSignal.install() }
         guard command is AsyncParsableCommand else {
             var blocking = command
             do { try blocking.run() } catch { fail(with: error) }

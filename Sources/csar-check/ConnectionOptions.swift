@@ -1,5 +1,6 @@
 import ArgumentParser
 import CSARCheck
+import Foundation
 
 /// TLS and timeout flags, the same for scenario runs and load runs.
 struct ConnectionOptions: ParsableArguments {
@@ -14,6 +15,23 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(name: .long, help: "Seconds allowed to connect.")
     var connectTimeout: Double = 10
+
+    /// Timeouts pass the one duration check (`DurationRule`): `0`, `inf` or `1e300` would mean no timeout
+    /// at all or overflow libcurl's milliseconds. A CA bundle that cannot be read is a usage error.
+    func validate() throws {
+        for (flag, seconds) in [("--timeout", timeout), ("--connect-timeout", connectTimeout)] {
+            if let problem = DurationRule.timeout.problem(seconds) { throw ValidationError("\(flag): \(problem)") }
+        }
+        if let cacert {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: cacert, isDirectory: &isDirectory) else {
+                throw ValidationError("--cacert \(cacert): no such file")
+            }
+            guard !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: cacert) else {
+                throw ValidationError("--cacert \(cacert): \(isDirectory.boolValue ? "a folder, not a file" : "cannot read the file")")
+            }
+        }
+    }
 
     func transferOptions(http2: Bool = false) -> TransferOptions {
         TransferOptions(connectTimeout: connectTimeout, totalTimeout: timeout, insecure: insecure, caCertificatePath: cacert, http2: http2)

@@ -5,7 +5,7 @@ import Foundation
 
 /// `csar-check demo`: starts the embedded CSAR look-alike on a free loopback port and runs the gate
 /// against it — the functional suite, the load run, the criteria, all reports — with no site needed.
-struct DemoCommand: AsyncParsableCommand {
+struct DemoCommand: AsyncParsableCommand, SendsRequests {
     static let configuration = CommandConfiguration(
         commandName: "demo", abstract: "Run the gate against the embedded demo site and write the reports."
     )

@@ -3,7 +3,7 @@ import CSARCheck
 
 /// `csar-check gate`: the one command a deployment pipeline runs before `php artisan up` — the functional
 /// suite, then a short load run, every criterion evaluated, all reports written; exit 0 only if all passed.
-struct GateCommand: AsyncParsableCommand {
+struct GateCommand: AsyncParsableCommand, SendsRequests {
     static let configuration = CommandConfiguration(
         commandName: "gate",
         abstract: "Run the functional suite and a short load test, check the criteria, write the reports.",

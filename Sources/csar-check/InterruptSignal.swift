@@ -2,43 +2,63 @@ import CSARCheck
 import Foundation
 import Synchronization
 
-/// Ctrl-C during a run: the first one stops it cleanly (the partial result is reported and written),
-/// a second one exits at once.
+/// The one signal path of a run: SIGINT (Ctrl-C), SIGTERM (CI runners, `timeout`, `kill`) and SIGHUP (a
+/// closed terminal or SSH session) all stop it cleanly — the request in flight is abandoned, the partial
+/// result is printed and every report written, and the process exits with `RunVerdict.interrupted` (130).
+/// A second signal exits at once, with the same code.
 ///
 /// A plain `sigaction` handler that only counts and writes, both async-signal-safe: no watcher thread
 /// (a `DispatchSource` starts several), so a single-lane load run keeps the process single-threaded.
 enum InterruptSignal {
-    /// Ctrl-Cs received since `install`.
+    /// The signals that stop a run.
+    static let handled: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    /// Signals received since `install`.
     private static let received = Atomic<Int>(0)
+    /// The first signal received, 0 before any.
+    private static let first = Atomic<Int32>(0)
 
-    /// Lets SIGINT reach this process even if the parent started it with the signal blocked (a blocked
-    /// mask is inherited across `exec`; test harnesses and some supervisors do that). Call it before any
-    /// thread starts: threads inherit the mask of the thread that creates them.
+    /// The stop request every part of a run watches: raised by the first signal.
+    static let stop = LoadStopSignal(alsoWhen: { InterruptSignal.received.load(ordering: .relaxed) > 0 })
+
+    /// Lets the handled signals reach this process even if the parent started it with them blocked (a
+    /// blocked mask is inherited across `exec`; test harnesses and some supervisors do that). Call it
+    /// before any thread starts: threads inherit the mask of the thread that creates them.
     static func unblock() {
-        var interrupts = sigset_t()
-        sigemptyset(&interrupts)
-        sigaddset(&interrupts, SIGINT)
-        pthread_sigmask(SIG_UNBLOCK, &interrupts, nil)
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in handled { sigaddset(&signals, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
-    /// Installs the handler; the returned signal is raised by the first Ctrl-C.
+    /// Installs the handler for the rest of the process's life (report writing included, so a signal
+    /// then still leaves whole reports) and returns the stop request it raises.
+    @discardableResult
     static func install() -> LoadStopSignal {
-        received.store(0, ordering: .relaxed)
         var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in
-            if InterruptSignal.received.add(1, ordering: .relaxed).newValue > 1 { _exit(130) }
+        action.__sigaction_handler.sa_handler = { signal in
+            if InterruptSignal.received.add(1, ordering: .relaxed).newValue > 1 {
+                let notice: StaticString = "\nInterrupted again: exiting now\n"
+                _ = write(STDERR_FILENO, notice.utf8Start, notice.utf8CodeUnitCount)
+                _exit(RunVerdict.interrupted.rawValue)
+            }
+            InterruptSignal.first.store(signal, ordering: .relaxed)
             let notice: StaticString =
-                "\nInterrupted: finishing the current request, then writing the reports (Ctrl-C again to quit now)\n"
+                "\nInterrupted: stopping the run, then writing the reports (signal again to quit now)\n"
             _ = write(STDERR_FILENO, notice.utf8Start, notice.utf8CodeUnitCount)
         }
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART
-        sigaction(SIGINT, &action, nil)
-        return LoadStopSignal(alsoWhen: { InterruptSignal.received.load(ordering: .relaxed) > 0 })
+        for signal in handled { sigaction(signal, &action, nil) }
+        return stop
     }
 
-    /// Restores the default: Ctrl-C terminates.
-    static func uninstall() {
-        signal(SIGINT, SIG_DFL)
+    /// The name of the signal that stopped the run (`SIGTERM`), nil when none did.
+    static var receivedName: String? {
+        switch first.load(ordering: .relaxed) {
+        case SIGINT: "SIGINT"
+        case SIGTERM: "SIGTERM"
+        case SIGHUP: "SIGHUP"
+        default: nil
+        }
     }
 }

@@ -8,6 +8,9 @@ extension LoadCommand {
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
             throw ValidationError("the URL '\(url)' must start with http:// or https://")
         }
+        if let rate, !(rate > 0 && rate.isFinite) {
+            throw ValidationError("--rate: expected a number of requests per second above 0, found '\(rate)'")
+        }
         let request = HTTPRequest(
             method: (method ?? (postFile == nil ? "GET" : "POST")).uppercased(), url: url,
             headers: try requestHeaders(), body: try body()
@@ -75,8 +78,9 @@ extension LoadCommand {
     }
 
     static func seconds(_ text: String, flag: String) throws -> Double {
-        guard let seconds = DurationText.seconds(text), seconds > 0 else {
-            throw ValidationError("\(flag) expects a duration such as 30, 30s, 10m or 1h, got '\(text)'")
+        let rule = DurationRule.loadDuration
+        guard let seconds = DurationText.seconds(text), rule.problem(seconds) == nil else {
+            throw ValidationError("\(flag): expected \(rule.range), found '\(text)'")
         }
         return seconds
     }

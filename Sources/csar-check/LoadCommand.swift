@@ -4,7 +4,7 @@ import Foundation
 
 /// `csar-check load URL`: the load tool the runbook's `ab -n 50 -c 5` step reaches for. ab's flags
 /// with ab's meaning and an ab-like summary, plus the open model, HTTP/2, threads and a verdict.
-struct LoadCommand: ParsableCommand {
+struct LoadCommand: ParsableCommand, SendsRequests {
     static let configuration = CommandConfiguration(
         commandName: "load",
         abstract: "Load-test a URL with ab's flags (-n -c -k -t …), or at a constant rate (--rate).",
@@ -99,18 +99,29 @@ struct LoadCommand: ParsableCommand {
         let plan = try makePlan()
         let recorder = try history.open()
         do { try plan.validate() } catch { throw ValidationError(error.message) }
+        let writer = try ScenarioExecution.reportWriter(report.directory)
         print("Loading \(url): \(LoadPlanSummary(plan).description)\n")
         let result = try LoadExecution.run(plan, progress: LoadProgressLine.standardError(for: plan))
         let verdict = LoadVerdict(result: result)
         print(LoadSummaryText.render(result, verdict: verdict), terminator: "")
+        var facts = RunVerdict.Facts(
+            interrupted: result.stopReason == .interrupted || InterruptSignal.stop.isRequested,
+            unreachable: result.isUnreachable, failed: !verdict.passed
+        )
         let runReport = LoadExecution.report(result, url: url)
-        if let directory = report.directory { LoadExecution.writeReports(runReport, directory: directory) }
-        let recorded = recorder.map { $0.record(runReport) != nil }
-        if result.isUnreachable {
+        if let writer { facts.reportsNotWritten = !ScenarioExecution.write(runReport, with: writer) }
+        if let recorder, recorder.record(runReport) == nil { facts.reportsNotWritten = true }
+        switch RunVerdict.decide(facts) {
+        case .passed:
+            return
+        case .unreachable:
             let example = result.transportErrors.first?.example ?? url
             throw CommandFailure(message: "target unreachable: \(example)", verdict: .unreachable)
+        case .interrupted:
+            let signal = InterruptSignal.receivedName.map { " by \($0)" } ?? ""
+            throw CommandFailure(message: "interrupted\(signal): the result is partial", verdict: .interrupted)
+        case let other:
+            throw ExitCode(other.rawValue)
         }
-        if !verdict.passed { throw ExitCode(RunVerdict.failed.rawValue) }
-        if recorded == false { throw ExitCode(RunVerdict.configurationError.rawValue) }
     }
 }

@@ -3,11 +3,10 @@ import Foundation
 
 /// Runs a load plan on the calling thread, with Ctrl-C wired to a clean stop, and writes the reports.
 enum LoadExecution {
-    /// The first Ctrl-C stops the run and the partial result comes back; a second one exits at once.
+    /// The first signal stops the run and the partial result comes back; a second one exits at once.
     /// Blocking, and starts no thread of its own for a single-lane plan (see `LoadEngine.run`).
     static func run(_ plan: LoadPlan, progress: LoadProgressLine?) throws(LoadPlanError) -> LoadResult {
         let stop = InterruptSignal.install()
-        defer { InterruptSignal.uninstall() }
         let result = try LoadEngine.run(plan, stop: stop) { snapshot, elapsed in
             progress?.update(snapshot, elapsed: elapsed)
         }
@@ -24,13 +23,5 @@ enum LoadExecution {
             scenarios: [], results: [], loads: [.init(name: url, result: result)],
             interrupted: result.stopReason == .interrupted
         )
-    }
-
-    /// Writes the run's reports (`junit.xml`, `report.json`, `report.html` with the load's charts) as
-    /// every command does.
-    static func writeReports(_ report: RunReport, directory: String) {
-        let outcome = ReportWriter(directory: directory, renderHTML: HTMLReport.render).write(report)
-        for path in outcome.written { print("Report: \(path)") }
-        for error in outcome.errors { ScenarioExecution.printError("error: \(error)") }
     }
 }

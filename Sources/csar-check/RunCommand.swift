@@ -2,7 +2,7 @@ import ArgumentParser
 import CSARCheck
 
 /// `csar-check run FILE…`: runs any scenario files against the target.
-struct RunCommand: AsyncParsableCommand {
+struct RunCommand: AsyncParsableCommand, SendsRequests {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Run scenario files (or every .yaml file of a folder) against the target."
     )

@@ -17,22 +17,17 @@ enum ScenarioExecution {
         var history: HistoryRecorder? = nil
     }
 
-    /// What a run left: its report, and its id in the history file when it was recorded there.
+    /// What a run left: its report, its id in the history file when it was recorded there, and the exit
+    /// status decided once the reports and the history record were written (or not).
     struct Outcome {
         var report: RunReport
         var recordedRun: Int64?
-        /// A history file was asked for and the run could not be recorded in it.
-        var historyFailed: Bool
-
-        /// The verdict's exit code, or 2 for a passing run that could not be recorded.
-        var exitCode: Int32 {
-            historyFailed && report.verdict.exitCode == 0 ? RunVerdict.configurationError.rawValue : report.verdict.exitCode
-        }
+        var verdict: RunVerdict
     }
 
     static func run(_ request: Request) async throws {
         let outcome = try await execute(request)
-        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+        if outcome.verdict != .passed { throw ExitCode(outcome.verdict.rawValue) }
     }
 
     /// Runs the files, prints the verdict, writes the reports and records the run; throws only for
@@ -40,9 +35,9 @@ enum ScenarioExecution {
     static func execute(_ request: Request) async throws -> Outcome {
         let started = Date()
         let (scenarios, suiteCriteria) = try load(files: request.files, predefined: Set(request.configuration.variables.keys))
+        let writer = try reportWriter(request.reports)
         let style = ConsoleStyle.forStandardOutput()
         let stop = InterruptSignal.install()
-        defer { InterruptSignal.uninstall() }
         let suite = SuiteRun(scenarios: scenarios, configuration: request.configuration, reporter: ConsoleReporter(style: style), stop: stop)
         let results = await DedicatedThread.run { suite.execute() }
         let builder = RunReportBuilder(
@@ -53,18 +48,40 @@ enum ScenarioExecution {
             scenarios: scenarios, results: results.scenarios, loads: results.loads, interrupted: stop.isRequested
         )
         VerdictPrinter(style: style).print(report)
-        if let directory = request.reports {
-            let outcome = ReportWriter(directory: directory, renderHTML: HTMLReport.render).write(report)
-            for path in outcome.written { print("Report: \(path)") }
-            print(String(format: "Reports written in %.1f ms", outcome.duration * 1000))
-            for error in outcome.errors { printError("error: \(error)") }
-        }
-        if report.verdict.exitCode == RunVerdict.unreachable.rawValue,
-           let error = results.scenarios.flatMap(\.steps).compactMap(\.transportError).first {
-            printError("error: target unreachable: \(error.description)")
+        var facts = RunVerdict(rawValue: report.verdict.exitCode)?.facts ?? RunVerdict.Facts(failed: true)
+        if let writer {
+            facts.reportsNotWritten = !write(report, with: writer)
         }
         let recordedRun = request.history?.record(report, command: request.command)
-        return Outcome(report: report, recordedRun: recordedRun, historyFailed: request.history != nil && recordedRun == nil)
+        if request.history != nil, recordedRun == nil { facts.reportsNotWritten = true }
+        let verdict = RunVerdict.decide(facts)
+        if verdict == .unreachable, let error = results.scenarios.flatMap(\.steps).compactMap(\.transportError).first {
+            printError("error: target unreachable: \(error.description)")
+        }
+        if verdict == .interrupted {
+            printError("interrupted\(InterruptSignal.receivedName.map { " by \($0)" } ?? ""): the results are partial")
+        }
+        return Outcome(report: report, recordedRun: recordedRun, verdict: verdict)
+    }
+
+    /// The writer for `directory`, checked before anything is sent: a folder that cannot be written is a
+    /// configuration error (exit 2), not a run that ends without the reports CI expects.
+    static func reportWriter(_ directory: String?) throws -> ReportWriter? {
+        guard let directory else { return nil }
+        let writer = ReportWriter(directory: directory, renderHTML: HTMLReport.render)
+        if let problem = writer.problem() {
+            throw CommandFailure(message: "\(problem); nothing was sent", verdict: .configurationError)
+        }
+        return writer
+    }
+
+    /// Writes every report and says where; returns false (after saying why) when one could not be written.
+    static func write(_ report: RunReport, with writer: ReportWriter) -> Bool {
+        let outcome = writer.write(report)
+        for path in outcome.written { print("Report: \(path)") }
+        for error in outcome.errors { printError("error: \(error)") }
+        if outcome.errors.isEmpty { print(String(format: "Reports written in %.1f ms", outcome.duration * 1000)) }
+        return outcome.errors.isEmpty
     }
 
     /// Loads and validates every file; on any error prints them all and exits 2 before sending anything.

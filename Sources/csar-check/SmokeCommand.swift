@@ -2,7 +2,7 @@ import ArgumentParser
 import CSARCheck
 
 /// `csar-check smoke`: the runbook's smoke checks (`curl -I` on /, /admin, /api/warehouses).
-struct SmokeCommand: AsyncParsableCommand {
+struct SmokeCommand: AsyncParsableCommand, SendsRequests {
     static let configuration = CommandConfiguration(
         commandName: "smoke", abstract: "Run the shipped smoke checks (Scenarios/smoke.yaml) against the target."
     )

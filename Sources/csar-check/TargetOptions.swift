@@ -97,11 +97,15 @@ extension RunConfiguration {
     mutating func takeMaintenanceBypass(secret: String) async throws {
         secrets.append(secret)
         let (baseURL, transfer) = (self.baseURL, self.transfer)
-        let outcome = await DedicatedThread.run { MaintenanceMode.bypass(baseURL: baseURL, secret: secret, transfer: transfer) }
+        let outcome = await DedicatedThread.run {
+            MaintenanceMode.bypass(baseURL: baseURL, secret: secret, transfer: transfer, stop: InterruptSignal.stop)
+        }
         switch outcome {
         case .success(let bypass):
             initialCookies += bypass.cookies
             print(bypass.note)
+        case .failure(.unreachable(let error)) where error.phase == .interrupted:
+            throw CommandFailure(message: "interrupted before the run started: nothing was checked", verdict: .interrupted)
         case .failure(.unreachable(let error)):
             throw CommandFailure(message: "target unreachable: \(error.description)", verdict: .unreachable)
         case .failure(let failure):

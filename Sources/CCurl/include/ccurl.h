@@ -12,6 +12,10 @@ CURLcode ccurl_easy_setopt_int64(CURL *handle, CURLoption option, curl_off_t val
 CURLcode ccurl_easy_setopt_pointer(CURL *handle, CURLoption option, const void *value);
 CURLcode ccurl_easy_setopt_callback(CURL *handle, CURLoption option, ccurl_data_callback callback);
 
+typedef int (*ccurl_xferinfo_callback)(void *context, curl_off_t downloadTotal, curl_off_t downloadNow,
+                                       curl_off_t uploadTotal, curl_off_t uploadNow);
+CURLcode ccurl_easy_setopt_xferinfo_callback(CURL *handle, ccurl_xferinfo_callback callback);
+
 typedef int (*ccurl_sockopt_callback)(void *context, curl_socket_t socket, curlsocktype purpose);
 CURLcode ccurl_easy_setopt_sockopt_callback(CURL *handle, ccurl_sockopt_callback callback);
 

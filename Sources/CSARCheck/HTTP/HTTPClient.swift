@@ -5,13 +5,19 @@ internal import CCurl
 public final class HTTPClient {
     public let options: TransferOptions
     private let easy = CurlEasy()
+    /// When raised, the transfer in flight is abandoned (within about a second) and the next is not sent.
+    private let stop: LoadStopSignal?
 
-    public init(options: TransferOptions = .init()) {
+    public init(options: TransferOptions = .init(), stop: LoadStopSignal? = nil) {
         self.options = options
+        self.stop = stop
     }
 
     /// Sends `request` and waits for the whole response (bounded by the transfer timeouts).
     public func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
+        if let problem = request.safetyProblem {
+            throw TransportError(url: request.url, phase: .request, code: -1, message: problem)
+        }
         easy.reset()
         configureConnection(totalTimeout: request.totalTimeout ?? options.totalTimeout)
         let accumulator = ResponseAccumulator(maxBodyBytes: options.maxBodyBytes)
@@ -20,7 +26,14 @@ public final class HTTPClient {
         easy.set(CURLOPT_WRITEDATA, pointer: context)
         easy.set(CURLOPT_HEADERFUNCTION, callback: ResponseAccumulator.writeHeader)
         easy.set(CURLOPT_HEADERDATA, pointer: context)
+        if let stop {
+            // libcurl calls the progress function at least about once a second, also while nothing arrives.
+            easy.set(CURLOPT_NOPROGRESS, 0)
+            ccurl_easy_setopt_xferinfo_callback(easy.handle, Self.abortWhenStopped)
+            easy.set(CURLOPT_XFERINFODATA, pointer: Unmanaged.passUnretained(stop).toOpaque())
+        }
 
+        if stop?.isRequested == true { throw TransportError.interrupted(url: request.url) }
         let code: CURLcode = withExtendedLifetime(accumulator) {
             let prepared = PreparedRequest(request, on: easy)
             return withExtendedLifetime(prepared) {
@@ -54,8 +67,8 @@ public final class HTTPClient {
     }
 
     private func configureConnection(totalTimeout: Double) {
-        easy.set(CURLOPT_CONNECTTIMEOUT_MS, Int(options.connectTimeout * 1000))
-        easy.set(CURLOPT_TIMEOUT_MS, Int(totalTimeout * 1000))
+        easy.set(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(options.connectTimeout))
+        easy.set(CURLOPT_TIMEOUT_MS, Self.milliseconds(totalTimeout))
         easy.set(CURLOPT_SSL_VERIFYPEER, options.insecure ? 0 : 1)
         easy.set(CURLOPT_SSL_VERIFYHOST, options.insecure ? 0 : 2)
         if let caPath = options.caCertificatePath {
@@ -66,6 +79,19 @@ public final class HTTPClient {
             CURLOPT_HTTP_VERSION,
             Int(options.http2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1)
         )
+    }
+
+    /// libcurl's milliseconds for a timeout, kept within `DurationRule.timeout` whatever the caller passed:
+    /// 0 would mean no timeout at all, and `inf` or `nan` would trap in the conversion.
+    static func milliseconds(_ seconds: Double) -> Int {
+        let bound = DurationRule.timeout.maximum
+        return Int((seconds.isNaN ? bound : min(max(seconds, 0.001), bound)) * 1000)
+    }
+
+    /// Aborts the transfer once the run is asked to stop; `context` is the unretained `LoadStopSignal`.
+    private static let abortWhenStopped: ccurl_xferinfo_callback = { context, _, _, _, _ in
+        guard let context else { return 0 }
+        return Unmanaged<LoadStopSignal>.fromOpaque(context).takeUnretainedValue().isRequested ? 1 : 0
     }
 
     static func timings(of easy: CurlEasy) -> HTTPTimings {

@@ -10,6 +10,9 @@ final class PreparedRequest {
 
     init(_ request: HTTPRequest, on easy: CurlEasy) {
         easy.set(CURLOPT_URL, request.url)
+        // Only http and https, also for redirects: a `Location: file:///etc/passwd` is never followed.
+        easy.set(CURLOPT_PROTOCOLS_STR, "http,https")
+        easy.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
         easy.set(CURLOPT_FOLLOWLOCATION, request.followRedirects ? 1 : 0)
         easy.set(CURLOPT_MAXREDIRS, request.maxRedirects)
         var headers = request.headers.map { "\($0.name): \($0.value)" }

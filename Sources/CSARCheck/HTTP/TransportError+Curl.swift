@@ -14,6 +14,9 @@ extension TransportError {
         case CURLE_SEND_ERROR: phase = .send
         case CURLE_RECV_ERROR, CURLE_GOT_NOTHING, CURLE_PARTIAL_FILE, CURLE_WEIRD_SERVER_REPLY: phase = .receive
         case CURLE_TOO_MANY_REDIRECTS: phase = .redirect
+        case CURLE_ABORTED_BY_CALLBACK:
+            self = .interrupted(url: url)
+            return
         case CURLE_READ_ERROR, CURLE_FILE_COULDNT_READ_FILE: phase = .requestBody
         case CURLE_OPERATION_TIMEDOUT:
             let connected = easy.info(int64: CURLINFO_CONNECT_TIME_T) > 0

@@ -3,6 +3,9 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
     /// Where in the life of a request the failure happened.
     public enum Phase: String, Sendable, Codable {
         case url = "URL parsing"
+        /// The request was refused before anything was sent (a header value with a line break, a
+        /// `file://` URL): see `HTTPRequest.safetyProblem`.
+        case request = "preparing the request"
         case dns = "DNS resolution"
         case connect = "connect"
         case tls = "TLS handshake"
@@ -11,6 +14,8 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
         case timeout = "waiting (timeout)"
         case redirect = "following redirects"
         case requestBody = "reading the request body"
+        /// The run was stopped (a signal) while the request was in flight, or before it was sent.
+        case interrupted = "interruption"
         case other = "transfer"
     }
 
@@ -25,6 +30,11 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
         self.phase = phase
         self.code = code
         self.message = message
+    }
+
+    /// The request abandoned because the run was asked to stop.
+    public static func interrupted(url: String) -> TransportError {
+        TransportError(url: url, phase: .interrupted, code: -1, message: "the run was stopped before a response arrived")
     }
 
     /// True when the failure says nothing answered at that address: the target is unreachable.

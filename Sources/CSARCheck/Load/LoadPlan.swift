@@ -48,7 +48,8 @@ public struct LoadPlan: Sendable {
     /// Requests in flight when none is asked for: 1 as with ab, or in the open model one second's arrivals
     /// (at most 1000), so a stalled second does not yet hold up the schedule. Connections open lazily.
     public static func defaultConcurrency(rate: Double?) -> Int {
-        rate.map { max(1, Int(min($0, 1000).rounded(.up))) } ?? 1
+        guard let rate, rate.isFinite, rate > 0 else { return 1 }
+        return max(1, Int(min(rate, 1000).rounded(.up)))
     }
 
     /// The open model's rate, nil for the closed model.
@@ -74,6 +75,7 @@ public struct LoadPlan: Sendable {
     public func validate() throws(LoadPlanError) {
         guard !targets.isEmpty else { throw LoadPlanError("no URL to load") }
         for target in targets {
+            if let problem = target.safetyProblem { throw LoadPlanError("\(target.url): \(problem)") }
             if case .multipart = target.body {
                 throw LoadPlanError("multipart bodies are not supported under load; send the body as a file (-p)")
             }
@@ -84,6 +86,14 @@ public struct LoadPlan: Sendable {
         if let requests, requests < 1 { throw LoadPlanError("the number of requests must be at least 1") }
         if let duration, !(duration > 0 && duration.isFinite) {
             throw LoadPlanError("the duration must be more than 0 seconds")
+        }
+        let timeouts = [("--timeout", transfer.totalTimeout), ("--connect-timeout", transfer.connectTimeout)]
+            + targets.compactMap { target in target.totalTimeout.map { ("timeout", $0) } }
+        for (name, seconds) in timeouts {
+            if let problem = DurationRule.timeout.problem(seconds) { throw LoadPlanError("\(name): \(problem)") }
+        }
+        if let problem = DurationRule.loadDuration.problem(ceilings.maxDuration) {
+            throw LoadPlanError("--max-duration: \(problem)")
         }
         guard ceilings.maxRequests >= 1, ceilings.maxDuration > 0 else {
             throw LoadPlanError("the ceilings must allow at least one request and more than 0 seconds")

@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 
 /// Asks a running load to stop early (Ctrl-C), from any thread. Event loops check it on every turn
@@ -23,5 +24,16 @@ public final class LoadStopSignal: Sendable {
 
     public var isRequested: Bool {
         requested.load(ordering: .relaxed) || alsoWhen?() == true
+    }
+
+    /// Sleeps `seconds`, waking every 50 ms to look at the signal; false when it was raised meanwhile.
+    public func sleep(_ seconds: Double) -> Bool {
+        let end = Date().addingTimeInterval(seconds)
+        while !isRequested {
+            let left = end.timeIntervalSinceNow
+            guard left > 0 else { return true }
+            Thread.sleep(forTimeInterval: min(left, 0.05))
+        }
+        return false
     }
 }

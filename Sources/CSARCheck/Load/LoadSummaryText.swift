@@ -15,7 +15,8 @@ public enum LoadSummaryText {
             lines += ["", "Warnings:"] + result.warnings.map { "  ! \($0)" }
         }
         if let verdict {
-            lines += ["", "Verdict (runbook criteria): \(verdict.passed ? "PASSED" : "FAILED")"]
+            let label = result.stopReason == .interrupted ? "INTERRUPTED" : verdict.passed ? "PASSED" : "FAILED"
+            lines += ["", "Verdict (runbook criteria): \(label)"]
             lines += verdict.checks.map { "  \($0.passed ? "✔" : "✘") \($0.description)" }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -3,7 +3,7 @@
 struct LoadTally: Sendable {
     /// The phases transport errors are counted by, in a fixed order (their array index).
     static let phases: [TransportError.Phase] = [
-        .url, .dns, .connect, .tls, .send, .receive, .timeout, .redirect, .requestBody, .other,
+        .url, .request, .dns, .connect, .tls, .send, .receive, .timeout, .redirect, .requestBody, .interrupted, .other,
     ]
     /// Status codes 100…599 are counted by value; anything else lands in slot 0.
     static let statusSlots = 600

@@ -62,5 +62,8 @@ public struct LoadVerdict: Sendable, Equatable, Codable {
                     "max \(answered ? DurationText.format(max) : "(no response)") < \(criteria.maxLatency.formatted2) s"
             ),
         ]
+        if result.stopReason == .interrupted {
+            checks.append(Check(passed: false, description: "the run was interrupted: the result is partial"))
+        }
     }
 }

@@ -19,6 +19,39 @@ public struct ReportWriter: Sendable {
         public var duration: Double = 0
     }
 
+    /// Why reports cannot be written into the folder (created if missing), or nil when they can: checked
+    /// before a run, so it does not end without the reports a CI job expects.
+    public func problem() -> String? {
+        let prefix = "cannot write reports in \(directory)"
+        var missing: [String] = []
+        var existing = (directory as NSString).standardizingPath
+        var isDirectory: ObjCBool = false
+        while !FileManager.default.fileExists(atPath: existing, isDirectory: &isDirectory), existing != "/" {
+            missing.insert(existing, at: 0)
+            existing = (existing as NSString).deletingLastPathComponent
+            if existing.isEmpty { existing = "." }
+        }
+        guard isDirectory.boolValue else { return "\(prefix): \(existing) is a file, not a folder" }
+        for folder in missing where mkdir(folder, 0o777) != 0 && errno != EEXIST {
+            return "\(prefix): cannot create \(folder): \(String(cString: strerror(errno)))"
+        }
+        let probe = (directory as NSString).appendingPathComponent(".csar-check-probe-\(getpid())")
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { return "\(prefix): \(String(cString: strerror(errno)))" }
+        close(descriptor)
+        unlink(probe)
+        return nil
+    }
+
+    /// The system's reason without Foundation's sentence around it, when there is one.
+    private static func reason(_ error: Error) -> String {
+        if let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+           underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
+    }
+
     public func write(_ report: RunReport) -> Outcome {
         let started = Date()
         var outcome = Outcome()
@@ -33,7 +66,7 @@ public struct ReportWriter: Sendable {
                 try ReportFile.write(try render(), to: path)
                 outcome.written.append(path)
             } catch {
-                outcome.errors.append("cannot write \(path): \(error.localizedDescription)")
+                outcome.errors.append("cannot write \(path): \(Self.reason(error))")
             }
         }
         outcome.duration = Date().timeIntervalSince(started)

@@ -13,8 +13,10 @@ public enum MaintenanceMode {
     /// Visits the bypass path and returns the cookies it set, for every scenario's jar to start with.
     /// A site that is not down answers the path with a plain 404: the run then goes on without a cookie.
     /// Blocking.
-    public static func bypass(baseURL: String, secret: String, transfer: TransferOptions) -> Result<Bypass, BypassFailure> {
-        let client = HTTPClient(options: transfer)
+    public static func bypass(
+        baseURL: String, secret: String, transfer: TransferOptions, stop: LoadStopSignal? = nil
+    ) -> Result<Bypass, BypassFailure> {
+        let client = HTTPClient(options: transfer, stop: stop)
         let url = RequestBuilder.join(baseURL, "/" + (secret.addingPercentEncodingForPath()))
         let masker = SecretMasker(secrets: [secret])
         let response: HTTPResponse

@@ -34,6 +34,7 @@ public struct RunReportBuilder: Sendable {
         interrupted: Bool = false
     ) -> RunReport {
         let criteria = evaluateCriteria(scenarios: scenarios, results: results, loads: loads)
+        let interrupted = interrupted || loads.contains { $0.result.stopReason == .interrupted }
         return RunReport(
             command: command, target: target, startedAt: startedAt, finishedAt: Date(), interrupted: interrupted,
             verdict: verdict(results: results, loads: loads, criteria: criteria, interrupted: interrupted),
@@ -74,7 +75,7 @@ public struct RunReportBuilder: Sendable {
         failures += failedCriteria.map { "criterion \($0.criterion.source) [\($0.scope)]: \($0.measuredText)" }
         if interrupted { failures.append("the run was interrupted: results are partial") }
 
-        let exit = exitCode(results: results, loads: loads, failed: !failures.isEmpty)
+        let exit = RunVerdict.decide(facts(results: results, loads: loads, failed: !failures.isEmpty, interrupted: interrupted))
         let steps = results.reduce(0) { $0 + $1.steps.count }
         let headline: String
         if exit == .passed {
@@ -85,20 +86,20 @@ public struct RunReportBuilder: Sendable {
             if !failedCriteria.isEmpty { parts.append("\(failedCriteria.count) criterion(s) not met") }
             if exit == .unreachable { parts.insert("target unreachable", at: 0) }
             if exit == .configurationError { parts.insert("configuration error", at: 0) }
-            if interrupted { parts.append("interrupted") }
-            headline = "FAILED — " + parts.joined(separator: ", ")
+            if exit == .interrupted { parts.insert("results are partial", at: 0) }
+            headline = (exit == .interrupted ? "INTERRUPTED — " : "FAILED — ") + parts.joined(separator: ", ")
         }
         return VerdictReport(passed: exit == .passed, exitCode: exit.rawValue, headline: headline, failures: failures, warnings: warnings)
     }
 
-    private func exitCode(results: [ScenarioResult], loads: [LoadRun], failed: Bool) -> RunVerdict {
-        let scenarioVerdict = RunVerdict(results: results)
-        if scenarioVerdict == .configurationError { return .configurationError }
-        let loadsUnreachable = loads.allSatisfy(\.result.isUnreachable)
-        if (results.isEmpty || scenarioVerdict == .unreachable) && loadsUnreachable && !(results.isEmpty && loads.isEmpty) {
-            return .unreachable
-        }
-        return failed ? .failed : .passed
+    /// What the run found out, for the one exit-code decision (`RunVerdict.decide`).
+    func facts(results: [ScenarioResult], loads: [LoadRun], failed: Bool, interrupted: Bool) -> RunVerdict.Facts {
+        RunVerdict.Facts(
+            configurationError: results.contains { $0.setupError != nil },
+            interrupted: interrupted,
+            unreachable: RunVerdict.isUnreachable(steps: results.flatMap(\.steps), loads: loads.map(\.result)),
+            failed: failed
+        )
     }
 }
 

@@ -4,24 +4,83 @@ public enum RunVerdict: Int32, Sendable {
     case passed = 0
     /// A check or criterion failed.
     case failed = 1
-    /// Bad command line, scenario file or configuration.
+    /// Bad command line, scenario file or configuration (nothing was sent), or reports that could not
+    /// be written.
     case configurationError = 2
     /// Nothing answered at the target address.
     case unreachable = 3
+    /// SIGINT, SIGTERM or SIGHUP stopped the run: what ran was reported, the results are partial.
+    /// 128 + SIGINT, as shells report a command stopped by Ctrl-C.
+    case interrupted = 130
 
-    /// Unreachable when no step got any response and every failure says nothing answered.
-    public init(results: [ScenarioResult]) {
-        let steps = results.flatMap(\.steps)
-        if results.contains(where: { $0.setupError != nil }) {
-            self = .configurationError
-        } else if !steps.isEmpty, steps.allSatisfy({ $0.response == nil }),
-                  steps.contains(where: { $0.transportError?.isUnreachable == true }),
-                  steps.allSatisfy({ $0.transportError?.isUnreachable ?? ($0.outcome == .skipped) }) {
-            self = .unreachable
-        } else if results.allSatisfy(\.passed) {
-            self = .passed
-        } else {
-            self = .failed
+    /// What a run found out, from which `decide` takes the exit status.
+    public struct Facts: Sendable, Equatable {
+        /// A scenario could not start (a missing variable), or the setup was wrong.
+        public var configurationError = false
+        /// A signal (or the caller) stopped the run before its end.
+        public var interrupted = false
+        /// No request got any response, and every failure says the target could not be reached.
+        public var unreachable = false
+        /// A check or criterion failed.
+        public var failed = false
+        /// A report file, or the history record, could not be written.
+        public var reportsNotWritten = false
+
+        public init(
+            configurationError: Bool = false, interrupted: Bool = false, unreachable: Bool = false,
+            failed: Bool = false, reportsNotWritten: Bool = false
+        ) {
+            self.configurationError = configurationError
+            self.interrupted = interrupted
+            self.unreachable = unreachable
+            self.failed = failed
+            self.reportsNotWritten = reportsNotWritten
         }
+    }
+
+    /// The one exit-code decision of every command that sends requests. In order: a configuration error
+    /// must be fixed whatever else happened (2); a partial run has no verdict (130); nothing answered (3);
+    /// a check failed (1); a run that passed but whose reports are missing is no pass for CI (2).
+    public static func decide(_ facts: Facts) -> RunVerdict {
+        if facts.configurationError { return .configurationError }
+        if facts.interrupted { return .interrupted }
+        if facts.unreachable { return .unreachable }
+        if facts.failed { return .failed }
+        if facts.reportsNotWritten { return .configurationError }
+        return .passed
+    }
+
+    /// Unreachable when nothing anywhere got a response — no step, no load request — and every transport
+    /// error, of steps and loads alike, says nothing answered (DNS, connect, TLS). Steps skipped for a
+    /// value an unreachable step did not capture do not count against it.
+    public static func isUnreachable(steps: [StepResult], loads: [LoadResult]) -> Bool {
+        if steps.contains(where: { $0.response != nil }) || loads.contains(where: { $0.responses > 0 }) {
+            return false
+        }
+        let stepErrors = steps.compactMap(\.transportError)
+        let loadErrors = loads.flatMap(\.transportErrors)
+        guard !stepErrors.isEmpty || !loadErrors.isEmpty else { return false }
+        return stepErrors.allSatisfy(\.isUnreachable)
+            && loadErrors.allSatisfy { LoadResult.unreachablePhases.contains($0.phase) }
+            && steps.allSatisfy { $0.transportError != nil || $0.outcome == .skipped }
+    }
+
+    /// The verdict of scenario results alone (no load, no criteria).
+    public init(results: [ScenarioResult]) {
+        self = Self.decide(Facts(
+            configurationError: results.contains { $0.setupError != nil },
+            unreachable: Self.isUnreachable(steps: results.flatMap(\.steps), loads: results.compactMap(\.load)),
+            failed: !results.allSatisfy(\.passed)
+        ))
+    }
+}
+
+extension RunVerdict {
+    /// The facts this verdict stands for, to decide again once more is known (the reports written or not).
+    public var facts: Facts {
+        Facts(
+            configurationError: self == .configurationError, interrupted: self == .interrupted,
+            unreachable: self == .unreachable, failed: self == .failed
+        )
     }
 }

@@ -26,7 +26,7 @@ public struct ScenarioRunner: Sendable {
             result.setupError = error.description
             return result
         }
-        let client = HTTPClient(options: configuration.transfer)
+        let client = HTTPClient(options: configuration.transfer, stop: stop)
         configuration.initialCookies.forEach(client.addCookie)
         let stepRunner = StepRunner(
             client: client, variables: variables,
@@ -34,7 +34,8 @@ public struct ScenarioRunner: Sendable {
                 variables: variables, baseURL: result.baseURL,
                 scenarioFolder: URL(fileURLWithPath: scenario.file).deletingLastPathComponent().path
             ),
-            transcript: Transcript(masker: masker)
+            transcript: Transcript(masker: masker),
+            stop: stop
         )
         for step in scenario.steps where !stop.isRequested {
             let stepResult = stepRunner.run(step)

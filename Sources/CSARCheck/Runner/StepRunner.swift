@@ -6,14 +6,17 @@ struct StepRunner {
     let variables: VariableStore
     let builder: RequestBuilder
     let transcript: Transcript
+    /// Raised by a signal: no further attempt, and no wait for one.
+    let stop: LoadStopSignal
     /// The last response received, whose forms a `submit_form:` step submits.
     private let pages = PageMemory()
 
-    init(client: HTTPClient, variables: VariableStore, builder: RequestBuilder, transcript: Transcript) {
+    init(client: HTTPClient, variables: VariableStore, builder: RequestBuilder, transcript: Transcript, stop: LoadStopSignal) {
         self.client = client
         self.variables = variables
         self.builder = builder
         self.transcript = transcript
+        self.stop = stop
     }
 
     func run(_ step: Step) -> StepResult {
@@ -41,8 +44,7 @@ struct StepRunner {
         for attempt in 1...attempts {
             result.attempts = attempt
             evaluate(step, request: request, into: &result)
-            if result.outcome == .passed || attempt == attempts { break }
-            Thread.sleep(forTimeInterval: step.retry?.delay ?? 0)
+            if result.outcome == .passed || attempt == attempts || !stop.sleep(step.retry?.delay ?? 0) { break }
         }
         return result
     }

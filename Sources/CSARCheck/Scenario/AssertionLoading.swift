@@ -33,9 +33,9 @@ enum AssertionLoading {
                     add(try query(item, kind: key, path: itemPath, scope: scope), itemPath, item)
                 }
             case "max_duration":
-                add(.maxDuration(try ScalarReading.duration(value, key: keyPath, reader: reader)), keyPath, value)
+                add(.maxDuration(try ScalarReading.duration(value, key: keyPath, rule: .timeout, reader: reader)), keyPath, value)
             default:
-                add(.maxTimeToFirstByte(try ScalarReading.duration(value, key: keyPath, reader: reader)), keyPath, value)
+                add(.maxTimeToFirstByte(try ScalarReading.duration(value, key: keyPath, rule: .timeout, reader: reader)), keyPath, value)
             }
         }
         return assertions

@@ -27,7 +27,11 @@ enum BodyLoading {
             let node = try fields.required("body")
             let template = try ScalarReading.template(node, key: fields.keyPath("body"), reader: reader)
             try scope.check(template, at: node, key: fields.keyPath("body"))
-            return .raw(template, contentType: try fields.string("content_type"))
+            let contentType = try fields.string("content_type")
+            if let contentType, let problem = HTTPRequest.headerProblem(name: "Content-Type", value: contentType) {
+                throw reader.error(at: fields.value("content_type"), key: fields.keyPath("content_type"), problem)
+            }
+            return .raw(template, contentType: contentType)
         default:
             return .none
         }

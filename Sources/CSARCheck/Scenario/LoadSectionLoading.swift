@@ -33,11 +33,7 @@ enum LoadSectionLoading {
             }
             spec.rate = rate
         }
-        spec.duration = try fields.duration("duration")
-        if let duration = spec.duration, duration <= 0 {
-            throw reader.error(
-                at: fields.value("duration"), key: fields.keyPath("duration"), "the duration must be more than 0")
-        }
+        spec.duration = try fields.duration("duration", rule: .loadDuration)
         try checkBounds(spec, fields: fields)
         return spec
     }
@@ -91,7 +87,7 @@ enum LoadSectionLoading {
             defaults.headers.filter { header in !own.contains { $0.name.caseInsensitiveEquals(header.name) } } + own
         var targets: [LoadTargetSpec] = []
         for (node, key) in urlNodes {
-            let url = try ScalarReading.template(node, key: key, reader: reader)
+            let url = try ScalarReading.url(node, key: key, reader: reader)
             try scope.check(url, at: node, key: key)
             targets.append(LoadTargetSpec(method: method, url: url, headers: headers))
         }

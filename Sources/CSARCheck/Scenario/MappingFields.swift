@@ -88,9 +88,9 @@ struct MappingFields {
         return try ScalarReading.integer(value, key: keyPath(key), in: range, reader: reader)
     }
 
-    func duration(_ key: String) throws(ScenarioError) -> Double? {
+    func duration(_ key: String, rule: DurationRule = .timeout) throws(ScenarioError) -> Double? {
         guard let value = value(key) else { return nil }
-        return try ScalarReading.duration(value, key: keyPath(key), reader: reader)
+        return try ScalarReading.duration(value, key: keyPath(key), rule: rule, reader: reader)
     }
 
     func stringList(_ key: String) throws(ScenarioError) -> [String]? {

@@ -19,6 +19,17 @@ enum ScalarReading {
         }
     }
 
+    /// A templated URL whose literal start, when it names a scheme, names http or https: `file:///…`,
+    /// `ftp://…` and the like are refused here, before anything is sent (and by libcurl, if a variable
+    /// brings one at run time).
+    static func url(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> Template {
+        let template = try template(node, key: key, reader: reader)
+        if case .literal(let start)? = template.parts.first, let problem = HTTPRequest.schemeProblem(start) {
+            throw reader.error(at: node, key: key, problem)
+        }
+        return template
+    }
+
     static func bool(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> Bool {
         guard case .scalar = node, let value = node.bool else {
             throw reader.error(at: node, key: key, "expected true or false, found \(describe(node))")
@@ -45,11 +56,13 @@ enum ScalarReading {
         return value
     }
 
-    /// `2s`, `500ms`, `1.5s`, `1m`, or a bare number of seconds.
-    static func duration(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> Double {
+    /// `2s`, `500ms`, `1.5s`, `1m`, or a bare number of seconds, checked by `rule`.
+    static func duration(
+        _ node: Node, key: String, rule: DurationRule, reader: YAMLReader
+    ) throws(ScenarioError) -> Double {
         let text = try string(node, key: key, reader: reader)
-        guard let seconds = DurationText.seconds(text), seconds >= 0 else {
-            throw reader.error(at: node, key: key, "expected a duration such as 2s, 500ms or 1m, found '\(text)'")
+        guard let seconds = DurationText.seconds(text), rule.problem(seconds) == nil else {
+            throw reader.error(at: node, key: key, "expected \(rule.range), found '\(text)'")
         }
         return seconds
     }

@@ -37,7 +37,9 @@ public struct ScenarioLoader: Sendable {
             defined: Self.builtinVariables.union(predefinedVariables), reader: reader
         )
         let variables = try VariableLoading.definitions(fields, scope: &scope)
-        let baseURL = try fields.template("base_url")
+        let baseURL = try fields.value("base_url").map { node throws(ScenarioError) in
+            try ScalarReading.url(node, key: "base_url", reader: reader)
+        }
         if let baseURL, let node = fields.value("base_url") {
             try scope.check(baseURL, at: node, key: "base_url")
         }

@@ -34,7 +34,7 @@ enum StepLoading {
         var url = Template(literal: "")
         if submission == nil {
             let urlNode = try fields.required("url")
-            url = try ScalarReading.template(urlNode, key: fields.keyPath("url"), reader: reader)
+            url = try ScalarReading.url(urlNode, key: fields.keyPath("url"), reader: reader)
             try scope.check(url, at: urlNode, key: fields.keyPath("url"))
         }
         let body = try BodyLoading.body(fields, scope: scope)
@@ -69,10 +69,14 @@ enum StepLoading {
         guard let node = fields.value("headers") else { return [] }
         let entries = try MappingFields(node, path: fields.keyPath("headers"), known: [], reader: fields.reader)
         var headers: [HeaderTemplate] = []
-        for (name, _, value) in entries.all {
+        for (name, keyNode, value) in entries.all {
             let key = entries.keyPath(name)
             let template = try ScalarReading.template(value, key: key, reader: fields.reader)
             try scope.check(template, at: value, key: key)
+            let literal = template.parts.map { if case .literal(let text) = $0 { text } else { "x" } }.joined()
+            if let problem = HTTPRequest.headerProblem(name: name, value: literal) {
+                throw fields.reader.error(at: HTTPRequest.isToken(name) ? value : keyNode, key: key, problem)
+            }
             headers.append(HeaderTemplate(name: name, value: template))
         }
         return headers
@@ -105,7 +109,7 @@ enum StepLoading {
         let spec = try MappingFields(node, path: fields.keyPath("retry"), known: ["attempts", "delay"], reader: fields.reader)
         return RetryPolicy(
             attempts: try spec.integer("attempts", in: 1...100) ?? 3,
-            delay: try spec.duration("delay") ?? 1
+            delay: try spec.duration("delay", rule: .delay) ?? 1
         )
     }
 }

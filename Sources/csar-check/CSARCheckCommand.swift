@@ -65,7 +65,7 @@ struct CSARCheckCommand: ParsableCommand {
         if code == .success || error is ExitCode {
             exit(withError: error)
         }
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        FileHandle.standardError.write(Data((fullMessage(for: error).terminalSafe + "\n").utf8))
         Foundation.exit(code == .validationFailure ? RunVerdict.configurationError.rawValue : code.rawValue)
     }
 }

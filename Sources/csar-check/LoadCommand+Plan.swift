@@ -13,7 +13,7 @@ extension LoadCommand {
         }
         let request = HTTPRequest(
             method: (method ?? (postFile == nil ? "GET" : "POST")).uppercased(), url: url,
-            headers: try requestHeaders(), body: try body()
+            headers: try requestHeaders(), body: try body(), compressed: compressed
         )
         return LoadPlan(
             targets: [request], model: rate.map { .open(rate: $0) } ?? .closed, requests: requests,

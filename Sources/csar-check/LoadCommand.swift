@@ -13,9 +13,10 @@ struct LoadCommand: ParsableCommand, SendsRequests {
             requests per second for -t/--duration, latency counted from each request's intended start. \
             Every run is bounded: at most \(LoadCeilings.defaultMaxRequests) requests and \
             \(Int(LoadCeilings.defaultMaxDuration)) s unless raised with --max-requests/--max-duration and \
-            --allow-huge-run. Ctrl-C stops and still prints the partial result. Exit codes: 0 the runbook \
-            criteria held (no 5xx, availability ≥ 99.5 %, p95 and max < 2 s), 1 they did not, 2 usage error, \
-            3 the target could not be reached.
+            --allow-huge-run. Ctrl-C, SIGTERM or SIGHUP stops and still prints the partial result. \
+            Exit codes: 0 the runbook criteria held (no 5xx, availability ≥ 99.5 %, p95 and max < 2 s), 1 they \
+            did not, 2 usage error (or reports that cannot be written), 3 the target could not be reached, \
+            130 interrupted.
             """
     )
 
@@ -71,6 +72,9 @@ struct LoadCommand: ParsableCommand, SendsRequests {
             "Open model: start this many requests per second, whatever the server does.", valueName: "req/s"))
     var rate: Double?
 
+    @Flag(name: .long, help: "Ask for gzip, deflate, brotli or zstd responses and decode them (as curl --compressed).")
+    var compressed = false
+
     @Flag(name: .long, help: "Offer HTTP/2 (over TLS, by ALPN).")
     var http2 = false
 
@@ -103,7 +107,7 @@ struct LoadCommand: ParsableCommand, SendsRequests {
         print("Loading \(url): \(LoadPlanSummary(plan).description)\n")
         let result = try LoadExecution.run(plan, progress: LoadProgressLine.standardError(for: plan))
         let verdict = LoadVerdict(result: result)
-        print(LoadSummaryText.render(result, verdict: verdict), terminator: "")
+        print(LoadSummaryText.render(result, verdict: verdict).terminalSafe, terminator: "")
         var facts = RunVerdict.Facts(
             interrupted: result.stopReason == .interrupted || InterruptSignal.stop.isRequested,
             unreachable: result.isUnreachable, failed: !verdict.passed

@@ -1,7 +1,7 @@
 import CSARCheck
 import Foundation
 
-/// Runs a load plan on the calling thread, with Ctrl-C wired to a clean stop, and writes the reports.
+/// Runs a load plan on the calling thread, with SIGINT, SIGTERM and SIGHUP wired to a clean stop, and writes the reports.
 enum LoadExecution {
     /// The first signal stops the run and the partial result comes back; a second one exits at once.
     /// Blocking, and starts no thread of its own for a single-lane plan (see `LoadEngine.run`).

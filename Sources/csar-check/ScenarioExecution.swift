@@ -3,7 +3,7 @@ import CSARCheck
 import Foundation
 
 /// The path shared by `run`, `smoke`, `gate` and `demo`: validate every file, run them, evaluate the
-/// criteria, print the verdict, write every report (also when checks fail or Ctrl-C cuts the run
+/// criteria, print the verdict, write every report (also when checks fail or a signal cuts the run
 /// short), and exit with the verdict's code.
 enum ScenarioExecution {
     struct Request {
@@ -113,6 +113,6 @@ enum ScenarioExecution {
     }
 
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((text.terminalSafe + "\n").utf8))
     }
 }

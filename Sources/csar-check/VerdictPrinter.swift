@@ -13,14 +13,14 @@ struct VerdictPrinter {
             Swift.print("\nCriteria")
             for criterion in report.criteria {
                 let mark = criterion.passed ? style.green("✔") : criterion.severity == .warning ? style.yellow("⚠") : style.red("✘")
-                let line = "  \(mark) \(padded(criterion.expression, 24)) \(padded(criterion.measuredText, 30)) \(criterion.scope)"
+                let line = "  \(mark) \(padded(criterion.expression.terminalSafe, 24)) \(padded(criterion.measuredText.terminalSafe, 30)) \(criterion.scope.terminalSafe)"
                 Swift.print(criterion.severity == .warning ? line + style.dim(" (warning)") : line)
             }
         }
-        let banner = report.verdict.passed ? style.green("✔ " + report.verdict.headline) : style.red("✘ " + report.verdict.headline)
+        let banner = report.verdict.passed ? style.green("✔ " + report.verdict.headline.terminalSafe) : style.red("✘ " + report.verdict.headline.terminalSafe)
         Swift.print("\n" + style.bold(banner))
-        for failure in report.verdict.failures.prefix(20) { Swift.print(style.red("  • \(failure)")) }
+        for failure in report.verdict.failures.prefix(20) { Swift.print(style.red("  • \(failure.terminalSafe)")) }
         if report.verdict.failures.count > 20 { Swift.print("  … and \(report.verdict.failures.count - 20) more (see the reports)") }
-        for warning in report.verdict.warnings { Swift.print(style.yellow("  ⚠ \(warning)")) }
+        for warning in report.verdict.warnings { Swift.print(style.yellow("  ⚠ \(warning.terminalSafe)")) }
     }
 }

@@ -46,6 +46,9 @@ public struct HTTPRequest: Sendable, Equatable {
     public var maxRedirects: Int
     /// Seconds for the whole transfer; the client's default when nil.
     public var totalTimeout: Double?
+    /// Ask for every content encoding libcurl decodes (gzip, deflate, brotli, zstd) and decode the body,
+    /// as `curl --compressed` does: checks and captures then see the decoded bytes.
+    public var compressed: Bool
 
     public init(
         method: String = "GET",
@@ -54,7 +57,8 @@ public struct HTTPRequest: Sendable, Equatable {
         body: HTTPBody = .none,
         followRedirects: Bool = false,
         maxRedirects: Int = 10,
-        totalTimeout: Double? = nil
+        totalTimeout: Double? = nil,
+        compressed: Bool = false
     ) {
         self.method = method
         self.url = url
@@ -63,5 +67,6 @@ public struct HTTPRequest: Sendable, Equatable {
         self.followRedirects = followRedirects
         self.maxRedirects = maxRedirects
         self.totalTimeout = totalTimeout
+        self.compressed = compressed
     }
 }

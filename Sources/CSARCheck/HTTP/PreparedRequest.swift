@@ -13,6 +13,8 @@ final class PreparedRequest {
         // Only http and https, also for redirects: a `Location: file:///etc/passwd` is never followed.
         easy.set(CURLOPT_PROTOCOLS_STR, "http,https")
         easy.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        // "" offers every encoding this libcurl decodes (gzip, deflate, br, zstd) and decodes the body.
+        if request.compressed { easy.set(CURLOPT_ACCEPT_ENCODING, "") }
         easy.set(CURLOPT_FOLLOWLOCATION, request.followRedirects ? 1 : 0)
         easy.set(CURLOPT_MAXREDIRS, request.maxRedirects)
         var headers = request.headers.map { "\($0.name): \($0.value)" }

@@ -4,8 +4,15 @@ extension TransportError {
     /// Classifies a failed transfer by its CURLcode, using the timings to tell where a timeout struck.
     init(code: CURLcode, url: String, message: String, easy: CurlEasy) {
         let phase: Phase
+        var message = message
         switch code {
-        case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL: phase = .url
+        case CURLE_URL_MALFORMAT: phase = .url
+        case CURLE_UNSUPPORTED_PROTOCOL:
+            // Also what libcurl answers to a reply that is not HTTP ("Received HTTP/0.9 when not allowed",
+            // "Unsupported response code"): once connected, the fault is in what came back, not the URL.
+            let connected = easy.info(int64: CURLINFO_CONNECT_TIME_T) > 0
+            phase = connected ? .receive : .url
+            if connected { message = "the answer is not valid HTTP: \(message)" }
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY: phase = .dns
         case CURLE_COULDNT_CONNECT: phase = .connect
         case CURLE_SSL_CONNECT_ERROR, CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE,

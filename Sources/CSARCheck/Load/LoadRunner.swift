@@ -48,7 +48,9 @@ public enum LoadRunner {
                 }
                 let url = RequestBuilder.join(baseURL, try variables.render(target.url))
                 targets.append(
-                    HTTPRequest(method: target.method, url: url, headers: headers, totalTimeout: spec.timeout))
+                    HTTPRequest(
+                        method: target.method, url: url, headers: headers, totalTimeout: spec.timeout,
+                        compressed: spec.compressed))
             } catch {
                 throw LoadPlanError("\(spec.location): load: undefined variable '\(error.name)'")
             }

@@ -5,8 +5,9 @@ struct LoadTally: Sendable {
     static let phases: [TransportError.Phase] = [
         .url, .request, .dns, .connect, .tls, .send, .receive, .timeout, .redirect, .requestBody, .interrupted, .other,
     ]
-    /// Status codes 100…599 are counted by value; anything else lands in slot 0.
-    static let statusSlots = 600
+    /// Status codes 100…999 (every three-digit code libcurl accepts, 999 included) are counted by value;
+    /// anything else lands in slot 0.
+    static let statusSlots = 1000
 
     var latency = LatencyHistograms()
     var statusCounts = [Int](repeating: 0, count: statusSlots)

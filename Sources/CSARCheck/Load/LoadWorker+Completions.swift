@@ -77,6 +77,8 @@ extension LoadWorker {
             let code = Int(CURLE_OPERATION_TIMEDOUT.rawValue)
             let error = TransportError(url: plan.targets[slot.target].url, phase: phase, code: code, message: message)
             record(failure: error, slot: slot)
+            // A run of timeouts ends when the last one is given up: "Time taken for tests" counts until then.
+            lastCompletion = now
         }
     }
 

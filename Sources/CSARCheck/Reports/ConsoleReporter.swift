@@ -1,4 +1,4 @@
-/// Prints results as they come: one line per step (mark, name, status, time) and, for a failure,
+/// Prints results as they come (text from responses made `terminalSafe` first): one line per step (mark, name, status, time) and, for a failure,
 /// each failed check with expected vs actual, where it is in the file, and a masked response excerpt.
 public struct ConsoleReporter: Sendable {
     public let style: ConsoleStyle
@@ -10,56 +10,57 @@ public struct ConsoleReporter: Sendable {
     }
 
     public func scenarioStarted(_ scenario: Scenario, baseURL: String) {
-        write(style.bold("▶ \(scenario.name)") + style.dim("  \(scenario.file) → \(baseURL)"))
+        write(style.bold("▶ \(scenario.name.terminalSafe)") + style.dim("  \(scenario.file.terminalSafe) → \(baseURL.terminalSafe)"))
     }
 
     public func stepFinished(_ step: StepResult) {
         let status = step.response.map { String($0.status) } ?? "---"
         let time = step.response.map { DurationText.format($0.timings.total) } ?? ""
         let retries = step.attempts > 1 ? style.dim(" (\(step.attempts) attempts)") : ""
-        let line = "  \(mark(step.outcome)) \(step.name.padded(to: 48)) \(status)  \(time)\(retries)"
+        let line = "  \(mark(step.outcome)) \(step.name.terminalSafe.padded(to: 48)) \(status)  \(time)\(retries)"
         write(line)
         for capture in step.captures where !capture.secret && capture.displayValue != SecretMasker.mask {
-            write(style.dim("      \(capture.name) = \(capture.displayValue)"))
+            write(style.dim("      \(capture.name) = \(capture.displayValue.terminalSafe)"))
         }
         switch step.outcome {
         case .passed:
             break
         case .skipped:
-            write(style.dim("      \(step.problem ?? "skipped")"))
+            write(style.dim("      \((step.problem ?? "skipped").terminalSafe)"))
         case .error:
             if let error = step.transportError {
-                write(style.red("      \(step.request?.method ?? "") \(error.url) failed during \(error.phase.rawValue): \(error.message)"))
+                let text = "\(step.request?.method ?? "") \(error.url) failed during \(error.phase.rawValue): \(error.message)"
+                write(style.red("      " + text.terminalSafe))
             }
         case .failed:
             for assertion in step.failedAssertions {
                 guard let failure = assertion.failure else { continue }
-                write(style.red("      ✘ \(assertion.title)"))
-                write("        expected \(failure.expected)")
-                write("        actual   \(failure.actual)")
-                write(style.dim("        at \(assertion.location) (\(assertion.key))"))
+                write(style.red("      ✘ \(assertion.title.terminalSafe)"))
+                write("        expected \(failure.expected.terminalSafe)")
+                write("        actual   \(failure.actual.terminalSafe)")
+                write(style.dim("        at \(assertion.location) (\(assertion.key))".terminalSafe))
             }
             for failure in step.captureFailures {
-                write(style.red("      ✘ \(failure)"))
+                write(style.red("      ✘ \(failure.terminalSafe)"))
             }
             if let response = step.response, !response.bodyExcerpt.isEmpty {
-                write(style.dim("      response: " + response.bodyExcerpt.prefix(240).replacingNewlines()))
+                write(style.dim("      response: " + response.bodyExcerpt.prefix(240).replacingNewlines().terminalSafe))
             }
         }
     }
 
     /// A run-level explanation, such as maintenance mode, in plain words.
     public func note(_ text: String) {
-        write(style.yellow("  ⚠ \(text)"))
+        write(style.yellow("  ⚠ \(text.terminalSafe)"))
     }
 
     /// The ab-style summary of a scenario's `load:` section (the run's criteria give the verdict).
     public func loadFinished(_ result: LoadResult) {
-        write(LoadSummaryText.render(result, verdict: nil))
+        write(LoadSummaryText.render(result, verdict: nil).terminalSafe)
     }
 
     public func scenarioSetupFailed(_ result: ScenarioResult) {
-        write(style.red("  ✘ \(result.setupError ?? "")"))
+        write(style.red("  ✘ \((result.setupError ?? "").terminalSafe)"))
     }
 
     public func summary(_ results: [ScenarioResult]) {

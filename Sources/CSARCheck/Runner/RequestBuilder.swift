@@ -16,7 +16,8 @@ struct RequestBuilder {
         }
         return HTTPRequest(
             method: step.method, url: url, headers: try headers(for: step), body: try body(of: step),
-            followRedirects: step.followRedirects, maxRedirects: step.maxRedirects, totalTimeout: step.timeout
+            followRedirects: step.followRedirects, maxRedirects: step.maxRedirects, totalTimeout: step.timeout,
+            compressed: step.compressed
         )
     }
 

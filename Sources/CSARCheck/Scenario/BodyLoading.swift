@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Reads a step's body: exactly one of `form`, `multipart`, `json` or `body` (raw, with `content_type`).
@@ -57,14 +58,32 @@ enum BodyLoading {
         return parts
     }
 
-    /// `{ file: path, filename: …, content_type: … }`: a file read when the step runs.
+    /// `{ file: path, filename: …, content_type: … }`: a file read when the step runs, checked now when its
+    /// path holds no variable.
     static func fileSpec(_ node: Node, key: String, scope: VariableScope) throws(ScenarioError) -> MultipartField.Value {
         let reader = scope.reader
         let spec = try MappingFields(node, path: key, known: ["file", "filename", "content_type"], reader: reader)
         let pathNode = try spec.required("file")
         let path = try ScalarReading.template(pathNode, key: spec.keyPath("file"), reader: reader)
         try scope.check(path, at: pathNode, key: spec.keyPath("file"))
+        if path.variableNames.isEmpty, let problem = attachmentProblem(path.source, scenarioFile: reader.file) {
+            throw reader.error(at: pathNode, key: spec.keyPath("file"), problem)
+        }
         return .file(path: path, filename: try spec.string("filename"), contentType: try spec.string("content_type"))
+    }
+
+    /// Why an attachment cannot be sent, found when the file loads rather than when the step runs.
+    /// Relative paths start at the scenario file's folder, as when the step runs.
+    static func attachmentProblem(_ path: String, scenarioFile: String) -> String? {
+        let folder = URL(fileURLWithPath: scenarioFile).deletingLastPathComponent().path
+        let resolved = path.hasPrefix("/") ? path : folder + "/" + path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
+            return "attachment not found: \(resolved) (a relative path starts at the scenario file's folder)"
+        }
+        if isDirectory.boolValue { return "the attachment \(resolved) is a folder, not a file" }
+        if !FileManager.default.isReadableFile(atPath: resolved) { return "cannot read the attachment \(resolved)" }
+        return nil
     }
 
     /// Converts a YAML tree into a JSON template, keeping scalar types as YAML resolved them.

@@ -15,9 +15,9 @@ public enum EnvFile {
     public static func load(path: String) throws -> [String: String] {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try SourceText.read(path)
         } catch {
-            throw SyntaxError(file: path, line: 1, message: "cannot read the file")
+            throw SyntaxError(file: path, line: error.line, message: error.message)
         }
         return try parse(text, file: path)
     }

@@ -6,7 +6,7 @@ import Yams
 enum LoadSectionLoading {
     static let keys = [
         "url", "urls", "method", "headers", "requests", "duration", "rate", "concurrency", "keep_alive", "http2",
-        "threads", "timeout",
+        "threads", "timeout", "compressed",
     ]
 
     /// The section, or nil when the file has none. `steps` supply the request when no `url` is given.
@@ -25,6 +25,7 @@ enum LoadSectionLoading {
             threads: try fields.integer("threads", in: 1...LoadCeilings.maxThreads) ?? 1,
             timeout: try fields.duration("timeout")
         )
+        spec.compressed = try fields.bool("compressed") ?? defaults.compressed
         if let rateNode = fields.value("rate") {
             let rate = try ScalarReading.number(rateNode, key: fields.keyPath("rate"), reader: reader)
             guard rate > 0, rate.isFinite else {

@@ -16,6 +16,8 @@ public struct LoadSpec: Sendable {
     public var threads: Int
     /// Seconds allowed per request, overriding the run's.
     public var timeout: Double?
+    /// Ask for compressed responses and decode them, as `--compressed` does.
+    public var compressed = false
 
     public init(
         location: SourceLocation, targets: [LoadTargetSpec], rate: Double? = nil, requests: Int? = nil,

@@ -53,11 +53,16 @@ public struct StepDefaults: Sendable {
     /// Seconds for the whole transfer, overriding the run's.
     public var timeout: Double?
     public var followRedirects: Bool
+    /// Ask for compressed responses and decode them (`compressed: true`).
+    public var compressed: Bool
 
-    public init(headers: [HeaderTemplate] = [], timeout: Double? = nil, followRedirects: Bool = false) {
+    public init(
+        headers: [HeaderTemplate] = [], timeout: Double? = nil, followRedirects: Bool = false, compressed: Bool = false
+    ) {
         self.headers = headers
         self.timeout = timeout
         self.followRedirects = followRedirects
+        self.compressed = compressed
     }
 }
 
@@ -80,6 +85,8 @@ public struct Step: Sendable {
     public var followRedirects: Bool
     public var maxRedirects = 10
     public var timeout: Double?
+    /// Ask for gzip, deflate, brotli or zstd and check the decoded body (`compressed: true`).
+    public var compressed = false
     public var retry: RetryPolicy?
     public var captures: [Capture]
     public var assertions: [Assertion]

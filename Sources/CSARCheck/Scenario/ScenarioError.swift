@@ -18,10 +18,22 @@ public struct ScenarioError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         var text = "\(location): error: \(key.isEmpty ? "" : "\(key): ")\(message)"
         if let sourceLine {
-            let caretColumn = max(0, location.column - 1)
-            text += "\n    \(sourceLine)\n    \(String(repeating: " ", count: caretColumn))^"
+            let (shown, caretColumn) = Self.excerpt(of: sourceLine, around: max(0, location.column - 1))
+            text += "\n    \(shown)\n    \(String(repeating: " ", count: caretColumn))^"
         }
         return text
+    }
+
+    /// At most `width` characters of a long line around `column`, with `…` where it was cut, and the
+    /// caret's column in what is shown.
+    static func excerpt(of line: String, around column: Int, width: Int = 120) -> (String, Int) {
+        let characters = Array(line)
+        guard characters.count > width else { return (line, column) }
+        let start = max(0, min(column - width / 2, characters.count - width))
+        let end = min(characters.count, start + width)
+        let prefix = start > 0 ? "…" : ""
+        let suffix = end < characters.count ? "…" : ""
+        return (prefix + String(characters[start..<end]) + suffix, column - start + prefix.count)
     }
 }
 

@@ -22,9 +22,9 @@ public struct ScenarioLoader: Sendable {
     public func load(file path: String) throws(ScenarioError) -> Scenario {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try SourceText.read(path)
         } catch {
-            throw ScenarioError(location: .init(file: path, line: 1, column: 1), key: "", message: "cannot read the file")
+            throw ScenarioError(location: .init(file: path, line: error.line, column: error.column), key: "", message: error.message)
         }
         return try load(text: text, file: path)
     }
@@ -75,9 +75,12 @@ public struct ScenarioLoader: Sendable {
     private func compose(_ text: String, reader: YAMLReader) throws(ScenarioError) -> Node {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try YAMLComposer.compose(text)
         } catch let error as YamlError {
             throw YAMLSyntax.error(error, reader: reader)
+        } catch let error as YAMLExpansionError {
+            let location = SourceLocation(file: reader.file, line: error.line, column: error.column)
+            throw reader.error(at: location, key: "", error.message)
         } catch {
             throw reader.error(at: nil as Node?, key: "", "not valid YAML: \(error)")
         }

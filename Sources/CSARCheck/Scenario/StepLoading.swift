@@ -4,18 +4,19 @@ import Yams
 enum StepLoading {
     static let stepKeys = [
         "name", "method", "url", "headers", "query", "form", "multipart", "json", "body", "content_type",
-        "follow_redirects", "max_redirects", "timeout", "retry", "capture", "expect", "submit_form",
+        "follow_redirects", "max_redirects", "timeout", "compressed", "retry", "capture", "expect", "submit_form",
     ] + CriteriaLoading.keys
     static let bodyKeys = ["form", "multipart", "json", "body"]
     static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
     static func defaults(_ node: Node?, scope: VariableScope, reader: YAMLReader) throws(ScenarioError) -> StepDefaults {
         guard let node else { return StepDefaults() }
-        let fields = try MappingFields(node, path: "defaults", known: ["headers", "timeout", "follow_redirects"], reader: reader)
+        let fields = try MappingFields(node, path: "defaults", known: ["headers", "timeout", "follow_redirects", "compressed"], reader: reader)
         return StepDefaults(
             headers: try headers(fields, scope: scope),
             timeout: try fields.duration("timeout"),
-            followRedirects: try fields.bool("follow_redirects") ?? false
+            followRedirects: try fields.bool("follow_redirects") ?? false,
+            compressed: try fields.bool("compressed") ?? false
         )
     }
 
@@ -59,6 +60,7 @@ enum StepLoading {
         )
         if let maxRedirects = try fields.integer("max_redirects", in: 0...50) { step.maxRedirects = maxRedirects }
         step.submitForm = submission
+        step.compressed = try fields.bool("compressed") ?? defaults.compressed
         step.captures = try CaptureLoading.captures(fields.value("capture"), path: fields.keyPath("capture"), scope: &scope)
         step.criteria = try CriteriaLoading.criteria(fields)
         step.assertions = try AssertionLoading.assertions(fields.value("expect"), path: fields.keyPath("expect"), scope: scope)

@@ -20,8 +20,8 @@ public struct SuiteFile: Sendable {
 
     /// Reads `path` as a suite, or returns nil when it is a scenario file (no `suite:` key).
     public static func load(path: String) throws(ScenarioError) -> SuiteFile? {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-              let root = try? Yams.compose(yaml: text),
+        guard let text = try? SourceText.read(path),
+              let root = try? YAMLComposer.compose(text),
               case .mapping(let mapping) = root,
               mapping.keys.contains(where: { $0.scalar?.string == "suite" })
         else { return nil }

@@ -3,6 +3,10 @@ import XCTest
 @testable import CSARCheck
 
 final class FormSubmissionLoadingTests: XCTestCase {
+    /// Attachments are looked for when the file loads: one that exists, the shipped fixture.
+    private static let attachment = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios/fixtures/piece-jointe.pdf").path
+
     private func load(_ steps: String) throws -> Scenario {
         try ScenarioLoader().load(
             text: "name: forms\nsteps:\n  - { name: page, url: /login }\n" + steps, file: "forms.yaml")
@@ -31,7 +35,7 @@ final class FormSubmissionLoadingTests: XCTestCase {
                     tags: [a, b]
                     empty: ""
                   remove: [remember]
-                  files: { doc: fixtures/a.pdf, photo: { file: p.png, content_type: image/png } }
+                  files: { doc: \(Self.attachment), photo: { file: \(Self.attachment), content_type: image/png } }
                   button: Se connecter
                 headers: { Accept-Language: fr }
                 expect: { status: 302 }

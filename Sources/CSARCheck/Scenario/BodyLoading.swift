@@ -66,14 +66,20 @@ enum BodyLoading {
         let pathNode = try spec.required("file")
         let path = try ScalarReading.template(pathNode, key: spec.keyPath("file"), reader: reader)
         try scope.check(path, at: pathNode, key: spec.keyPath("file"))
-        if path.variableNames.isEmpty, let problem = attachmentProblem(path.source, scenarioFile: reader.file) {
-            throw reader.error(at: pathNode, key: spec.keyPath("file"), problem)
-        }
+        try checkAttachment(path, at: pathNode, key: spec.keyPath("file"), reader: reader)
         return .file(path: path, filename: try spec.string("filename"), contentType: try spec.string("content_type"))
     }
 
-    /// Why an attachment cannot be sent, found when the file loads rather than when the step runs.
-    /// Relative paths start at the scenario file's folder, as when the step runs.
+    /// Finds a missing attachment when the file loads rather than when the step runs; a path that holds
+    /// a variable is known only then.
+    static func checkAttachment(_ path: Template, at node: Node, key: String, reader: YAMLReader) throws(ScenarioError) {
+        if path.variableNames.isEmpty, let problem = attachmentProblem(path.source, scenarioFile: reader.file) {
+            throw reader.error(at: node, key: key, problem)
+        }
+    }
+
+    /// Why an attachment cannot be sent. Relative paths start at the scenario file's folder, as when the
+    /// step runs.
     static func attachmentProblem(_ path: String, scenarioFile: String) -> String? {
         let folder = URL(fileURLWithPath: scenarioFile).deletingLastPathComponent().path
         let resolved = path.hasPrefix("/") ? path : folder + "/" + path

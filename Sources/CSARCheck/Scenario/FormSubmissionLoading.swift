@@ -136,6 +136,7 @@ enum FormSubmissionLoading {
             } else {
                 let path = try ScalarReading.template(value, key: key, reader: reader)
                 try scope.check(path, at: value, key: key)
+                try BodyLoading.checkAttachment(path, at: value, key: key, reader: reader)
                 result.append(
                     MultipartField(name: nameTemplate, value: .file(path: path, filename: nil, contentType: nil)))
             }

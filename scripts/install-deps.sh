@@ -16,5 +16,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-# The HTML report's browser test drives the chromium above through selenium; junitparser reads JUnit as CI plugins do.
-python3 -c 'import selenium, pytest, junitparser' 2>/dev/null || python3 -m pip install -q selenium pytest junitparser
+# The HTML report's browser test drives the chromium above through selenium; junitparser reads JUnit as CI plugins do;
+# Django serves Tests/DjangoSite, on which the shipped scenarios are run with --var only.
+python3 -c 'import selenium, pytest, junitparser, django' 2>/dev/null || python3 -m pip install -q selenium pytest junitparser django

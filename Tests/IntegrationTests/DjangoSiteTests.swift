@@ -1,0 +1,122 @@
+import Foundation
+import XCTest
+
+/// The shipped smoke and admin-login scenarios on a real Django site (Tests/DjangoSite: Django's own admin,
+/// served on loopback by Tests/DjangoSite/serve.py), changed by `--var` only — the command lines of
+/// docs/other-frameworks.md.
+final class DjangoSiteTests: XCTestCase {
+    static let smokeVariables = [
+        "--var", "dashboard_path=/admin/", "--var", "login_path=/admin/login/", "--var", "api_path=/api/entrepots/",
+    ]
+    static let loginVariables = [
+        "--var", "login_path=/admin/login/", "--var", "dashboard_path=/admin/", "--var", "email_field=username",
+        "--var", "dashboard_text=Site administration",
+        "--var", "login_error_text=Please enter the correct username and password",
+    ]
+
+    func testSmokeAndAdminLoginPassOnDjangoWithVariablesOnly() throws {
+        let site = try DjangoSite.start()
+        defer { site.stop() }
+        let smoke = try CommandLineRun.run(["smoke", "--base-url", site.baseURL, "--no-reports"] + Self.smokeVariables)
+        XCTAssertEqual(smoke.exitCode, 0, smoke.output)
+        XCTAssertTrue(smoke.stdout.contains("✔ PASSED"), smoke.stdout)
+
+        let reports = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(at: reports) }
+        let login = try CommandLineRun.run(
+            ["run", "Scenarios/admin-login.yaml", "--base-url", site.baseURL, "--reports", reports.path]
+                + Self.loginVariables,
+            environment: site.adminEnvironment
+        )
+        XCTAssertEqual(login.exitCode, 0, login.output)
+        let junit = try JUnitCases(file: reports.appendingPathComponent("junit.xml"))
+        XCTAssertEqual(junit.passed.count, 5, "\(junit.cases)")
+        XCTAssertFalse(login.output.contains(site.adminPassword), "the password must be masked")
+    }
+
+    /// Real behaviour, not a stub: with a wrong password Django shows the form again, and the login step is red.
+    func testAdminLoginGoesRedOnDjangoWithAWrongPassword() throws {
+        let site = try DjangoSite.start()
+        defer { site.stop() }
+        let reports = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(at: reports) }
+        var environment = site.adminEnvironment
+        environment["CSAR_ADMIN_PASSWORD"] = "not-\(site.adminPassword)"
+        let login = try CommandLineRun.run(
+            ["run", "Scenarios/admin-login.yaml", "--base-url", site.baseURL, "--reports", reports.path]
+                + Self.loginVariables,
+            environment: environment
+        )
+        XCTAssertEqual(login.exitCode, 1, login.output)
+        let junit = try JUnitCases(file: reports.appendingPathComponent("junit.xml"))
+        XCTAssertEqual(junit.red.first?.title, "admin-login › Right credentials log in", "\(junit.cases)")
+    }
+}
+
+/// `python3 Tests/DjangoSite/serve.py`: a fresh SQLite database, a superuser, Django's admin on a free
+/// loopback port. Stopped by closing its standard input.
+struct DjangoSite {
+    let baseURL: String
+    let adminPassword: String
+    private let process: Process
+    private let input: Pipe
+
+    var adminEnvironment: [String: String] {
+        ["CSAR_ADMIN_EMAIL": "admin", "CSAR_ADMIN_PASSWORD": adminPassword]
+    }
+
+    static func start() throws -> DjangoSite {
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", "import django"]
+        check.standardError = FileHandle.nullDevice
+        try check.run()
+        check.waitUntilExit()
+        guard check.terminationStatus == 0 else {
+            let reason = "Django is not installed (scripts/install-deps.sh installs it with pip)"
+            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail(reason) }
+            throw XCTSkip(reason)
+        }
+        let password = "django-\(UUID().uuidString)"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", RepositoryPaths.root.appendingPathComponent("Tests/DjangoSite/serve.py").path]
+        process.environment = ProcessInfo.processInfo.environment.merging([
+            "DJANGO_SUPERUSER_USERNAME": "admin", "DJANGO_SUPERUSER_EMAIL": "admin@example.org",
+            "DJANGO_SUPERUSER_PASSWORD": password,
+        ]) { $1 }
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        let firstLine = LockedData()
+        let ready = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            var line = Data()
+            while let byte = try? output.fileHandleForReading.read(upToCount: 1), let first = byte.first, first != 10 {
+                line.append(first)
+            }
+            firstLine.set(line)
+            ready.signal()
+        }
+        let site = DjangoSite(baseURL: "", adminPassword: password, process: process, input: input)
+        guard ready.wait(timeout: .now() + 90) == .success else {
+            site.stop()
+            throw XCTSkip("the Django site did not start within 90 s")
+        }
+        let url = String(decoding: firstLine.get(), as: UTF8.self)
+        guard url.hasPrefix("http://127.0.0.1:") else {
+            site.stop()
+            throw LaravelStackUnavailable(reason: "Tests/DjangoSite/serve.py did not print its URL (got '\(url)')")
+        }
+        return DjangoSite(baseURL: url, adminPassword: password, process: process, input: input)
+    }
+
+    /// Closes the server's standard input, which stops it, and waits (at most 10 s) before killing it.
+    func stop() {
+        try? input.fileHandleForWriting.close()
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning { process.terminate() }
+    }
+}

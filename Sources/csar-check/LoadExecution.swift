@@ -11,16 +11,18 @@ enum LoadExecution {
             progress?.update(snapshot, elapsed: elapsed)
         }
         progress?.clear()
-        return result
+        // A token in the URL's query (`?signature=…`) is not shown in the summary or the reports.
+        return result.masked(by: SecretMasker())
     }
 
     /// The run as every report shows it, judged by the runbook's criteria.
     static func report(_ result: LoadResult, url: String) -> RunReport {
+        let shown = SecretMasker().maskURL(url)
         let builder = RunReportBuilder(
-            command: "load", target: url, startedAt: result.startedAt, runCriteria: RunbookCriteria.all
+            command: "load", target: shown, startedAt: result.startedAt, runCriteria: RunbookCriteria.all
         )
         return builder.report(
-            scenarios: [], results: [], loads: [.init(name: url, result: result)],
+            scenarios: [], results: [], loads: [.init(name: shown, result: result)],
             interrupted: result.stopReason == .interrupted
         )
     }

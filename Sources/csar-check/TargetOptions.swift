@@ -103,6 +103,7 @@ extension RunConfiguration {
         switch outcome {
         case .success(let bypass):
             initialCookies += bypass.cookies
+            secrets += bypass.cookies.map(\.value)
             print(bypass.note)
         case .failure(.unreachable(let error)) where error.phase == .interrupted:
             throw CommandFailure(message: "interrupted before the run started: nothing was checked", verdict: .interrupted)

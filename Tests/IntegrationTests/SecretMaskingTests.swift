@@ -30,6 +30,11 @@ final class SecretMaskingTests: XCTestCase {
         XCTAssertNil(everything.range(of: "(csar_session|XSRF-TOKEN)=[^•]", options: .regularExpression),
                      "cookie values must be masked")
         XCTAssertNil(everything.range(of: "_token=[^•&]", options: .regularExpression), "CSRF tokens must be masked")
+        XCTAssertNil(everything.range(of: #"csrf-token\\?" content=\\?"[^•]"#, options: .regularExpression),
+                     "the page's csrf-token meta is masked although no step captured it")
+        for field in ["_token=••••••&", "password=••••••", "name=\"csrf-token\""] {
+            XCTAssertTrue(everything.contains(field), "names stay readable: \(field) is missing")
+        }
         XCTAssertTrue(everything.contains("••••••"))
     }
 }

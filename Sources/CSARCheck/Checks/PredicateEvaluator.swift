@@ -2,6 +2,8 @@
 struct PredicateEvaluator {
     /// Renders `{{ variables }}` in expected strings.
     let render: (Template) throws(UndefinedVariable) -> String
+    /// Makes a value fit for a message: masked first, then shortened so a large body does not flood the output.
+    var show: (String) -> String = { $0.count > 200 ? String($0.prefix(200)) + "…" : $0 }
 
     /// Nil when every condition holds; otherwise the first failure.
     func failure(of predicate: Predicate, on values: [JSONValue]) -> CheckFailure? {
@@ -15,7 +17,7 @@ struct PredicateEvaluator {
         switch condition {
         case .exists(let expected):
             return (!values.isEmpty) == expected ? nil
-                : CheckFailure(expected: expected ? "exists" : "absent", actual: values.isEmpty ? "nothing" : Self.show(values))
+                : CheckFailure(expected: expected ? "exists" : "absent", actual: values.isEmpty ? "nothing" : show(values))
         case .count(let predicate):
             let count = Self.elements(of: values).count
             guard let inner = failure(of: predicate, on: [.number(Double(count))]) else { return nil }
@@ -32,7 +34,7 @@ struct PredicateEvaluator {
             let duplicate = elements.enumerated().first { index, element in elements[..<index].contains(element) }
             if (duplicate == nil) == expected { return nil }
             return CheckFailure(expected: expected ? "unique values" : "a repeated value",
-                                actual: duplicate.map { "\(Self.show([$0.element])) repeated" } ?? "all unique")
+                                actual: duplicate.map { "\(show([$0.element])) repeated" } ?? "all unique")
         default:
             return singleValueFailure(of: condition, on: values)
         }
@@ -41,10 +43,10 @@ struct PredicateEvaluator {
     private func singleValueFailure(of condition: Condition, on values: [JSONValue]) -> CheckFailure? {
         let expectation = describe(condition)
         guard values.count == 1, let actual = values.first else {
-            let got = values.isEmpty ? "nothing selected" : "\(values.count) values \(Self.show(values)) (use each: or count:)"
+            let got = values.isEmpty ? "nothing selected" : "\(values.count) values \(show(values)) (use each: or count:)"
             return CheckFailure(expected: expectation, actual: got)
         }
-        return holds(condition, for: actual) ? nil : CheckFailure(expected: expectation, actual: Self.show([actual]))
+        return holds(condition, for: actual) ? nil : CheckFailure(expected: expectation, actual: show([actual]))
     }
 
     private func holds(_ condition: Condition, for actual: JSONValue) -> Bool {
@@ -109,10 +111,9 @@ struct PredicateEvaluator {
         (try? render(template)) ?? template.source
     }
 
-    /// Values as shown in messages, shortened so a large body does not flood the output.
-    static func show(_ values: [JSONValue]) -> String {
-        let text = values.count == 1 ? values[0].displayText : "[" + values.map(\.displayText).joined(separator: ", ") + "]"
-        return text.count > 200 ? String(text.prefix(200)) + "…" : text
+    /// Values as shown in messages, through `show`.
+    private func show(_ values: [JSONValue]) -> String {
+        show(values.count == 1 ? values[0].displayText : "[" + values.map(\.displayText).joined(separator: ", ") + "]")
     }
 }
 

@@ -10,11 +10,14 @@ public struct ScenarioRunner: Sendable {
     }
 
     /// Runs every step of `scenario`; `onStep` sees each result as soon as it is known (console output).
+    /// `masker` collects the secrets found on the way (a run shares one across its scenarios); the result
+    /// comes back masked with everything it knows.
     public func run(
-        _ scenario: Scenario, stop: LoadStopSignal = .init(), onStep: (StepResult) -> Void = { _ in }
+        _ scenario: Scenario, masker: SecretMasker? = nil, stop: LoadStopSignal = .init(),
+        onStep: (StepResult) -> Void = { _ in }
     ) -> ScenarioResult {
         let started = Date()
-        let masker = SecretMasker(secrets: configuration.secrets)
+        let masker = masker ?? SecretMasker(secrets: configuration.secrets)
         let variables = VariableStore(environment: configuration.environment, masker: masker)
         var result = ScenarioResult(
             name: scenario.name, file: scenario.file, baseURL: configuration.baseURL, steps: [],
@@ -55,7 +58,7 @@ public struct ScenarioRunner: Sendable {
             }
         }
         result.duration = Date().timeIntervalSince(started)
-        return result
+        return result.masked(by: masker)
     }
 
     /// Sets built-ins, declared variables and `--var`s; returns the base URL this scenario uses.

@@ -39,6 +39,7 @@ struct StepRunner {
             return result
         }
 
+        transcript.registerSecrets(of: request)
         result.request = transcript.record(of: request)
         let attempts = step.retry?.attempts ?? 1
         for attempt in 1...attempts {
@@ -83,19 +84,24 @@ struct StepRunner {
             return
         }
         let view = ResponseView(response: response, cookies: client.cookies)
+        // Before anything about the response is recorded: tokens the page hands out are masked everywhere.
+        for secret in TokenScanner.secrets(in: view) {
+            transcript.masker.add(secret, minimumLength: TokenScanner.minimumLength)
+        }
         pages.last = ReceivedPage(request: request, response: response, view: view, baseURL: builder.baseURL)
         for capture in step.captures {
             switch CaptureEvaluator.value(of: capture, from: view, render: variables.render) {
             case .success(let value):
                 let secret = capture.secret || isCookie(capture.source)
                 variables.set(capture.variable, value, secret: secret)
-                let shown = secret || SecretMasker.isSensitiveName(capture.variable) ? SecretMasker.mask : value
+                let shown = secret || SecretMasker.isSensitiveVariableName(capture.variable) ? SecretMasker.mask : value
                 result.captures.append(CapturedValue(name: capture.variable, displayValue: transcript.excerpt(shown), secret: secret))
             case .failure(let failure):
                 result.captureFailures.append("capture \(capture.variable): \(failure.message)")
             }
         }
-        let evaluator = AssertionEvaluator(predicates: PredicateEvaluator(render: variables.render))
+        let evaluator = AssertionEvaluator(
+            predicates: PredicateEvaluator(render: variables.render, show: { transcript.masker.excerpt($0, length: 200) }))
         result.assertions = step.assertions.map { assertion in
             var outcome = evaluator.evaluate(assertion, on: view)
             outcome.failure = outcome.failure.map {

@@ -25,11 +25,13 @@ public struct SuiteRun: Sendable {
     /// Blocking: run it with `DedicatedThread.run`.
     public func execute() -> Results {
         let runner = ScenarioRunner(configuration: configuration)
+        // One masker for the run: a secret found in one scenario is masked in every other.
+        let masker = SecretMasker(secrets: configuration.secrets)
         let bypassUsed = configuration.initialCookies.contains { $0.name == MaintenanceMode.cookieName }
         var results = Results()
         for scenario in scenarios where !stop.isRequested {
             reporter.scenarioStarted(scenario, baseURL: configuration.baseURL)
-            var result = runner.run(scenario, stop: stop, onStep: reporter.stepFinished)
+            var result = runner.run(scenario, masker: masker, stop: stop, onStep: reporter.stepFinished)
             if result.setupError != nil { reporter.scenarioSetupFailed(result) }
             if let notice = MaintenanceMode.notice(for: result, bypassUsed: bypassUsed) {
                 result.notes.append(notice)
@@ -43,6 +45,12 @@ public struct SuiteRun: Sendable {
             }
         }
         reporter.summary(results.scenarios)
+        results.scenarios = results.scenarios.map { $0.masked(by: masker) }
+        results.loads = results.loads.map { load in
+            var masked = load
+            masked.result = load.result.masked(by: masker)
+            return masked
+        }
         return results
     }
 }

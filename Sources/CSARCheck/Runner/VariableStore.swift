@@ -13,7 +13,7 @@ final class VariableStore {
 
     func set(_ name: String, _ value: String, secret: Bool) {
         values[name] = value
-        if secret || SecretMasker.isSensitiveName(name) { masker.add(value) }
+        if secret || SecretMasker.isSensitiveVariableName(name) { masker.add(value) }
     }
 
     /// The variables every run has: `base_url`, `run_id`, `timestamp`.

@@ -24,12 +24,22 @@ struct AssertionEvaluator {
             return predicates.failure(of: predicate, on: [.string(view.text)])
         case .bodySize(let predicate):
             return predicates.failure(of: predicate, on: [.number(Double(response.bodySize))])
-        case .jsonPath(let query, _, let predicate):
+        case .jsonPath(let path, _, let predicate):
+            let query: JSONPath
+            switch path.resolved(predicates.render) {
+            case .success(let compiled): query = compiled
+            case .failure(let error): return CheckFailure(expected: "a valid JSONPath", actual: error.message)
+            }
             switch view.jsonBody() {
             case .success(let document): return predicates.failure(of: predicate, on: query.query(document))
             case .failure(let error): return CheckFailure(expected: "a JSON body", actual: error.message)
             }
-        case .xPath(let expression, _, let predicate):
+        case .xPath(let path, _, let predicate):
+            let expression: XPathExpression
+            switch path.resolved(predicates.render) {
+            case .success(let compiled): expression = compiled
+            case .failure(let error): return CheckFailure(expected: "a valid XPath", actual: error.message)
+            }
             switch view.markupBody() {
             case .success(let document):
                 do {
@@ -57,8 +67,8 @@ struct AssertionEvaluator {
         case .cookie(let name, let predicate): "cookie \(name) \(summary(predicate))"
         case .body(let predicate): "body \(summary(predicate))"
         case .bodySize(let predicate): "body size \(summary(predicate))"
-        case .jsonPath(_, let source, let predicate): "jsonpath \(source) \(summary(predicate))"
-        case .xPath(_, let source, let predicate): "xpath \(source) \(summary(predicate))"
+        case .jsonPath(let path, _, let predicate): "jsonpath \(path.text(predicates.render)) \(summary(predicate))"
+        case .xPath(let path, _, let predicate): "xpath \(path.text(predicates.render)) \(summary(predicate))"
         case .maxDuration(let limit): "duration < \(DurationText.format(limit))"
         case .maxTimeToFirstByte(let limit): "time to first byte < \(DurationText.format(limit))"
         }

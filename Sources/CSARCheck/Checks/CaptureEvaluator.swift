@@ -18,14 +18,24 @@ enum CaptureEvaluator {
         _ source: Capture.Source, from view: ResponseView, render: (Template) throws(UndefinedVariable) -> String
     ) -> Result<String, CaptureFailure> {
         switch source {
-        case .jsonPath(let query, let text):
+        case .jsonPath(let path, let text):
+            let query: JSONPath
+            switch path.resolved(render) {
+            case .success(let compiled): query = compiled
+            case .failure(let error): return .failure(.init("jsonpath \(error.message)"))
+            }
             switch view.jsonBody() {
             case .success(let document):
                 guard let first = query.query(document).first else { return .failure(.init("jsonpath \(text) selected nothing")) }
                 return .success(ValueComparison.text(first))
             case .failure(let error): return .failure(.init(error.message))
             }
-        case .xPath(let expression, let text):
+        case .xPath(let path, let text):
+            let expression: XPathExpression
+            switch path.resolved(render) {
+            case .success(let compiled): expression = compiled
+            case .failure(let error): return .failure(.init("xpath \(error.message)"))
+            }
             switch view.markupBody() {
             case .success(let document):
                 do {

@@ -6,8 +6,8 @@ public struct Assertion: Sendable {
         case cookie(String, Predicate)
         case body(Predicate)
         case bodySize(Predicate)
-        case jsonPath(JSONPath, source: String, Predicate)
-        case xPath(XPathExpression, source: String, Predicate)
+        case jsonPath(QueryPath<JSONPath>, source: String, Predicate)
+        case xPath(QueryPath<XPathExpression>, source: String, Predicate)
         /// Seconds from start to the last byte must stay under the limit.
         case maxDuration(Double)
         /// Seconds from start to the first byte must stay under the limit.

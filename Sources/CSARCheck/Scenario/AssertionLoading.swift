@@ -52,10 +52,10 @@ enum AssertionLoading {
             throw reader.error(at: node, key: path, "say what to check: one of \(PredicateLoading.keys.joined(separator: ", "))")
         }
         if kind == "jsonpath" {
-            let query = try QueryCompiling.jsonPath(text, at: pathNode, key: fields.keyPath("path"), reader: reader)
+            let query = try QueryCompiling.jsonPathQuery(text, at: pathNode, key: fields.keyPath("path"), scope: scope)
             return .jsonPath(query, source: text, predicate)
         }
-        let query = try QueryCompiling.xPath(text, at: pathNode, key: fields.keyPath("path"), reader: reader)
+        let query = try QueryCompiling.xPathQuery(text, at: pathNode, key: fields.keyPath("path"), scope: scope)
         return .xPath(query, source: text, predicate)
     }
 

@@ -1,8 +1,8 @@
 /// Takes a value from a response into a variable for later steps.
 public struct Capture: Sendable {
     public enum Source: Sendable {
-        case jsonPath(JSONPath, source: String)
-        case xPath(XPathExpression, source: String)
+        case jsonPath(QueryPath<JSONPath>, source: String)
+        case xPath(QueryPath<XPathExpression>, source: String)
         /// The first match's `group` (0 for the whole match).
         case regex(RegexPattern, group: Int)
         case header(String)

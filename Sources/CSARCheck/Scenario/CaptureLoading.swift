@@ -49,10 +49,10 @@ enum CaptureLoading {
         switch key {
         case "jsonpath":
             let text = try ScalarReading.string(node, key: keyPath, reader: reader)
-            return .jsonPath(try QueryCompiling.jsonPath(text, at: node, key: keyPath, reader: reader), source: text)
+            return .jsonPath(try QueryCompiling.jsonPathQuery(text, at: node, key: keyPath, scope: scope), source: text)
         case "xpath":
             let text = try ScalarReading.string(node, key: keyPath, reader: reader)
-            return .xPath(try QueryCompiling.xPath(text, at: node, key: keyPath, reader: reader), source: text)
+            return .xPath(try QueryCompiling.xPathQuery(text, at: node, key: keyPath, scope: scope), source: text)
         case "regex":
             let pattern = try QueryCompiling.regex(node, key: keyPath, scope: scope)
             let group = try spec.integer("group", in: 0...99) ?? (pattern.numberOfCaptureGroups > 0 ? 1 : 0)
@@ -93,6 +93,46 @@ enum QueryCompiling {
         } catch {
             throw reader.error(at: node, key: key, "invalid XPath: \(error)")
         }
+    }
+
+    /// A JSONPath that may hold `{{ variables }}`: compiled now when it holds none (see ``QueryPath``).
+    static func jsonPathQuery(
+        _ text: String, at node: Node, key: String, scope: VariableScope
+    ) throws(ScenarioError) -> QueryPath<JSONPath> {
+        let compile: @Sendable (String) throws -> JSONPath = { try JSONPath($0) }
+        guard let template = try templated(text, at: node, key: key, scope: scope) else {
+            let compiled = try jsonPath(text, at: node, key: key, reader: scope.reader)
+            return QueryPath(source: text, compiled: compiled, compile: compile)
+        }
+        return QueryPath(template: template, compile: compile)
+    }
+
+    /// An XPath that may hold `{{ variables }}`: compiled now when it holds none (see ``QueryPath``).
+    static func xPathQuery(
+        _ text: String, at node: Node, key: String, scope: VariableScope
+    ) throws(ScenarioError) -> QueryPath<XPathExpression> {
+        let compile: @Sendable (String) throws -> XPathExpression = { try XPathExpression($0) }
+        guard let template = try templated(text, at: node, key: key, scope: scope) else {
+            let compiled = try xPath(text, at: node, key: key, reader: scope.reader)
+            return QueryPath(source: text, compiled: compiled, compile: compile)
+        }
+        return QueryPath(template: template, compile: compile)
+    }
+
+    /// The text's template when it holds variables (each checked as defined), nil when it is plain text.
+    private static func templated(
+        _ text: String, at node: Node, key: String, scope: VariableScope
+    ) throws(ScenarioError) -> Template? {
+        guard text.contains("{{") else { return nil }
+        let template: Template
+        do {
+            template = try Template(parsing: text)
+        } catch {
+            throw scope.reader.error(at: node, key: key, error.message)
+        }
+        guard !template.variableNames.isEmpty else { return nil }
+        try scope.check(template, at: node, key: key)
+        return template
     }
 
     static func regex(_ node: Node, key: String, scope: VariableScope) throws(ScenarioError) -> RegexPattern {

@@ -167,8 +167,9 @@ http {
             include /etc/nginx/fastcgi_params;
             fastcgi_param SCRIPT_FILENAME \$realpath_root\$fastcgi_script_name;
             # Debian's fastcgi_params sends HTTP_HOST as \$host, without the port (a security workaround
-            # in its nginx 1.22): on a port other than 80 every redirect Laravel builds would lose the port.
-            fastcgi_param HTTP_HOST \$host:\$server_port;
+            # in its nginx 1.22): on a port other than 80 every URL Laravel builds would lose the port. The
+            # Host the client sent is what Laravel expects (loopback only, so no untrusted client).
+            fastcgi_param HTTP_HOST \$http_host;
         }
         location ~ /\.(?!well-known) { deny all; }
     }

@@ -20,6 +20,7 @@ struct CSARCheckCommand: ParsableCommand {
         subcommands: [
             SmokeCommand.self, RunCommand.self, GateCommand.self, ValidateCommand.self, DemoCommand.self, ServeDemoCommand.self,
             LoadCommand.self,
+            HistoryCommand.self, TrendCommand.self, NightlyCommand.self,
         ]
     )
 

@@ -18,6 +18,7 @@ final class HistorySchemaFixtureTests: XCTestCase {
         try FileManager.default.copyItem(at: Self.fixture, to: copy)
 
         let store = try HistoryStore(path: copy.path, create: false)
+        XCTAssertEqual(HistoryStore.currentSchemaVersion, 2)
         XCTAssertEqual(try store.schemaVersion, HistoryStore.currentSchemaVersion)
         let runs = try store.runs()
         XCTAssertEqual(runs.map(\.id), [1, 2, 3])
@@ -29,6 +30,10 @@ final class HistorySchemaFixtureTests: XCTestCase {
         XCTAssertEqual(runs[2].steps.filter { $0.outcome != "passed" }.count, 2)
         XCTAssertFalse(runs[0].criteria.isEmpty)
         XCTAssertEqual(runs[1].loads.first?.requests, 30)
+        // Version 2 counts unexpected responses per load section; version 1 files get it from their statuses.
+        for load in runs.flatMap(\.loads) {
+            XCTAssertEqual(load.unexpectedResponses, load.responses - load.responses(in: 200...399))
+        }
         for load in runs.flatMap(\.loads) {
             let histogram = try XCTUnwrap(HdrHistogramEncoding.decode(base64: try XCTUnwrap(load.histograms["total"])))
             XCTAssertEqual(histogram.totalCount, UInt64(load.responses))

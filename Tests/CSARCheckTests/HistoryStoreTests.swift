@@ -58,6 +58,8 @@ final class HistoryStoreTests: XCTestCase {
         XCTAssertEqual(recorded.requests, original.requests)
         XCTAssertEqual(recorded.statusCounts, original.statusCounts)
         XCTAssertEqual(recorded.transportErrors, 2)
+        XCTAssertEqual(recorded.unexpectedResponses, original.responses - recorded.responses(in: 200...399))
+        XCTAssertGreaterThan(recorded.unexpectedResponses, 0, "the fixture answers some 404 and 503")
         XCTAssertEqual(recorded.p95Micros, original.latency["total"]?.p95)
         XCTAssertEqual(recorded.histograms, original.histograms, "the encoded histograms are kept as they were")
         let histogram = try XCTUnwrap(HdrHistogramEncoding.decode(base64: try XCTUnwrap(recorded.histograms["total"])))

@@ -56,12 +56,12 @@ public struct JUnitReport {
         return xml + "  </testsuite>\n"
     }
 
-    static func attributes(_ pairs: [(String, String)]) -> String {
+    package static func attributes(_ pairs: [(String, String)]) -> String {
         pairs.map { "\($0.0)=\"\(XMLText.escape($0.1))\"" }.joined(separator: " ")
     }
 
     /// The schema wants a time without a zone; UTC is written.
-    static func timestamp(_ date: Date) -> String {
+    package static func timestamp(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
@@ -69,7 +69,7 @@ public struct JUnitReport {
         return formatter.string(from: date)
     }
 
-    static func seconds(_ value: Double) -> String {
+    package static func seconds(_ value: Double) -> String {
         String(format: "%.3f", max(0, value))
     }
 }

@@ -17,6 +17,8 @@ public struct ReportWriter: Sendable {
         public var errors: [String] = []
         /// Seconds spent rendering and writing.
         public var duration: Double = 0
+
+        public init() {}
     }
 
     /// Why reports cannot be written into the folder (created if missing), or nil when they can: checked

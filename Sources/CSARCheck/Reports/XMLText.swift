@@ -1,7 +1,7 @@
 /// Escaping for XML and HTML text and attribute values. Characters XML 1.0 forbids (most control
 /// characters) are replaced, so a hostile or binary response cannot break a report.
-enum XMLText {
-    static func escape(_ text: String) -> String {
+package enum XMLText {
+    package static func escape(_ text: String) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -11,6 +11,10 @@ enum HistorySchema {
             try createVersion1(db)
             try db.execute(sql: "PRAGMA user_version = 1")
         }
+        migrator.registerMigration("v2") { db in
+            try addUnexpectedResponses(db)
+            try db.execute(sql: "PRAGMA user_version = 2")
+        }
         return migrator
     }
 
@@ -97,5 +101,23 @@ enum HistorySchema {
             table.primaryKey(["runId", "position", "phase"])
             table.foreignKey(["runId", "position"], references: "loadSection", onDelete: .cascade)
         }
+    }
+
+    /// Version 2: each load section keeps how many responses it did not expect, as the run judged them
+    /// (a load section may come to expect other statuses than 2xx and 3xx; the count must not be
+    /// guessed again later). Version 1 files get the count their status rows give. Runs are also
+    /// indexed by command, which `nightly` filters on.
+    private static func addUnexpectedResponses(_ db: Database) throws {
+        try db.alter(table: "loadSection") { table in
+            table.add(column: "unexpectedResponses", .integer).notNull().defaults(to: 0)
+        }
+        try db.execute(
+            sql: """
+                UPDATE loadSection SET unexpectedResponses = responses - coalesce(
+                    (SELECT sum(count) FROM loadStatus
+                     WHERE loadStatus.runId = loadSection.runId AND loadStatus.position = loadSection.position
+                       AND status BETWEEN 200 AND 399), 0)
+                """)
+        try db.create(index: "run_command_startedAt", on: "run", columns: ["command", "startedAt"])
     }
 }

@@ -110,7 +110,8 @@ extension HistoryStore {
                 transportErrors: row["transportErrors"], requestsPerSecond: row["requestsPerSecond"],
                 availability: row["availability"], p50Micros: row["p50Micros"], p90Micros: row["p90Micros"],
                 p95Micros: row["p95Micros"], p99Micros: row["p99Micros"], p999Micros: row["p999Micros"],
-                maxMicros: row["maxMicros"], meanMicros: row["meanMicros"], statusCounts: statuses,
+                maxMicros: row["maxMicros"], meanMicros: row["meanMicros"],
+                unexpectedResponses: row["unexpectedResponses"], statusCounts: statuses,
                 histograms: encodings)
         }
     }

@@ -74,14 +74,14 @@ extension HistoryStore {
             sql: """
                 INSERT INTO loadSection (runId, position, name, plan, stopReason, wallTime, requests, responses,
                                          transportErrors, requestsPerSecond, availability, p50Micros, p90Micros,
-                                         p95Micros, p99Micros, p999Micros, maxMicros, meanMicros)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                         p95Micros, p99Micros, p999Micros, maxMicros, meanMicros, unexpectedResponses)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: StatementArguments(
                 [runId, position, load.name, load.plan.description, load.stopReason, load.wallTime, load.requests,
                  load.responses, load.transportErrors.reduce(0) { $0 + $1.count }, finite(load.requestsPerSecond),
                  finite(load.availability)] as [any DatabaseValueConvertible]
-                    + micros + [finite(total?.mean ?? 0)]))
+                    + micros + [finite(total?.mean ?? 0), unexpectedResponses(load)]))
         for status in load.statusCounts {
             try db.execute(
                 sql: "INSERT INTO loadStatus (runId, position, status, count) VALUES (?, ?, ?, ?)",
@@ -92,6 +92,11 @@ extension HistoryStore {
                 sql: "INSERT INTO loadHistogram (runId, position, phase, encoding) VALUES (?, ?, ?, ?)",
                 arguments: [runId, position, phase, encoding])
         }
+    }
+
+    /// Responses the run did not expect: any status other than 2xx and 3xx.
+    static func unexpectedResponses(_ load: LoadReport) -> Int {
+        load.responses - load.statusCounts.filter { (200...399).contains($0.status) }.reduce(0) { $0 + $1.count }
     }
 
     private static func finite(_ value: Double) -> Double {

@@ -92,6 +92,8 @@ public struct RecordedLoad: Sendable {
     public var p999Micros: UInt64
     public var maxMicros: UInt64
     public var meanMicros: Double
+    /// Responses the run did not expect (statuses other than 2xx and 3xx), as it judged them.
+    public var unexpectedResponses: Int
     public var statusCounts: [StatusCount]
     /// Per phase (`total`, `dns`, `connect`, `tls`, `wait`, `transfer`), HdrHistogram V2 compressed, base64.
     public var histograms: [String: String]
@@ -105,8 +107,8 @@ public struct RecordedLoad: Sendable {
         requests == 0 ? 0 : Double(responses(in: 500...599) + transportErrors) / Double(requests)
     }
 
-    /// Responses with a status other than 2xx or 3xx, as a fraction of the requests that ended.
+    /// Unexpected responses, as a fraction of the requests that ended.
     public var unexpectedStatusRate: Double {
-        requests == 0 ? 0 : Double(responses - responses(in: 200...399)) / Double(requests)
+        requests == 0 ? 0 : Double(unexpectedResponses) / Double(requests)
     }
 }

@@ -65,11 +65,11 @@ struct ChartTimeline {
 }
 
 /// The unit latencies are drawn in, picked from the largest value so tick labels stay short.
-struct LatencyUnit {
-    var name: String
-    var micros: Double
+package struct LatencyUnit {
+    package var name: String
+    package var micros: Double
 
-    init(maximumMicros: UInt64) {
+    package init(maximumMicros: UInt64) {
         switch maximumMicros {
         case ..<2000: (name, micros) = ("µs", 1)
         case ..<20_000_000: (name, micros) = ("ms", 1000)
@@ -77,7 +77,7 @@ struct LatencyUnit {
         }
     }
 
-    func value(_ micros: UInt64) -> Double {
+    package func value(_ micros: UInt64) -> Double {
         Double(micros) / self.micros
     }
 }

@@ -31,7 +31,8 @@ public enum HTMLReport {
         "\(report.verdict.passed ? "PASSED" : "FAILED") — csar-check \(report.command) — \(report.target)"
     }
 
-    static func page(title: String, body: String) -> String {
+    /// The page around `body`; `extraCSS` adds rules for another page built on the same stylesheet.
+    package static func page(title: String, body: String, extraCSS: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -43,7 +44,7 @@ public enum HTMLReport {
         <meta name="generator" content="csar-check">
         <title>\(HTMLText.escape(title))</title>
         <style>
-        \(HTMLStyle.css)
+        \(HTMLStyle.css)\(extraCSS)
         </style>
         </head>
         <body>

@@ -1,7 +1,7 @@
 /// The page's only stylesheet, inline. System fonts (nothing to download), light backgrounds that print,
 /// a single column that fits a phone, tables and charts that scroll sideways rather than overflow.
-enum HTMLStyle {
-    static let css = """
+package enum HTMLStyle {
+    package static let css = """
         :root { --ok: #15803d; --bad: #b91c1c; --warn: #a16207; --skip: #57606a; --line: #d0d7de; --muted: #57606a;
           --p50: #1d4ed8; --p95: #c2410c; --p99: #b91c1c; --through: #1d4ed8;
           --s-ok: #22c55e; --s-client: #f59e0b; --s-server: #dc2626; --s-transport: #7c3aed;

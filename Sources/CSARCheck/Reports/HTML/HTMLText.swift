@@ -3,20 +3,20 @@ import Foundation
 /// The one door through which report values enter the page. Every value of a report may come from a
 /// hostile response, so it is escaped here and only ever placed in element content or in a quoted
 /// `title`/`aria-label` attribute, never in `href`, `src`, `style` or an event attribute.
-enum HTMLText {
+package enum HTMLText {
     /// Escapes text for element content and quoted attribute values (HTML and inline SVG alike).
-    static func escape(_ value: String) -> String {
+    package static func escape(_ value: String) -> String {
         XMLText.escape(value)
     }
 
     /// `<tag class="…">escaped value</tag>`; the class is always one of our own constants.
-    static func element(_ tag: String, _ value: String, class className: String? = nil) -> String {
+    package static func element(_ tag: String, _ value: String, class className: String? = nil) -> String {
         let classAttribute = className.map { " class=\"\($0)\"" } ?? ""
         return "<\(tag)\(classAttribute)>\(escape(value))</\(tag)>"
     }
 
     /// A `<ul>` of escaped lines, or nothing when there are none.
-    static func list(_ lines: [String], class className: String? = nil) -> String {
+    package static func list(_ lines: [String], class className: String? = nil) -> String {
         guard !lines.isEmpty else { return "" }
         let classAttribute = className.map { " class=\"\($0)\"" } ?? ""
         return "<ul\(classAttribute)>" + lines.map { element("li", $0) }.joined() + "</ul>\n"
@@ -24,7 +24,7 @@ enum HTMLText {
 
     /// A table wrapped in a horizontally scrolling box, so wide tables never widen a phone's page.
     /// `header` and `rows` are already markup (cells built with `escape`).
-    static func table(caption: String? = nil, header: [String], rows: [[String]], class className: String = "")
+    package static func table(caption: String? = nil, header: [String], rows: [[String]], class className: String = "")
         -> String
     {
         var html = "<div class=\"scroll\"><table class=\"\(className)\">"
@@ -38,24 +38,24 @@ enum HTMLText {
 
     /// ✔ or ✘ with a word, so the outcome never rests on colour alone. The words are markup: our own
     /// constants, or text the caller escaped.
-    static func mark(_ passed: Bool, passed passedWord: String = "pass", failed failedWord: String = "fail") -> String {
+    package static func mark(_ passed: Bool, passed passedWord: String = "pass", failed failedWord: String = "fail") -> String {
         passed ? "<span class=\"ok\">✔ \(passedWord)</span>" : "<span class=\"bad\">✘ \(failedWord)</span>"
     }
 }
 
 /// Numbers, durations and dates as the page shows them: fixed formats, independent of the locale, so
 /// the same report always renders to the same bytes.
-enum HTMLFormat {
+package enum HTMLFormat {
     /// A duration in seconds: `850 µs`, `12.3 ms`, `412 ms`, `1.25 s`.
-    static func seconds(_ value: Double) -> String {
+    package static func seconds(_ value: Double) -> String {
         micros(value * 1_000_000)
     }
 
-    static func micros(_ value: UInt64) -> String {
+    package static func micros(_ value: UInt64) -> String {
         micros(Double(value))
     }
 
-    static func micros(_ value: Double) -> String {
+    package static func micros(_ value: Double) -> String {
         switch value {
         case ..<1000: String(format: "%.0f µs", value)
         case ..<10_000: String(format: "%.2f ms", value / 1000)
@@ -67,7 +67,7 @@ enum HTMLFormat {
     }
 
     /// An integer grouped by thousands with a narrow space (SI style): `12 345`.
-    static func count(_ value: Int) -> String {
+    package static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var grouped = ""
         for (index, digit) in digits.enumerated() {
@@ -78,15 +78,15 @@ enum HTMLFormat {
     }
 
     /// `99.95 %`, with up to two decimals.
-    static func percent(_ value: Double) -> String {
+    package static func percent(_ value: Double) -> String {
         String(format: "%.2f %%", value).replacingOccurrences(of: ".00 %", with: " %")
     }
 
-    static func rate(_ value: Double) -> String {
+    package static func rate(_ value: Double) -> String {
         String(format: value >= 100 ? "%.0f req/s" : "%.1f req/s", value)
     }
 
-    static func bytes(_ value: Int) -> String {
+    package static func bytes(_ value: Int) -> String {
         switch value {
         case ..<1024: "\(value) B"
         case ..<(1024 * 1024): String(format: "%.1f KiB", Double(value) / 1024)
@@ -95,7 +95,7 @@ enum HTMLFormat {
     }
 
     /// UTC, ISO 8601 with milliseconds: the same in every time zone the report is rendered in.
-    static func date(_ date: Date) -> String {
+    package static func date(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

@@ -1,5 +1,5 @@
 /// The top of the page: the verdict banner a reader sees first, then what ran where and when.
-enum HTMLVerdictSection {
+package enum HTMLVerdictSection {
     static func banner(_ verdict: VerdictReport, interrupted: Bool) -> String {
         let state = verdict.passed ? "passed" : "failed"
         var html = "<header class=\"verdict \(state)\" role=\"status\">\n"
@@ -21,7 +21,7 @@ enum HTMLVerdictSection {
     }
 
     /// Lines that each carry their mark in text, so they read the same in grey print.
-    static func marked(_ lines: [String], mark: String, class className: String) -> String {
+    package static func marked(_ lines: [String], mark: String, class className: String) -> String {
         "<ul class=\"marked\">"
             + lines.map { "<li><span class=\"\(className)\">\(mark)</span> \(HTMLText.escape($0))</li>" }.joined()
             + "</ul>\n"

@@ -1,41 +1,51 @@
 import Foundation
 
 /// A tick on an axis: where it sits in data units and what it reads.
-struct SVGTick {
-    var value: Double
-    var label: String
+package struct SVGTick {
+    package var value: Double
+    package var label: String
+
+    package init(value: Double, label: String) {
+        self.value = value
+        self.label = label
+    }
 }
 
 /// The frame every chart shares: a fixed viewBox the page scales to its width, a plot area with room
 /// for tick labels and axis titles, and linear scales from data to viewBox units. Charts pass data
 /// already transformed (a log scale passes logarithms), so one linear scale serves them all.
-struct SVGPlot {
-    static let width = 600.0
-    static let height = 300.0
-    static let left = 66.0
-    static let right = 40.0
-    static let top = 34.0
-    static let bottom = 54.0
+package struct SVGPlot {
+    package static let width = 600.0
+    package static let height = 300.0
+    package static let left = 66.0
+    package static let right = 40.0
+    package static let top = 34.0
+    package static let bottom = 54.0
 
-    var xDomain: ClosedRange<Double>
-    var yDomain: ClosedRange<Double>
+    package var xDomain: ClosedRange<Double>
+    package var yDomain: ClosedRange<Double>
 
-    var plotWidth: Double { Self.width - Self.left - Self.right }
-    var plotHeight: Double { Self.height - Self.top - Self.bottom }
+    package init(xDomain: ClosedRange<Double>, yDomain: ClosedRange<Double>) {
+        self.xDomain = xDomain
+        self.yDomain = yDomain
+    }
 
-    func x(_ value: Double) -> Double {
+    package var plotWidth: Double { Self.width - Self.left - Self.right }
+    package var plotHeight: Double { Self.height - Self.top - Self.bottom }
+
+    package func x(_ value: Double) -> Double {
         let span = xDomain.upperBound - xDomain.lowerBound
         return Self.left + (span > 0 ? (value - xDomain.lowerBound) / span : 0) * plotWidth
     }
 
-    func y(_ value: Double) -> Double {
+    package func y(_ value: Double) -> Double {
         let span = yDomain.upperBound - yDomain.lowerBound
         return Self.top + plotHeight - (span > 0 ? (value - yDomain.lowerBound) / span : 0) * plotHeight
     }
 
     /// The chart in a `<figure>`: an `<svg>` with our `id`, announced as one image by its title and
     /// description (read by screen readers, shown as a tooltip), and a caption under it.
-    static func figure(id: String, kind: String, title: String, description: String, caption: String, content: String)
+    package static func figure(id: String, kind: String, title: String, description: String, caption: String, content: String)
         -> String
     {
         var html = "<figure class=\"chart-figure\"><div class=\"chart-box\">"
@@ -49,7 +59,7 @@ struct SVGPlot {
     }
 
     /// Grid lines, tick labels and axis titles (with units).
-    func axes(x xTicks: [SVGTick], y yTicks: [SVGTick], xTitle: String, yTitle: String) -> String {
+    package func axes(x xTicks: [SVGTick], y yTicks: [SVGTick], xTitle: String, yTitle: String) -> String {
         let (right, bottom) = (Self.left + plotWidth, Self.top + plotHeight)
         var svg = "<g class=\"grid\">"
         for tick in yTicks {
@@ -73,7 +83,7 @@ struct SVGPlot {
     }
 
     /// The series key along the top: a sample of each series' own mark (line style or fill), then its name.
-    func legend(_ items: [(css: String, label: String, line: Bool)]) -> String {
+    package func legend(_ items: [(css: String, label: String, line: Bool)]) -> String {
         var svg = "<g class=\"chart-legend\">"
         var x = Self.left
         for item in items {
@@ -89,7 +99,7 @@ struct SVGPlot {
     }
 
     /// A line through the points; `nil` breaks it (a second with nothing to plot).
-    func path(_ points: [(x: Double, y: Double)?], class css: String) -> String {
+    package func path(_ points: [(x: Double, y: Double)?], class css: String) -> String {
         var commands = ""
         var drawing = false
         for point in points {
@@ -105,12 +115,12 @@ struct SVGPlot {
 
     // MARK: Elements in viewBox units; `css` is always one of our own class names.
 
-    static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, class css: String? = nil) -> String {
+    package static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, class css: String? = nil) -> String {
         "<line\(classAttribute(css))\(coordinates(("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2)))/>"
     }
 
     /// A rectangle; `content` (already markup, e.g. a `<title>`) goes inside it.
-    static func rect(
+    package static func rect(
         x: Double, y: Double, width: Double, height: Double, class css: String, content: String = ""
     ) -> String {
         let open = "<rect class=\"\(css)\"\(coordinates(("x", x), ("y", y), ("width", width), ("height", height)))"
@@ -122,7 +132,7 @@ struct SVGPlot {
         pairs.map { " \($0.0)=\"\(number($0.1))\"" }.joined()
     }
 
-    static func text(_ value: String, x: Double, y: Double, anchor: String, class css: String? = nil) -> String {
+    package static func text(_ value: String, x: Double, y: Double, anchor: String, class css: String? = nil) -> String {
         "<text\(classAttribute(css)) x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor)\">"
             + "\(HTMLText.escape(value))</text>"
     }
@@ -132,13 +142,13 @@ struct SVGPlot {
     }
 
     /// Coordinates to one decimal: precise enough on screen, and short.
-    static func number(_ value: Double) -> String {
+    package static func number(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
     }
 
     /// 0 and evenly spaced round values (1, 2 or 5 × 10ⁿ apart) up to at least `maximum`.
-    static func ticks(upTo maximum: Double, count: Int = 5) -> [Double] {
+    package static func ticks(upTo maximum: Double, count: Int = 5) -> [Double] {
         guard maximum > 0, maximum.isFinite else { return [0, 1] }
         let rough = maximum / Double(count)
         let magnitude = pow(10, floor(log10(rough)))
@@ -148,7 +158,7 @@ struct SVGPlot {
     }
 
     /// Tick labels with as many decimals as the spacing needs and no more.
-    static func tickLabels(_ values: [Double], suffix: String = "") -> [SVGTick] {
+    package static func tickLabels(_ values: [Double], suffix: String = "") -> [SVGTick] {
         let step = values.count > 1 ? values[1] - values[0] : 1
         let decimals = step >= 1 ? 0 : Int(-floor(log10(step)))
         return values.map { SVGTick(value: $0, label: String(format: "%.\(decimals)f", $0) + suffix) }

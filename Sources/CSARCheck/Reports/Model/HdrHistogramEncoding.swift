@@ -73,14 +73,10 @@ public enum HdrHistogramEncoding {
     /// added. As in HdrHistogram's own decoders, the exact largest value is not in the encoding: the
     /// highest bucket reads as its upper bound (the `max` our reports show).
     public static func decode(base64: String) -> Histogram<UInt64>? {
-        guard let raw = uncompressedPayload(base64: base64),
-            let digits = SignificantDigits(rawValue: Int8(clamping: raw.bigEndianUInt32(at: 12))),
-            raw.bigEndianUInt64(at: 16) == 1, let counts = counts(of: raw)
-        else { return nil }
+        guard let raw = uncompressedPayload(base64: base64), let (counts, layout) = buckets(of: raw) else { return nil }
         let highest = raw.bigEndianUInt64(at: 24)
         guard highest >= 2 else { return nil }
-        var histogram = Histogram<UInt64>(highestTrackableValue: highest, numberOfSignificantValueDigits: digits)
-        let layout = BucketLayout(digits: digits)
+        var histogram = Histogram<UInt64>(highestTrackableValue: highest, numberOfSignificantValueDigits: layout.digits)
         let top = counts.lastIndex { $0 > 0 }
         for (index, count) in counts.enumerated() where count > 0 {
             let value = index == top ? min(layout.value(at: index + 1) - 1, highest) : layout.value(at: index)
@@ -89,17 +85,38 @@ public enum HdrHistogramEncoding {
         return histogram
     }
 
+    /// The counts of an encoding and the layout that maps each count's index to its values, for adding
+    /// histograms of several runs without re-recording them.
+    package static func decodeBuckets(base64: String) -> (counts: [UInt64], layout: BucketLayout)? {
+        uncompressedPayload(base64: base64).flatMap(buckets(of:))
+    }
+
+    private static func buckets(of raw: Data) -> (counts: [UInt64], layout: BucketLayout)? {
+        guard let digits = SignificantDigits(rawValue: Int8(clamping: raw.bigEndianUInt32(at: 12))),
+            raw.bigEndianUInt64(at: 16) == 1, let counts = counts(of: raw)
+        else { return nil }
+        return (counts, BucketLayout(digits: digits))
+    }
+
     /// HdrHistogram's index-to-value mapping for a lowest discernible value of 1 (the only one we encode).
-    private struct BucketLayout {
+    package struct BucketLayout: Sendable, Equatable {
+        let digits: SignificantDigits
         let halfCountMagnitude: Int
 
         init(digits: SignificantDigits) {
+            self.digits = digits
             let largestSingleUnitResolution = 2 * Int(pow(10, Double(digits.rawValue)))
             let countMagnitude = Int(ceil(log2(Double(largestSingleUnitResolution))))
             halfCountMagnitude = max(countMagnitude, 1) - 1
         }
 
-        func value(at index: Int) -> UInt64 {
+        /// The largest value counted at `index` (HdrHistogram's highest equivalent value).
+        package func highestValue(at index: Int) -> UInt64 {
+            value(at: index + 1) - 1
+        }
+
+        /// The smallest value counted at `index`.
+        package func value(at index: Int) -> UInt64 {
             let halfCount = 1 << halfCountMagnitude
             var bucket = (index >> halfCountMagnitude) - 1
             var subBucket = (index & (halfCount - 1)) + halfCount

@@ -1,0 +1,28 @@
+import Foundation
+
+/// The verdict block `trend` and `nightly` print: the headline, each regression with its rule, size and
+/// confidence, the improvements, and what could not be judged.
+public enum TrendVerdictText {
+    public static func render(_ report: TrendReport) -> String {
+        var text = "\nTrend — \(report.history), \(report.window)\n"
+        let counts = Dictionary(grouping: report.series, by: \.verdict).mapValues(\.count)
+        let parts: [(SeriesAnalysis.Verdict, String)] = [
+            (.regression, "regressed"), (.improvement, "improved"), (.changedWithinTolerance, "changed within tolerance"),
+            (.stable, "stable"), (.insufficientHistory, "too short to judge"),
+        ]
+        let summary = parts.compactMap { verdict, word in counts[verdict].map { "\($0) \(word)" } }
+        if !summary.isEmpty { text += "  series: " + summary.joined(separator: ", ") + "\n" }
+        let mark = report.verdict.status == .regression ? "✘" : "✔"
+        text += "\n\(mark) \(report.verdict.headline)\n"
+        for finding in report.verdict.regressions {
+            text += "  ✘ [\(finding.rule.rawValue)] \(finding.message)\n"
+        }
+        for finding in report.verdict.improvements {
+            text += "  ↗ [\(finding.rule.rawValue)] \(finding.message)\n"
+        }
+        for note in report.verdict.notes {
+            text += "  • \(note)\n"
+        }
+        return text
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import CSARCheck
+import CSARHistory
+import Foundation
+
+/// `csar-check nightly --history FILE`: the command a nightly CI job calls. Runs the gate and the nightly
+/// load, records the run, judges the trend of the nightly runs, writes every report, and exits once.
+struct NightlyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nightly",
+        abstract: "Run the gate and the nightly load, record the run, judge the trend, write all reports.",
+        discussion: """
+            Runs Scenarios/gate.yaml, Scenarios/load-home.yaml and Scenarios/nightly-load.yaml against the target, \
+            records the run in --history FILE (created on first use: keep it between jobs as a cache or an \
+            artifact), then judges the trend of the nightly runs recorded there. Reports: junit.xml, report.json, \
+            report.html, trend.html, trend-junit.xml, trend.json. Exit codes: 0 the gate passed and no regression, \
+            1 a check failed or a regression, 2 usage error or an unusable history file, 3 the target could not \
+            be reached.
+            """
+    )
+
+    @OptionGroup var gate: GateFiles
+
+    @Option(name: .long, help: "The nightly load scenario, relative to the scenarios folder (or an absolute path).")
+    var nightly = "nightly-load.yaml"
+
+    @OptionGroup var target: TargetOptions
+    @OptionGroup var report: ReportOptions
+    @OptionGroup var history: HistoryOptions
+    @OptionGroup var trend: TrendOptions
+
+    func run() async throws {
+        guard history.history != nil else { throw ValidationError("nightly needs --history FILE to record the run in") }
+        var analysis = try trend.analysis()
+        analysis.command = "nightly"
+        let recorder = try history.open()
+        let nightlyFile = nightly.hasPrefix("/") ? nightly : "\(gate.scenarios)/\(nightly)"
+        let outcome = try await ScenarioExecution.execute(.init(
+            command: "nightly", files: gate.files + [nightlyFile], configuration: try await target.runConfiguration(),
+            reports: report.directory, runCriteria: RunbookCriteria.all, history: recorder
+        ))
+        guard let store = recorder?.store, !outcome.historyFailed else { throw ExitCode(outcome.exitCode) }
+        let trendReport = try HistoryCommand.reading { () throws(HistoryError) in
+            try analysis.report(of: try store.runs(), history: store.path)
+        }
+        print(TrendVerdictText.render(trendReport), terminator: "")
+        if let directory = report.directory { TrendOptions.write(trendReport, directory: directory) }
+        let exit = Self.exitCode(run: outcome.exitCode, trend: trendReport.verdict.exitCode)
+        print(exit == 0 ? "\nNightly: PASSED (exit 0)" : "\nNightly: FAILED (exit \(exit))")
+        if exit != 0 { throw ExitCode(exit) }
+    }
+
+    /// One exit code for both: a usage error or an unreachable target says more than a failed check.
+    static func exitCode(run: Int32, trend: Int32) -> Int32 {
+        if run == RunVerdict.configurationError.rawValue || run == RunVerdict.unreachable.rawValue { return run }
+        return max(run, trend)
+    }
+}

@@ -15,7 +15,7 @@ struct NightlyCommand: AsyncParsableCommand {
             artifact), then judges the trend of the nightly runs recorded there. Reports: junit.xml, report.json, \
             report.html, trend.html, trend-junit.xml, trend.json. Exit codes: 0 the gate passed and no regression, \
             1 a check failed or a regression, 2 usage error or an unusable history file, 3 the target could not \
-            be reached.
+            be reached, 130 interrupted.
             """
     )
 
@@ -39,20 +39,23 @@ struct NightlyCommand: AsyncParsableCommand {
             command: "nightly", files: gate.files + [nightlyFile], configuration: try await target.runConfiguration(),
             reports: report.directory, runCriteria: RunbookCriteria.all, history: recorder
         ))
-        guard let store = recorder?.store, !outcome.historyFailed else { throw ExitCode(outcome.exitCode) }
+        guard let store = recorder?.store, outcome.recordedRun != nil else { throw ExitCode(outcome.verdict.rawValue) }
         let trendReport = try HistoryCommand.reading { () throws(HistoryError) in
             try analysis.report(of: try store.runs(), history: store.path)
         }
         print(TrendVerdictText.render(trendReport), terminator: "")
         if let directory = report.directory { TrendOptions.write(trendReport, directory: directory) }
-        let exit = Self.exitCode(run: outcome.exitCode, trend: trendReport.verdict.exitCode)
+        let exit = Self.exitCode(run: outcome.verdict, trend: trendReport.verdict.exitCode)
         print(exit == 0 ? "\nNightly: PASSED (exit 0)" : "\nNightly: FAILED (exit \(exit))")
         if exit != 0 { throw ExitCode(exit) }
     }
 
-    /// One exit code for both: a usage error or an unreachable target says more than a failed check.
-    static func exitCode(run: Int32, trend: Int32) -> Int32 {
-        if run == RunVerdict.configurationError.rawValue || run == RunVerdict.unreachable.rawValue { return run }
-        return max(run, trend)
+    /// One exit code for both: a usage error, an unreachable target or an interrupted run says more than
+    /// a failed check or a regression.
+    static func exitCode(run: RunVerdict, trend: Int32) -> Int32 {
+        switch run {
+        case .passed, .failed: max(run.rawValue, trend)
+        case .configurationError, .unreachable, .interrupted: run.rawValue
+        }
     }
 }

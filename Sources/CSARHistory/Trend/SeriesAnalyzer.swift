@@ -47,8 +47,8 @@ struct SeriesAnalyzer {
                 runId: points[change.index].runId, pValue: change.pValue, shuffles: change.shuffles,
                 before: before, after: after, change: metric.formatChange(from: before, to: after))
         }
-        if let first = changes.first, let last = segments.last {
-            let finding = changePointFinding(series, segments: segments, first: first, changes: changes, tolerance)
+        if !changes.isEmpty, let last = segments.last {
+            let finding = changePointFinding(series, segments: segments, changes: changes, tolerance)
             if let finding { analysis.findings.append(finding) }
             if finding == nil && last.first?.runId != points.first?.runId {
                 analysis.verdict = .changedWithinTolerance
@@ -71,19 +71,28 @@ struct SeriesAnalyzer {
         return analysis
     }
 
-    /// The latest segment against the baseline, when change points separate them.
+    /// The latest segment against the baseline, when change points separate them. It started at the
+    /// first change after which the level stays beyond the tolerance in the same direction (a drift
+    /// starts where its steps add up to more than the tolerance; a small earlier wobble does not count).
     private func changePointFinding(
-        _ series: TrendSeries, segments: [ArraySlice<TrendPoint>], first: ChangePointDetector.ChangePoint,
-        changes: [ChangePointDetector.ChangePoint], _ tolerance: Tolerance
+        _ series: TrendSeries, segments: [ArraySlice<TrendPoint>], changes: [ChangePointDetector.ChangePoint],
+        _ tolerance: Tolerance
     ) -> TrendFinding? {
         let metric = series.metric
         let before = value(of: segments[0], metric)
         let after = value(of: segments[segments.count - 1], metric)
         guard tolerance.isExceeded(from: before, to: after, metric: metric) else { return nil }
         let regression = metric.isWorse(from: before, to: after)
-        let start = series.points[first.index]
-        let runs = series.points.count - first.index
-        let pValue = changes.map(\.pValue).max() ?? first.pValue
+        let beyond = segments.indices.dropFirst().map { index in
+            let level = value(of: segments[index], metric)
+            return tolerance.isExceeded(from: before, to: level, metric: metric)
+                && metric.isWorse(from: before, to: level) == regression
+        }
+        let firstBeyond = (beyond.lastIndex(of: false).map { $0 + 1 } ?? 0)
+        let change = changes[min(firstBeyond, changes.count - 1)]
+        let start = series.points[change.index]
+        let runs = series.points.count - change.index
+        let pValue = change.pValue
         let steps = segments.map { segment in
             "\(metric.format(value(of: segment, metric))) (\(runRange(segment)))"
         }.joined(separator: " → ")

@@ -53,6 +53,26 @@ struct LaravelStack: Sendable {
         try script("down")
     }
 
+    /// Every session Laravel holds (in Redis database 0): its id, and the CSRF token it carries.
+    func sessions() throws -> [(id: String, csrfToken: String?)] {
+        let keys = try redis("--scan").split(separator: "\n").map(String.init)
+        return try keys.map { key in
+            let payload = try redis("GET", key)
+            let token = payload.firstMatch(of: /s:6:"_token";s:\d+:"([^"]+)"/).map { String($0.1) }
+            return (String(key.split(separator: ":").last ?? ""), token)
+        }
+    }
+
+    /// Drops every session, so ``sessions()`` afterwards lists only those of what ran since.
+    func forgetSessions() throws {
+        try redis("FLUSHDB")
+    }
+
+    @discardableResult
+    private func redis(_ arguments: String...) throws -> String {
+        try run("/usr/bin/env", ["redis-cli", "-s", runtime + "/redis.sock", "-n", "0"] + arguments)
+    }
+
     /// Runs `scripts/laravel-stack.sh ARGUMENTS` on this stack's runtime folder; returns its output.
     @discardableResult
     func script(_ arguments: String...) throws -> String {
@@ -60,9 +80,13 @@ struct LaravelStack: Sendable {
     }
 
     @discardableResult
-    func script(_ arguments: [String], timeout: TimeInterval = 90) throws -> String {
+    func script(_ arguments: [String]) throws -> String {
+        try run(RepositoryPaths.root.appendingPathComponent("scripts/laravel-stack.sh").path, arguments)
+    }
+
+    private func run(_ executable: String, _ arguments: [String], timeout: TimeInterval = 90) throws -> String {
         let process = Process()
-        process.executableURL = RepositoryPaths.root.appendingPathComponent("scripts/laravel-stack.sh")
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(["CSAR_LARAVEL_RUNTIME": runtime]) { $1 }
         let output = Pipe()
@@ -80,14 +104,14 @@ struct LaravelStack: Sendable {
         while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         if process.isRunning {
             process.terminate()
-            let command = arguments.joined(separator: " ")
-            throw LaravelStackUnavailable(reason: "laravel-stack.sh \(command) took over \(Int(timeout)) s")
+            let command = ([executable] + arguments).joined(separator: " ")
+            throw LaravelStackUnavailable(reason: "\(command) took over \(Int(timeout)) s")
         }
         reader.wait()
         let text = String(decoding: collected.get(), as: UTF8.self)
         guard process.terminationStatus == 0 else {
-            let command = arguments.joined(separator: " ")
-            throw LaravelStackUnavailable(reason: "laravel-stack.sh \(command) failed: \(text)")
+            let command = ([executable] + arguments).joined(separator: " ")
+            throw LaravelStackUnavailable(reason: "\(command) failed: \(text)")
         }
         return text
     }

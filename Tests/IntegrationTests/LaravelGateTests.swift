@@ -51,6 +51,11 @@ final class LaravelGateTests: XCTestCase {
             ("500:POST /login", "admin-login › Wrong password is refused with the error shown"),
             ("latency:/carte=2500", "warehouse-map › Map page loads and uses the API"),
             ("warehouses:broken-json", "warehouse-map › Warehouse API answers a valid list"),
+            ("warehouses:empty", "warehouse-map › Warehouse API answers a valid list"),
+            ("warehouses:outside-senegal", "warehouse-map › Warehouse API answers a valid list"),
+            ("warehouses:duplicate-ids", "warehouse-map › Warehouse API answers a valid list"),
+            ("warehouses:non-numeric-coordinates", "warehouse-map › Warehouse API answers a valid list"),
+            ("latency:/=2500", "smoke › Home page answers (curl -I /)"),
             ("csrf:off", "demande-form › Request without a CSRF token is refused"),
         ]
         for (fault, firstRed) in expectations {
@@ -59,6 +64,7 @@ final class LaravelGateTests: XCTestCase {
             let (run, junit) = try gate(stack, load: false)
             XCTAssertEqual(run.exitCode, 1, "\(fault): \(run.output)")
             XCTAssertEqual(junit.red.first?.title, firstRed, "\(fault): \(junit.red.map(\.title))")
+            print("fault \(fault): exit \(run.exitCode), first red testcase \(junit.red.first?.title ?? "none")")
         }
         try stack.reset()
     }

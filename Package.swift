@@ -64,6 +64,8 @@ let package = Package(
             // makes about 50 allocations per request, and a load run spends measurably less CPU in them.
             linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
+        // The fuzz target of scripts/fuzz.sh (libFuzzer, -DFUZZING); a plain build replays Fuzz/regressions.
+        .executableTarget(name: "csar-check-fuzz", dependencies: ["CSARCheck"], path: "Fuzz/Target"),
         .testTarget(
             name: "CSARCheckTests",
             dependencies: ["CSARCheck", "CSARHistory", .product(name: "GRDB", package: "GRDB.swift")]

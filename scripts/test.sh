@@ -39,3 +39,5 @@ swift run --skip-build csar-check demo --fault 500:/api/warehouses --reports "$d
 CSAR_HTML_SAMPLES_DIR="$html_samples" swift test --skip-build --filter "HTMLReportSamplesTests|TrendReportTests"
 CSAR_HTML_SAMPLES_DIR="$html_samples" CSAR_DEMO_REPORTS="$demo_reports" CSAR_DEMO_FAILING_REPORTS="$demo_failing" \
   python3 -m pytest -q -p no:cacheprovider Tests/browser Tests/reports
+# The parsers under libFuzzer for a bounded time (FUZZ_SECONDS, default 90; see docs/errors.md#fuzzing).
+scripts/fuzz.sh

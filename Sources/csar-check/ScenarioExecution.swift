@@ -55,8 +55,10 @@ enum ScenarioExecution {
         let recordedRun = request.history?.record(report, command: request.command)
         if request.history != nil, recordedRun == nil { facts.reportsNotWritten = true }
         let verdict = RunVerdict.decide(facts)
-        if verdict == .unreachable, let error = results.scenarios.flatMap(\.steps).compactMap(\.transportError).first {
-            printError("error: target unreachable: \(error.description)")
+        if verdict == .unreachable {
+            let stepError = results.scenarios.flatMap(\.steps).compactMap(\.transportError).first?.description
+            let loadError = results.loads.lazy.compactMap(\.result.transportErrors.first?.example).first
+            printError("error: target unreachable: \(stepError ?? loadError ?? request.configuration.baseURL)")
         }
         if verdict == .interrupted {
             printError("interrupted\(InterruptSignal.receivedName.map { " by \($0)" } ?? ""): the results are partial")

@@ -9,11 +9,14 @@ struct CommandLineRun {
 
     var output: String { stdout + stderr }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 120) throws -> CommandLineRun {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 120, directory: URL? = nil,
+        executable: String? = nil
+    ) throws -> CommandLineRun {
         let process = Process()
-        process.executableURL = RepositoryPaths.binary
+        process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? RepositoryPaths.binary
         process.arguments = arguments
-        process.currentDirectoryURL = RepositoryPaths.root
+        process.currentDirectoryURL = directory ?? RepositoryPaths.root
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "CSAR_BASE_URL")
         env["NO_COLOR"] = "1"

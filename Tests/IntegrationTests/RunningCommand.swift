@@ -10,10 +10,10 @@ final class RunningCommand: @unchecked Sendable {
     private var collected = Data()
     private let finishedReading = DispatchSemaphore(value: 0)
 
-    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+    init(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws {
         process.executableURL = RepositoryPaths.binary
         process.arguments = arguments
-        process.currentDirectoryURL = RepositoryPaths.root
+        process.currentDirectoryURL = directory ?? RepositoryPaths.root
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "CSAR_BASE_URL")
         env["NO_COLOR"] = "1"

@@ -58,7 +58,9 @@ public struct Criterion: Sendable, CustomStringConvertible {
     private static func threshold(_ text: String, for metric: Metric, in expression: String) throws(CriterionSyntaxError) -> Double {
         switch metric.kind {
         case .duration:
-            guard Double(text) == nil, let seconds = DurationText.seconds(text) else {
+            guard Double(text) == nil, let seconds = DurationText.seconds(text),
+                  DurationRule.threshold.problem(seconds) == nil
+            else {
                 throw CriterionSyntaxError("'\(expression)': \(metric) takes a duration with its unit, e.g. 2s or 500ms")
             }
             return seconds
@@ -70,7 +72,7 @@ public struct Criterion: Sendable, CustomStringConvertible {
             return value
         case .count, .rate:
             let number = text.hasSuffix("/s") ? String(text.dropLast(2)) : text
-            guard let value = Double(number), value >= 0 else {
+            guard let value = Double(number), value >= 0, value.isFinite else {
                 throw CriterionSyntaxError("'\(expression)': \(metric) takes a number, e.g. 0")
             }
             return value

@@ -15,7 +15,9 @@ extension HTTPRequest {
         for header in headers {
             if let problem = Self.headerProblem(name: header.name, value: header.value) { return problem }
         }
-        if case .bytes(_, let contentType?) = body, let problem = Self.headerProblem(name: "Content-Type", value: contentType) {
+        if case .bytes(_, let contentType?) = body,
+            let problem = Self.headerProblem(name: "Content-Type", value: contentType)
+        {
             return problem
         }
         return nil
@@ -30,7 +32,7 @@ extension HTTPRequest {
         let scheme = url[..<separator.lowerBound]
         let letters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
         guard let first = scheme.first, letters.contains(first),
-              scheme.allSatisfy({ letters.contains($0) || "0123456789+-.".contains($0) })
+            scheme.allSatisfy({ letters.contains($0) || "0123456789+-.".contains($0) })
         else {
             return absoluteRequired ? "'\(url)' is not an absolute http:// or https:// URL; not sent" : nil
         }
@@ -44,17 +46,20 @@ extension HTTPRequest {
     public static func headerProblem(name: String, value: String) -> String? {
         guard isToken(name) else { return "the header name '\(name)' is not an HTTP token; not sent" }
         if value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) {
-            return "the value of header '\(name)' holds a line break (CR/LF) or NUL, which would inject headers; not sent"
+            return
+                "the value of header '\(name)' holds a line break (CR/LF) or NUL, which would inject headers; not sent"
         }
         return nil
     }
 
     /// RFC 9110 `token`: the characters allowed in a method or a header name.
     static func isToken(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-                || "!#$%&'*+-.^_`|~".unicodeScalars.contains(scalar))
-        }
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII
+                    && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                        || "!#$%&'*+-.^_`|~".unicodeScalars.contains(scalar))
+            }
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -7,6 +7,11 @@ extension TransportError {
         var message = message
         switch code {
         case CURLE_URL_MALFORMAT: phase = .url
+        case CURLE_UNSUPPORTED_PROTOCOL where easy.info(long: CURLINFO_REDIRECT_COUNT) > 0:
+            // A redirect to a scheme other than http(s), refused by CURLOPT_REDIR_PROTOCOLS_STR.
+            phase = .redirect
+            let target = easy.info(string: CURLINFO_EFFECTIVE_URL) ?? "another scheme"
+            message = "refused to follow the redirect to \(target): only http:// and https:// are followed"
         case CURLE_UNSUPPORTED_PROTOCOL:
             // Also what libcurl answers to a reply that is not HTTP ("Received HTTP/0.9 when not allowed",
             // "Unsupported response code"): once connected, the fault is in what came back, not the URL.

@@ -67,11 +67,12 @@ public enum RunVerdict: Int32, Sendable {
 
     /// The verdict of scenario results alone (no load, no criteria).
     public init(results: [ScenarioResult]) {
-        self = Self.decide(Facts(
-            configurationError: results.contains { $0.setupError != nil },
-            unreachable: Self.isUnreachable(steps: results.flatMap(\.steps), loads: results.compactMap(\.load)),
-            failed: !results.allSatisfy(\.passed)
-        ))
+        self = Self.decide(
+            Facts(
+                configurationError: results.contains { $0.setupError != nil },
+                unreachable: Self.isUnreachable(steps: results.flatMap(\.steps), loads: results.compactMap(\.load)),
+                failed: !results.allSatisfy(\.passed)
+            ))
     }
 }
 

@@ -16,6 +16,8 @@ public struct DurationRule: Sendable, Equatable {
     public static let timeout = DurationRule(maximum: 3600)
     /// The wait between retries: 0 (at once) to 10 minutes.
     public static let delay = DurationRule(maximum: 600, allowsZero: true)
+    /// A criterion's threshold (`p95 < 2s`): 0 to a day.
+    public static let threshold = DurationRule(maximum: 86_400, allowsZero: true)
     /// A load run's length and its ceiling: more than 0, at most 7 days (the default ceiling of an hour is
     /// checked apart, with the way to raise it).
     public static let loadDuration = DurationRule(maximum: 7 * 86_400)
@@ -38,7 +40,8 @@ public struct DurationRule: Sendable, Equatable {
 
     /// `1h`, `10m`, `7d`, `90s`.
     static func shortest(_ seconds: Double) -> String {
-        for (unit, scale) in [("d", 86_400.0), ("h", 3600), ("m", 60)] where seconds >= scale && seconds.truncatingRemainder(dividingBy: scale) == 0 {
+        for (unit, scale) in [("d", 86_400.0), ("h", 3600), ("m", 60)]
+        where seconds >= scale && seconds.truncatingRemainder(dividingBy: scale) == 0 {
             return "\(Int(seconds / scale))\(unit)"
         }
         return "\(NumberFormatting.shortest(seconds))s"

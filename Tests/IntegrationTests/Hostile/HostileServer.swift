@@ -20,7 +20,8 @@ final class HostileServer: @unchecked Sendable {
         var arguments = ["python3", script, "--lifetime", String(lifetime)]
         if let certificate, let key { arguments += ["--cert", certificate, "--key", key] }
         process.arguments = arguments
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

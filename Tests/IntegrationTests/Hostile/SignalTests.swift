@@ -22,13 +22,13 @@ final class SignalTests: XCTestCase {
     private func hangingScenario() throws -> String {
         let file = folder.appendingPathComponent("hang.yaml")
         try """
-            name: Hang
-            steps:
-              - name: Home answers
-                url: /ok
-              - name: Hangs forever
-                url: /hang
-            """.write(to: file, atomically: true, encoding: .utf8)
+        name: Hang
+        steps:
+          - name: Home answers
+            url: /ok
+          - name: Hangs forever
+            url: /hang
+        """.write(to: file, atomically: true, encoding: .utf8)
         return file.path
     }
 

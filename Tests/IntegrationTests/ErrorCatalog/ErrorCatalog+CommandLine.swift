@@ -1,0 +1,84 @@
+/// Bad flags: every one is a usage error (exit 2) found before anything is sent.
+extension ErrorCatalog {
+    static var commandLine: [ErrorCase] {
+        [
+            ErrorCase(.commandLine, "`--timeout inf`", files: ["ok.yaml": CaseFiles.ok], shows: "--timeout", exit: 2) {
+                ["run", "ok.yaml", "--base-url", $0.base, "--timeout", "inf"]
+            },
+            ErrorCase(
+                .commandLine, "`--timeout 0` (libcurl: no timeout at all)", files: ["ok.yaml": CaseFiles.ok],
+                shows: "--timeout", exit: 2
+            ) {
+                ["run", "ok.yaml", "--base-url", $0.base, "--timeout", "0"]
+            },
+            ErrorCase(.commandLine, "`--timeout=-5`", files: ["ok.yaml": CaseFiles.ok], shows: "--timeout", exit: 2) {
+                ["run", "ok.yaml", "--base-url", $0.base, "--timeout=-5"]
+            },
+            ErrorCase(.commandLine, "`--timeout 1e300`", files: ["ok.yaml": CaseFiles.ok], shows: "--timeout", exit: 2)
+            {
+                ["run", "ok.yaml", "--base-url", $0.base, "--timeout", "1e300"]
+            },
+            ErrorCase(
+                .commandLine, "`--connect-timeout nan`", files: ["ok.yaml": CaseFiles.ok], shows: "--connect-timeout",
+                exit: 2
+            ) {
+                ["run", "ok.yaml", "--base-url", $0.base, "--connect-timeout", "nan"]
+            },
+            ErrorCase(
+                .commandLine, "`--cacert` names a missing file", files: ["ok.yaml": CaseFiles.ok], shows: "--cacert",
+                exit: 2
+            ) {
+                ["run", "ok.yaml", "--base-url", $0.base, "--cacert", "missing-ca.pem"]
+            },
+            ErrorCase(
+                .commandLine, "`--reports` folder that cannot be created (a file is in the way)",
+                files: ["ok.yaml": CaseFiles.ok, "taken": ""], shows: "cannot write reports", exit: 2
+            ) {
+                ["run", "ok.yaml", "--base-url", $0.base, "--reports", "taken/reports"]
+            },
+            ErrorCase(
+                .commandLine, "`--base-url ftp://…`", files: ["ok.yaml": CaseFiles.ok], shows: "base URL", exit: 2
+            ) { _ in
+                ["run", "ok.yaml", "--base-url", "ftp://csar.sn"]
+            },
+            ErrorCase(
+                .commandLine, "no target (`run` without `--base-url`, `CSAR_BASE_URL` or `--env-file`)",
+                files: ["ok.yaml": CaseFiles.ok], shows: "no target", exit: 2
+            ) { _ in
+                ["run", "ok.yaml"]
+            },
+            ErrorCase(.commandLine, "`--var` without `=`", files: ["ok.yaml": CaseFiles.ok], shows: "--var", exit: 2) {
+                ["run", "ok.yaml", "--base-url", $0.base, "--var", "lang"]
+            },
+            ErrorCase(.commandLine, "an unknown flag", shows: "Unknown option", exit: 2) { _ in
+                ["smoke", "--no-such-flag"]
+            },
+            ErrorCase(
+                .commandLine, "`load URL --timeout inf` (a request that never times out)", shows: "--timeout", exit: 2
+            ) {
+                ["load", $0.server.url("/ok"), "-n", "1", "--timeout", "inf"]
+            },
+            ErrorCase(.commandLine, "`load URL --rate nan`", shows: "--rate", exit: 2) {
+                ["load", $0.server.url("/ok"), "-n", "1", "--rate", "nan"]
+            },
+            ErrorCase(.commandLine, "`load URL -t inf`", shows: "-t", exit: 2) {
+                ["load", $0.server.url("/ok"), "-t", "inf"]
+            },
+            ErrorCase(.commandLine, "`load URL` with neither `-n` nor `-t` (unbounded)", shows: "unbounded", exit: 2) {
+                ["load", $0.server.url("/ok")]
+            },
+            ErrorCase(.commandLine, "`load` of a `file://` URL", shows: "http://", exit: 2) { _ in
+                ["load", "file:///etc/passwd", "-n", "1"]
+            },
+            ErrorCase(.commandLine, "`load -n 2000000` (above the ceiling)", shows: "ceiling", exit: 2) {
+                ["load", $0.server.url("/ok"), "-n", "2000000"]
+            },
+            ErrorCase(
+                .commandLine, "`load -H` with a line break in the value (header injection)", shows: "line break",
+                exit: 2
+            ) {
+                ["load", $0.server.url("/ok"), "-n", "1", "-H", "X-Trace: a\r\nX-Injected: 1"]
+            },
+        ]
+    }
+}

@@ -40,8 +40,12 @@ enum TrendHTMLSections {
         "[\(finding.rule.rawValue), \(SeriesAnalyzer.formatConfidence(finding.pValue)) confidence] \(finding.message)"
     }
 
+    /// Links to each load section, to the first step (steps can be many), and to the runs.
     static func navigation(_ report: TrendReport) -> String {
-        var links = subjects(report).enumerated().map { ("#subject-\($0.offset + 1)", $0.element) }
+        let all = subjects(report).enumerated().map { ("#subject-\($0.offset + 1)", $0.element) }
+        var links = all.filter { !$0.1.hasPrefix("step: ") }
+        let steps = all.filter { $0.1.hasPrefix("step: ") }
+        if let first = steps.first { links.append((first.0, "Steps (\(steps.count))")) }
         links.append(("#runs", "Runs (\(report.runs.count))"))
         let items = links.map { "<li><a href=\"\($0.0)\">\(HTMLText.escape($0.1))</a></li>" }
         return "<nav aria-label=\"Sections\"><ul>" + items.joined() + "</ul></nav>\n"

@@ -5,17 +5,20 @@
 /// `alpha`, and look again; stop at the first split that is not significant.
 ///
 /// The permutation test needs no assumption on the noise's distribution: when the runs are exchangeable
-/// (no change), a split is accepted with probability at most `alpha`. It also makes a single outlier run
-/// unremarkable: an extreme value can land anywhere under shuffling, so one run alone never reaches a
-/// p-value below about 1/n. Permutations come from a generator seeded by the series' name, so the same
-/// history always gives the same answer.
+/// (no change), a split is accepted with probability at most `alpha`. Every piece keeps at least
+/// `minimumSegment` runs (as R's `ecp::e.divisive` has `min.size`): one or two odd nights, even the very
+/// first ones, cannot become a level of their own; a shift in the last runs is the latest-run rule's.
+/// Permutations come from a generator seeded by the series' name, so the same history always gives the
+/// same answer.
 public struct ChangePointDetector: Sendable {
     public var alpha: Double
     public var permutations: Int
+    public var minimumSegment: Int
 
-    public init(alpha: Double = 0.01, permutations: Int = 999) {
+    public init(alpha: Double = 0.01, permutations: Int = 999, minimumSegment: Int = 3) {
         self.alpha = alpha
         self.permutations = permutations
+        self.minimumSegment = minimumSegment
     }
 
     /// A significant change: the run at `index` is the first of the new level.
@@ -29,9 +32,9 @@ public struct ChangePointDetector: Sendable {
 
     /// The fewest runs in which a change can be significant at `alpha` at all: a clean step of k runs at the
     /// end of n has a permutation p-value of about (n − k + 1) / C(n, k) at best.
-    public static func minimumRuns(alpha: Double) -> Int {
-        for n in 4...200 {
-            for k in 1...(n / 2) where Double(n - k + 1) / binomial(n, k) <= alpha {
+    public static func minimumRuns(alpha: Double, minimumSegment: Int = 3) -> Int {
+        for n in (2 * minimumSegment)...200 {
+            for k in minimumSegment...(n / 2) where Double(n - k + 1) / binomial(n, k) <= alpha {
                 return n
             }
         }
@@ -44,13 +47,14 @@ public struct ChangePointDetector: Sendable {
 
     /// Change points of `values`, in order of index.
     public func changePoints(_ values: [Double], seed: String) -> [ChangePoint] {
-        guard values.count >= 3 else { return [] }
+        guard values.count >= 2 * minimumSegment else { return [] }
         var generator = SeededGenerator(text: seed)
         let statistic = EnergyStatistic(values)
         var found: [ChangePoint] = []
         while true {
             let intervals = Self.intervals(between: found.map(\.index), count: values.count)
-            guard let candidate = statistic.bestSplit(in: intervals), candidate.qHat > 0 else { break }
+            guard let candidate = statistic.bestSplit(in: intervals, minimumSize: minimumSegment), candidate.qHat > 0
+            else { break }
             let (pValue, shuffles) = significance(of: candidate, values, intervals, &generator)
             guard pValue <= alpha else { break }
             found.append(ChangePoint(index: candidate.index, qHat: candidate.qHat, pValue: pValue, shuffles: shuffles))
@@ -80,7 +84,7 @@ public struct ChangePointDetector: Sendable {
                 shuffled[interval].shuffle(using: &generator)
             }
             shuffles += 1
-            let qHat = EnergyStatistic(shuffled).bestSplit(in: intervals)?.qHat ?? 0
+            let qHat = EnergyStatistic(shuffled).bestSplit(in: intervals, minimumSize: minimumSegment)?.qHat ?? 0
             if qHat >= candidate.qHat - tolerance { extreme += 1 }
             if Double(extreme + 1) / Double(permutations + 1) > alpha { break }
         }

@@ -38,15 +38,18 @@ struct EnergyStatistic {
         columnSums[j][upper] - columnSums[j][lower]
     }
 
-    /// The split of `range` with the largest Q̂ over every τ and κ, or nil when it has fewer than 2 runs.
-    func bestSplit(in range: Range<Int>) -> Candidate? {
-        guard range.count >= 2 else { return nil }
+    /// The split of `range` with the largest Q̂ over every τ and κ that leave at least `minimumSize` runs
+    /// in X and in Y, or nil when the range is too short for any.
+    func bestSplit(in range: Range<Int>, minimumSize: Int = 1) -> Candidate? {
+        let size = max(1, minimumSize)
+        guard range.count >= 2 * size else { return nil }
         let start = range.lowerBound
         var best: Candidate?
         var withinX = 0.0
-        for tau in (start + 1)..<range.upperBound {
+        for tau in (start + 1)...(range.upperBound - size) {
             // X grows by z[tau − 1].
             withinX += distance(from: tau - 1, start, tau - 1)
+            guard tau - start >= size else { continue }
             let n = Double(tau - start)
             let meanWithinX = n > 1 ? withinX / (n * (n - 1) / 2) : 0
             var between = 0.0
@@ -56,6 +59,7 @@ struct EnergyStatistic {
                 let newest = kappa - 1
                 between += distance(from: newest, start, tau)
                 withinY += distance(from: newest, tau, newest)
+                guard kappa - tau >= size else { continue }
                 let m = Double(kappa - tau)
                 let meanWithinY = m > 1 ? withinY / (m * (m - 1) / 2) : 0
                 let qHat = (m * n / (m + n)) * (2 * between / (m * n) - meanWithinX - meanWithinY)
@@ -68,7 +72,7 @@ struct EnergyStatistic {
     }
 
     /// The best split over several intervals (the pieces between change points found so far).
-    func bestSplit(in intervals: [Range<Int>]) -> Candidate? {
-        intervals.compactMap { bestSplit(in: $0) }.max { $0.qHat < $1.qHat }
+    func bestSplit(in intervals: [Range<Int>], minimumSize: Int = 1) -> Candidate? {
+        intervals.compactMap { bestSplit(in: $0, minimumSize: minimumSize) }.max { $0.qHat < $1.qHat }
     }
 }

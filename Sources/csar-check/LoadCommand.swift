@@ -108,6 +108,7 @@ struct LoadCommand: ParsableCommand, SendsRequests {
         let result = try LoadExecution.run(plan, progress: LoadProgressLine.standardError(for: plan))
         let verdict = LoadVerdict(result: result)
         print(LoadSummaryText.render(result, verdict: verdict).terminalSafe, terminator: "")
+        if let notice = MaintenanceMode.notice(forLoad: result, url: url) { print("⚠ \(notice)") }
         var facts = RunVerdict.Facts(
             interrupted: result.stopReason == .interrupted || InterruptSignal.stop.isRequested,
             unreachable: result.isUnreachable, failed: !verdict.passed

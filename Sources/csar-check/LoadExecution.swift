@@ -23,6 +23,7 @@ enum LoadExecution {
         )
         return builder.report(
             scenarios: [], results: [], loads: [.init(name: shown, result: result)],
+            notes: MaintenanceMode.notice(forLoad: result, url: url).map { [$0] } ?? [],
             interrupted: result.stopReason == .interrupted
         )
     }

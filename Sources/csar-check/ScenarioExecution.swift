@@ -38,8 +38,16 @@ enum ScenarioExecution {
         let writer = try reportWriter(request.reports)
         let style = ConsoleStyle.forStandardOutput()
         let stop = InterruptSignal.install()
-        let suite = SuiteRun(scenarios: scenarios, configuration: request.configuration, reporter: ConsoleReporter(style: style), stop: stop)
-        let results = await DedicatedThread.run { suite.execute() }
+        var configuration = request.configuration
+        let results: SuiteRun.Results
+        if let refused = try await takeMaintenanceBypass(&configuration) {
+            printError("error: \(refused)")
+            results = SuiteRun.notStarted(scenarios, configuration: configuration, reason: refused)
+        } else {
+            let suite = SuiteRun(
+                scenarios: scenarios, configuration: configuration, reporter: ConsoleReporter(style: style), stop: stop)
+            results = await DedicatedThread.run { suite.execute() }
+        }
         let builder = RunReportBuilder(
             command: request.command, target: request.configuration.baseURL, startedAt: started,
             runCriteria: suiteCriteria ?? request.runCriteria

@@ -56,7 +56,8 @@ struct TargetOptions: ParsableArguments {
     }
 
 
-    /// The run's settings; with a bypass secret, first takes Laravel's maintenance bypass cookie.
+    /// The run's settings. A bypass secret is kept (and masked everywhere); the run takes Laravel's
+    /// maintenance bypass cookie with it once the files are known to be valid.
     func runConfiguration() async throws -> RunConfiguration {
         let environment = try environment()
         var configuration = RunConfiguration(
@@ -65,9 +66,9 @@ struct TargetOptions: ParsableArguments {
             environment: environment,
             transfer: connection.transferOptions()
         )
-        let secret = bypassSecret ?? environment["CSAR_BYPASS_SECRET"]
-        if let secret, !secret.isEmpty {
-            try await configuration.takeMaintenanceBypass(secret: secret)
+        if let secret = bypassSecret ?? environment["CSAR_BYPASS_SECRET"], !secret.isEmpty {
+            configuration.bypassSecret = secret
+            configuration.secrets.append(secret)
         }
         return configuration
     }
@@ -90,27 +91,4 @@ struct CommandFailure: Error, CustomStringConvertible {
     var verdict: RunVerdict
 
     var description: String { message }
-}
-
-extension RunConfiguration {
-    /// Visits the bypass path once and gives its cookie to every scenario; the secret is masked everywhere.
-    mutating func takeMaintenanceBypass(secret: String) async throws {
-        secrets.append(secret)
-        let (baseURL, transfer) = (self.baseURL, self.transfer)
-        let outcome = await DedicatedThread.run {
-            MaintenanceMode.bypass(baseURL: baseURL, secret: secret, transfer: transfer, stop: InterruptSignal.stop)
-        }
-        switch outcome {
-        case .success(let bypass):
-            initialCookies += bypass.cookies
-            secrets += bypass.cookies.map(\.value)
-            print(bypass.note)
-        case .failure(.unreachable(let error)) where error.phase == .interrupted:
-            throw CommandFailure(message: "interrupted before the run started: nothing was checked", verdict: .interrupted)
-        case .failure(.unreachable(let error)):
-            throw CommandFailure(message: "target unreachable: \(error.description)", verdict: .unreachable)
-        case .failure(let failure):
-            throw CommandFailure(message: failure.description, verdict: .configurationError)
-        }
-    }
 }

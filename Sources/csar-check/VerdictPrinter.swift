@@ -17,6 +17,10 @@ struct VerdictPrinter {
                 Swift.print(criterion.severity == .warning ? line + style.dim(" (warning)") : line)
             }
         }
+        var shownNotes: [String] = []
+        for note in report.notes where !shownNotes.contains(note) { shownNotes.append(note) }
+        if !shownNotes.isEmpty { Swift.print("") }
+        for note in shownNotes { Swift.print(style.yellow("⚠ \(note)")) }
         let banner = report.verdict.passed ? style.green("✔ " + report.verdict.headline.terminalSafe) : style.red("✘ " + report.verdict.headline.terminalSafe)
         Swift.print("\n" + style.bold(banner))
         for failure in report.verdict.failures.prefix(20) { Swift.print(style.red("  • \(failure.terminalSafe)")) }

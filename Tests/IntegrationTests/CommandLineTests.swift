@@ -83,7 +83,7 @@ final class CommandLineTests: XCTestCase {
         let environment = demo.adminEnvironment
         let without = try CommandLineRun.run(["gate", "--base-url", demo.baseURL, "--no-reports"], environment: environment)
         XCTAssertEqual(without.exitCode, 1, without.output)
-        XCTAssertTrue(without.stdout.contains("The site is in maintenance mode"), without.stdout)
+        XCTAssertTrue(without.stdout.contains("most likely in maintenance mode"), without.stdout)
         let with = try CommandLineRun.run(
             ["gate", "--base-url", demo.baseURL, "--no-reports", "--bypass-secret", "deploy-7f3a"], environment: environment
         )

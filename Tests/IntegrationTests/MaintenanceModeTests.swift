@@ -46,7 +46,32 @@ final class MaintenanceModeTests: XCTestCase {
         await demo.stop()
         guard case .failure(.noCookie(let message)) = bypass else { return XCTFail("expected a refused bypass, got \(bypass)") }
         XCTAssertFalse(message.contains("wrong-secret"), "the secret must be masked: \(message)")
-        XCTAssertTrue(message.contains("maintenance mode"))
+        XCTAssertTrue(message.contains("bypass refused") && message.contains("--bypass-secret"), message)
+    }
+
+    func testAWrongSecretStillWritesEveryReportAndExitsTwo() async throws {
+        let demo = try await DemoSiteFixture.start(faults: ["maintenance:right-secret"])
+        let reports = try TemporaryFolder.make()
+        let run = try CommandLineRun.run(
+            ["gate", "--base-url", demo.baseURL, "--reports", reports.path, "--bypass-secret", "wrong-secret"],
+            environment: demo.adminEnvironment)
+        await demo.stop()
+        XCTAssertEqual(run.exitCode, 2, run.output)
+        XCTAssertTrue(run.stderr.contains("error: maintenance bypass refused"), run.stderr)
+        XCTAssertTrue(run.stdout.contains("✘ FAILED — configuration error\n"), "no criterion judged an empty run: \(run.stdout)")
+        XCTAssertEqual(run.stdout.components(separatedBy: "• configuration: maintenance bypass refused").count, 2,
+                       "the reason is listed once, not once per scenario: \(run.stdout)")
+        XCTAssertFalse(run.output.contains("wrong-secret"), "the secret is masked")
+        let junit = reports.appendingPathComponent("junit.xml").path
+        XCTAssertTrue(try Validators.xmllint(junit).ok)
+        let xml = try String(contentsOfFile: junit, encoding: .utf8)
+        XCTAssertEqual(xml.components(separatedBy: #"<error type="configuration" message="maintenance bypass refused"#).count - 1, 5,
+                       "each scenario of the gate (4 functional, 1 load) says why it did not run")
+        for name in ["report.json", "report.html"] {
+            let text = try String(contentsOfFile: reports.appendingPathComponent(name).path, encoding: .utf8)
+            XCTAssertTrue(text.contains("maintenance bypass refused"), name)
+            XCTAssertFalse(text.contains("wrong-secret"), name)
+        }
     }
 
     func testASiteThatIsUpNeedsNoCookie() async throws {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Laravel's maintenance mode (`php artisan down --secret=…`): every request answers 503 unless the
 /// client first visits `/{secret}`, which sets the `laravel_maintenance` cookie and redirects.
 public enum MaintenanceMode {
@@ -36,27 +38,62 @@ public enum MaintenanceMode {
             ))
         }
         return .failure(.noCookie(
-            "maintenance bypass failed: the site is in maintenance mode and GET \(masker.mask(url)) answered 503 "
-                + "without a \(cookieName) cookie; check the secret given to `php artisan down --secret`"
+            "maintenance bypass refused: GET \(masker.mask(url)) answered 503 without a \(cookieName) cookie, so the "
+                + "bypass secret is not the one given to `php artisan down --secret` (or the site is down for another "
+                + "reason); nothing was checked. Pass the right secret with --bypass-secret or CSAR_BYPASS_SECRET."
         ))
     }
 
-    /// A plain-words note when responses look like maintenance mode (503, with Retry-After or the
-    /// maintenance page), so nobody has to guess why every check failed.
+    /// A plain-words note when the site looks like it is in maintenance mode, so nobody has to guess why every
+    /// check failed. Real `php artisan down` answers 503 with neither `Retry-After` nor the word
+    /// "maintenance" (only "Service Unavailable"), so any 503 of the home page counts, as does a 503 that
+    /// says so on any page.
     public static func notice(for result: ScenarioResult, bypassUsed: Bool) -> String? {
-        let unavailable = result.steps.compactMap(\.response).filter { response in
-            response.status == 503 && (response.headers.contains { $0.name.caseInsensitiveEquals("Retry-After") }
-                || response.bodyExcerpt.lowercased().contains("maintenance"))
+        let answered = result.steps.compactMap { step in step.response.map { (url: step.request?.url ?? "", response: $0) } }
+        let unavailable = answered.filter { $0.response.status == 503 }
+        let onHomePage = unavailable.contains {
+            isHomePage($0.url, baseURL: result.baseURL) || isHomePage($0.response.effectiveURL, baseURL: result.baseURL)
         }
-        guard !unavailable.isEmpty else { return nil }
-        let count = "\(unavailable.count) of \(result.steps.count) requests"
+        let saysMaintenance = unavailable.contains { item in
+            item.response.headers.contains { $0.name.caseInsensitiveEquals("Retry-After") }
+                || item.response.bodyExcerpt.lowercased().contains("maintenance")
+        }
+        guard onHomePage || saysMaintenance else { return nil }
+        return message(unavailable: "\(unavailable.count) of \(result.steps.count) requests", bypassUsed: bypassUsed)
+    }
+
+    /// The same note for a load run whose requests include the home page and got 503 answers.
+    public static func notice(forLoad result: LoadResult, baseURL: String, bypassUsed: Bool) -> String? {
+        let unavailable = result.responses(in: 503...503)
+        guard unavailable > 0, result.plan.urls.contains(where: { isHomePage($0, baseURL: baseURL) }) else { return nil }
+        return message(unavailable: "\(unavailable) of \(result.completed) load requests", bypassUsed: bypassUsed)
+    }
+
+    private static func message(unavailable: String, bypassUsed: Bool) -> String {
         if bypassUsed {
-            return "The site is in maintenance mode and refused the bypass cookie (503 on \(count)): "
-                + "the bypass secret is probably not the one given to `php artisan down --secret`."
+            return "The site answers 503 Service Unavailable (\(unavailable)) although every request carried the "
+                + "\(cookieName) cookie: it is in maintenance mode and no longer honours that bypass (was "
+                + "`php artisan down` run again with another secret?), or it is down for another reason."
         }
-        return "The site is in maintenance mode (503 Service Unavailable on \(count)). During a deployment, "
-            + "pass --bypass-secret SECRET (or set CSAR_BYPASS_SECRET) with the secret of `php artisan down --secret` "
-            + "to test behind maintenance mode."
+        return "The home page answers 503 Service Unavailable (\(unavailable)): the site is most likely in maintenance "
+            + "mode (`php artisan down`). During a deployment, give the secret of `php artisan down --secret=…` with "
+            + "--bypass-secret SECRET or the CSAR_BYPASS_SECRET environment variable, and csar-check checks the site "
+            + "behind maintenance mode with Laravel's \(cookieName) cookie."
+    }
+
+    /// The note for `csar-check load URL`, whose site is the URL's origin.
+    public static func notice(forLoad result: LoadResult, url: String) -> String? {
+        guard let components = URLComponents(string: url), let origin = ReferrerPolicy.origin(of: components) else { return nil }
+        return notice(forLoad: result, baseURL: origin, bypassUsed: false)
+    }
+
+    /// The site's home page: the base URL itself, with or without its trailing slash, query left aside.
+    static func isHomePage(_ url: String, baseURL: String) -> Bool {
+        func normalised(_ text: String) -> String {
+            let cut = URLResolution.withoutQuery(text)
+            return cut.hasSuffix("/") ? String(cut.dropLast()) : cut
+        }
+        return !url.isEmpty && normalised(url) == normalised(baseURL)
     }
 }
 

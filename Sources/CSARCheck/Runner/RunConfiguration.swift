@@ -15,6 +15,9 @@ public struct RunConfiguration: Sendable {
     public var secrets: [String]
     /// Identifies the run; usable as `{{ run_id }}` to make submitted data unique.
     public var runID: String
+    /// The secret of `php artisan down --secret`; the command visits the bypass path with it before the run
+    /// and puts the cookie it gets into `initialCookies` (see `MaintenanceMode.bypass`).
+    public var bypassSecret: String?
 
     public init(
         baseURL: String, variables: [String: String] = [:], environment: [String: String] = [:],

@@ -33,7 +33,10 @@ public struct RunReportBuilder: Sendable {
         scenarios: [Scenario], results: [ScenarioResult], loads: [LoadRun] = [], notes: [String] = [],
         interrupted: Bool = false
     ) -> RunReport {
-        let criteria = evaluateCriteria(scenarios: scenarios, results: results, loads: loads)
+        // A run that could not start (a refused bypass secret, a missing variable everywhere) measured nothing:
+        // its criteria would only say so again.
+        let nothingSent = loads.isEmpty && !results.isEmpty && results.allSatisfy { $0.setupError != nil && $0.steps.isEmpty }
+        let criteria = nothingSent ? [] : evaluateCriteria(scenarios: scenarios, results: results, loads: loads)
         let interrupted = interrupted || loads.contains { $0.result.stopReason == .interrupted }
         return RunReport(
             command: command, target: target, startedAt: startedAt, finishedAt: Date(), interrupted: interrupted,
@@ -66,12 +69,19 @@ public struct RunReportBuilder: Sendable {
     }
 
     func verdict(results: [ScenarioResult], loads: [LoadRun], criteria: [CriterionResult], interrupted: Bool) -> VerdictReport {
-        let failedChecks = results.flatMap { result in result.failedSteps.map { (result.name, $0) } }
+        let redSteps = results.flatMap { result in result.failedSteps.map { (result.name, $0) } }
+        let failedChecks = redSteps.filter { $0.1.outcome != .skipped }
+        let skipped = redSteps.count - failedChecks.count
         let failedCriteria = criteria.filter { !$0.passed && $0.criterion.severity == .error }
         let warnings = criteria.filter { !$0.passed && $0.criterion.severity == .warning }
             .map { "warning \($0.criterion.source) [\($0.scope)]: \($0.measuredText)" } + loads.flatMap { $0.result.warnings }
-        var failures = results.compactMap { $0.setupError.map { "configuration: \($0)" } }
-        failures += failedChecks.map { scenario, step in "\(scenario) › \(step.name): \(StepFailureText.summary(of: step))" }
+        var failures: [String] = []
+        for setupError in results.compactMap(\.setupError) where !failures.contains("configuration: \(setupError)") {
+            failures.append("configuration: \(setupError)")
+        }
+        failures += redSteps.map { scenario, step in
+            "\(scenario) › \(step.name): \(step.outcome == .skipped ? "skipped, " : "")\(StepFailureText.summary(of: step))"
+        }
         failures += failedCriteria.map { "criterion \($0.criterion.source) [\($0.scope)]: \($0.measuredText)" }
         if interrupted { failures.append("the run was interrupted: results are partial") }
 
@@ -83,6 +93,7 @@ public struct RunReportBuilder: Sendable {
         } else {
             var parts: [String] = []
             if !failedChecks.isEmpty { parts.append("\(failedChecks.count) step(s) failed") }
+            if skipped > 0 { parts.append("\(skipped) skipped") }
             if !failedCriteria.isEmpty { parts.append("\(failedCriteria.count) criterion(s) not met") }
             if exit == .unreachable { parts.insert("target unreachable", at: 0) }
             if exit == .configurationError { parts.insert("configuration error", at: 0) }

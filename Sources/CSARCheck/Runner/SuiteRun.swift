@@ -22,6 +22,21 @@ public struct SuiteRun: Sendable {
         public var loads: [RunReportBuilder.LoadRun] = []
     }
 
+    /// The results of a run that could not start (the site refused the maintenance bypass secret): every
+    /// scenario carries the reason as its setup error, and nothing was checked.
+    public static func notStarted(_ scenarios: [Scenario], configuration: RunConfiguration, reason: String) -> Results {
+        var results = Results()
+        results.scenarios = scenarios.map { scenario in
+            var result = ScenarioResult(
+                name: scenario.name, file: scenario.file, baseURL: configuration.baseURL, steps: [], startedAt: Date(),
+                duration: 0
+            )
+            result.setupError = reason
+            return result
+        }
+        return results
+    }
+
     /// Blocking: run it with `DedicatedThread.run`.
     public func execute() -> Results {
         let runner = ScenarioRunner(configuration: configuration)
@@ -37,12 +52,16 @@ public struct SuiteRun: Sendable {
                 result.notes.append(notice)
                 reporter.note(notice)
             }
-            results.scenarios.append(result)
             if let load = result.load {
                 reporter.loadFinished(load)
+                if let notice = MaintenanceMode.notice(forLoad: load, baseURL: result.baseURL, bypassUsed: bypassUsed) {
+                    result.notes.append(notice)
+                    reporter.note(notice)
+                }
                 // A load-only file's criteria are about its load; with steps, they judge the steps.
                 results.loads.append(.init(name: scenario.name, result: load, criteria: scenario.steps.isEmpty ? scenario.criteria : []))
             }
+            results.scenarios.append(result)
         }
         reporter.summary(results.scenarios)
         results.scenarios = results.scenarios.map { $0.masked(by: masker) }

@@ -10,7 +10,8 @@ struct GateCommand: AsyncParsableCommand, SendsRequests {
         discussion: """
             Needs an explicit target (--base-url, CSAR_BASE_URL or --env-file with APP_URL); it never falls back \
             to the demo site. Criteria default to the runbook's: responses under 2 s, no HTTP 5xx, availability \
-            ≥ 99.5 % (warnings: over 5 s, error rate over 5 %); a suite file's `criteria:` replace them.
+            ≥ 99.5 %, at most 5 % of requests in error (no response or an unexpected status, e.g. 429); as a \
+            warning, over 5 s. A suite file's `criteria:` replace them.
             Example: csar-check gate --env-file .env.production --bypass-secret "$SECRET" && php artisan up
             """
     )

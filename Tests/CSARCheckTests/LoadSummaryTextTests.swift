@@ -63,9 +63,10 @@ final class LoadSummaryTextTests: XCTestCase {
               99%     10
              100%     10 (longest request)
 
-            Status codes:
+            Status codes (expected: 2xx, 3xx):
               200                   9
-              404                   1
+              404                   1   unexpected
+            Requests in error:      1 (10.0 %)
             Transport errors:       0
 
             Latency (ms)                p50      p90      p95      p99    p99.9      max
@@ -80,9 +81,10 @@ final class LoadSummaryTextTests: XCTestCase {
             Connections opened:     2
             Throughput:             4 min, 6 median, 6 max per whole second (2 s)
 
-            Verdict (runbook criteria): PASSED
+            Verdict (runbook criteria): FAILED
               ✔ 5xx responses: 0 (at most 0)
               ✔ availability 100.00 % ≥ 99.5 %
+              ✘ requests in error 10.00 % ≤ 5 % (unexpected: 404 × 1)
               ✔ p95 10.0 ms < 2 s
               ✔ max 10.0 ms < 2 s
 

@@ -11,8 +11,8 @@ final class LoadVerdictTests: XCTestCase {
         XCTAssertEqual(
             verdict.checks.map(\.description),
             [
-                "5xx responses: 0 (at most 0)", "availability 100.00 % ≥ 99.5 %", "p95 20.0 ms < 2 s",
-                "max 20.0 ms < 2 s",
+                "5xx responses: 0 (at most 0)", "availability 100.00 % ≥ 99.5 %", "requests in error 0.00 % ≤ 5 %",
+                "p95 20.0 ms < 2 s", "max 20.0 ms < 2 s",
             ])
     }
 

@@ -12,7 +12,7 @@ final class LoadCommandTests: XCTestCase {
         for line in [
             "Complete requests:      40", "Failed requests:        0", "Keep-Alive requests:", "Requests per second:",
             "Connection Times (ms)", "Percentage of the requests served within a certain time (ms)",
-            " 100%", "Status codes:", "  200                   40", "p99.9", "wait (TTFB)",
+            " 100%", "Status codes (expected: 2xx, 3xx):", "  200                   40", "p99.9", "wait (TTFB)",
             "Verdict (runbook criteria): PASSED",
         ] {
             XCTAssertTrue(run.stdout.contains(line), "missing '\(line)' in:\n\(run.stdout)")

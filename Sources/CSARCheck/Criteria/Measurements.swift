@@ -7,6 +7,8 @@ public struct Measurements: Sendable {
     public var requests: Int
     public var statusCounts: [Int: Int]
     public var transportErrors: Int
+    /// Responses with a status their step or load section did not expect, by status.
+    public var unexpectedStatusCounts: [Int: Int]
     /// Seconds the requests were spread over, for the rate.
     public var wallTime: Double
 
@@ -15,6 +17,7 @@ public struct Measurements: Sendable {
         requests = 0
         statusCounts = [:]
         transportErrors = 0
+        unexpectedStatusCounts = [:]
         wallTime = 0
     }
 
@@ -25,6 +28,7 @@ public struct Measurements: Sendable {
             requests += 1
             if let response = step.response {
                 statusCounts[response.status, default: 0] += 1
+                if step.unexpectedStatus { unexpectedStatusCounts[response.status, default: 0] += 1 }
                 latency.record(min(LatencyHistograms.highestTrackable, UInt64(max(0, response.timings.total) * 1_000_000)))
                 wallTime += response.timings.total
             } else if step.transportError != nil {
@@ -38,6 +42,7 @@ public struct Measurements: Sendable {
         requests = load.completed
         statusCounts = Dictionary(load.statusCounts.map { ($0.status, $0.count) }, uniquingKeysWith: +)
         transportErrors = load.transportErrorCount
+        unexpectedStatusCounts = Dictionary(load.unexpectedStatusCounts.map { ($0.status, $0.count) }, uniquingKeysWith: +)
         wallTime = load.wallTime
     }
 
@@ -46,6 +51,7 @@ public struct Measurements: Sendable {
         requests += other.requests
         statusCounts.merge(other.statusCounts, uniquingKeysWith: +)
         transportErrors += other.transportErrors
+        unexpectedStatusCounts.merge(other.unexpectedStatusCounts, uniquingKeysWith: +)
         wallTime += other.wallTime
     }
 
@@ -67,15 +73,28 @@ public struct Measurements: Sendable {
         case .requests:
             return Double(requests)
         case .availability:
-            return requests > 0 ? 100 - errorPercent : nil
+            return requests > 0 ? 100 - unavailablePercent : nil
         case .errorRate:
-            return requests > 0 ? errorPercent : nil
+            return requests > 0 ? Double(transportErrors + unexpected) * 100 / Double(requests) : nil
+        case .unexpected:
+            return Double(unexpected)
         case .requestsPerSecond:
             return wallTime > 0 ? Double(requests) / wallTime : nil
         }
     }
 
-    private var errorPercent: Double {
+    /// Responses with a status nobody expected.
+    public var unexpected: Int { unexpectedStatusCounts.values.reduce(0, +) }
+
+    /// What a failed error-rate criterion shows besides the figure: `429 × 504, no response × 3`.
+    public var errorDetail: String? {
+        let parts = unexpectedStatusCounts.sorted { $0.key < $1.key }.map { "\($0.key) × \($0.value)" }
+            + (transportErrors > 0 ? ["no response × \(transportErrors)"] : [])
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    /// Percent of requests that got a 5xx or no response at all.
+    private var unavailablePercent: Double {
         let serverErrors = statusCounts.filter { $0.key >= 500 }.values.reduce(0, +)
         return Double(serverErrors + transportErrors) * 100 / Double(requests)
     }

@@ -15,8 +15,11 @@ public enum Metric: Sendable, Equatable, CustomStringConvertible {
     case requests
     /// Percent of requests answered with anything but a 5xx.
     case availability
-    /// Percent of requests that got a 5xx or no response.
+    /// Percent of requests in error: no response, or a status their step or load section did not expect
+    /// (by default anything but 2xx and 3xx) — the runbook's "demandes en erreur".
     case errorRate
+    /// Responses with a status their step or load section did not expect (a 429 of `throttle:api`).
+    case unexpected
     /// Requests completed per second of wall time.
     case requestsPerSecond
 
@@ -26,14 +29,16 @@ public enum Metric: Sendable, Equatable, CustomStringConvertible {
     public var kind: Kind {
         switch self {
         case .latencyPercentile, .meanLatency: .duration
-        case .status, .statusClass, .transportErrors, .requests: .count
+        case .status, .statusClass, .transportErrors, .requests, .unexpected: .count
         case .availability, .errorRate: .percent
         case .requestsPerSecond: .rate
         }
     }
 
     /// Every name `parse` accepts, for error messages.
-    public static let names = "min, mean, max, pNN (p50, p95, p99.9…), requests, errors, http_NNN, http_Nxx, availability, error_rate, rps"
+    public static let names =
+        "min, mean, max, pNN (p50, p95, p99.9…), requests, errors, unexpected, http_NNN, http_Nxx, availability, "
+        + "error_rate, rps"
 
     public static func parse(_ name: String) -> Metric? {
         switch name {
@@ -44,6 +49,7 @@ public enum Metric: Sendable, Equatable, CustomStringConvertible {
         case "errors": return .transportErrors
         case "availability": return .availability
         case "error_rate": return .errorRate
+        case "unexpected": return .unexpected
         case "rps": return .requestsPerSecond
         default: break
         }
@@ -72,6 +78,7 @@ public enum Metric: Sendable, Equatable, CustomStringConvertible {
         case .requests: "requests"
         case .availability: "availability"
         case .errorRate: "error_rate"
+        case .unexpected: "unexpected"
         case .requestsPerSecond: "rps"
         }
     }

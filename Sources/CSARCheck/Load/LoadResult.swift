@@ -27,6 +27,21 @@ public struct LoadResult: Sendable, Codable {
     public var schedule: ScheduleReport?
     /// Things the reader must know to trust the figures (ceilings hit, generator behind, hidden stalls).
     public var warnings: [String]
+    /// The statuses the run expected (the load section's `expect_status:`, by default 2xx and 3xx).
+    public var expectedStatus: StatusExpectation = .successOrRedirect
+
+    /// Responses with a status the run did not expect, by status (a 429 of a throttled API, a 503, a 404).
+    public var unexpectedStatusCounts: [StatusCount] {
+        statusCounts.filter { !expectedStatus.accepts($0.status) }
+    }
+
+    public var unexpectedResponses: Int { unexpectedStatusCounts.reduce(0) { $0 + $1.count } }
+
+    /// Percent of requests in error — no response, or a status the run did not expect (the runbook's
+    /// "demandes en erreur"); 0 when nothing completed.
+    public var errorRate: Double {
+        completed == 0 ? 0 : Double(transportErrorCount + unexpectedResponses) * 100 / Double(completed)
+    }
 
     /// Requests that ended, with a response or a transport error.
     public var completed: Int { responses + transportErrorCount }

@@ -28,8 +28,11 @@ public enum LoadRunner {
         let plan = try plan(for: spec, baseURL: baseURL, variables: variables, transfer: transfer, cookies: cookies)
         let progress = showProgress ? LoadProgressLine.standardError(for: plan) : nil
         defer { progress?.clear() }
-        return try LoadEngine.run(plan, stop: stop) { snapshot, elapsed in progress?.update(snapshot, elapsed: elapsed)
+        var result = try LoadEngine.run(plan, stop: stop) { snapshot, elapsed in
+            progress?.update(snapshot, elapsed: elapsed)
         }
+        result.expectedStatus = spec.expectStatus
+        return result
     }
 
     static func plan(

@@ -4,9 +4,16 @@ import Histogram
 /// The parts of the summary `ab` has no equivalent for.
 extension LoadSummaryText {
     static func statusSection(_ result: LoadResult) -> [String] {
-        var lines = ["Status codes:"]
-        lines += result.statusCounts.map { field("  \($0.status)", String($0.count)) }
+        var lines = ["Status codes (expected: \(result.expectedStatus.list)):"]
+        lines += result.statusCounts.map { status in
+            field("  \(status.status)", String(status.count))
+                + (result.expectedStatus.accepts(status.status) ? "" : "   unexpected")
+        }
         if result.statusCounts.isEmpty { lines.append("  (no response)") }
+        if result.unexpectedResponses > 0 || result.transportErrorCount > 0 {
+            lines.append(field("Requests in error:", String(format: "%d (%.1f %%)", result.unexpectedResponses
+                + result.transportErrorCount, result.errorRate)))
+        }
         lines.append(field("Transport errors:", String(result.transportErrorCount)))
         for error in result.transportErrors {
             lines.append("  \(error.phase.rawValue): \(error.count), first: \(error.example)")

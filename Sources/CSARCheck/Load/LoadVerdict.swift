@@ -1,6 +1,7 @@
 import Foundation
 
-/// The runbook's load criteria: no 5xx, availability of at least 99.5 %, p95 and max under 2 s.
+/// The runbook's load criteria: no 5xx, availability of at least 99.5 %, p95 and max under 2 s, at most
+/// 5 % of requests in error (no response, or a status the run did not expect).
 /// A stand-in until the general criteria engine judges load results too.
 public struct LoadCriteria: Sendable, Equatable, Codable {
     public var maxServerErrors: Int
@@ -10,12 +11,18 @@ public struct LoadCriteria: Sendable, Equatable, Codable {
     public var maxP95: Double
     /// Seconds.
     public var maxLatency: Double
+    /// Percent of requests in error.
+    public var maxErrorRate: Double
 
-    public init(maxServerErrors: Int = 0, minAvailability: Double = 99.5, maxP95: Double = 2, maxLatency: Double = 2) {
+    public init(
+        maxServerErrors: Int = 0, minAvailability: Double = 99.5, maxP95: Double = 2, maxLatency: Double = 2,
+        maxErrorRate: Double = 5
+    ) {
         self.maxServerErrors = maxServerErrors
         self.minAvailability = minAvailability
         self.maxP95 = maxP95
         self.maxLatency = maxLatency
+        self.maxErrorRate = maxErrorRate
     }
 
     public static let runbook = LoadCriteria()
@@ -50,6 +57,14 @@ public struct LoadVerdict: Sendable, Equatable, Codable {
                 passed: result.availability >= criteria.minAvailability,
                 description: String(format: "availability %.2f %%", result.availability)
                     + " ≥ \(criteria.minAvailability.formatted2) %"
+            ),
+            Check(
+                passed: result.errorRate <= criteria.maxErrorRate,
+                description: String(format: "requests in error %.2f %%", result.errorRate)
+                    + " ≤ \(criteria.maxErrorRate.formatted2) %"
+                    + (result.unexpectedResponses > 0
+                        ? " (unexpected: " + result.unexpectedStatusCounts.map { "\($0.status) × \($0.count)" }
+                            .joined(separator: ", ") + ")" : "")
             ),
             Check(
                 passed: answered && p95 < criteria.maxP95,

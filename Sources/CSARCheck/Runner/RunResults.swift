@@ -63,6 +63,9 @@ public struct StepResult: Sendable {
     public var captureFailures: [String]
     public var attempts: Int
     public var startedAt: Date
+    /// The response's status is not what the step expects (its `status:`, else 2xx or 3xx): a request in
+    /// error for the error-rate criterion, even when the step's other checks are what failed it.
+    public var unexpectedStatus = false
 
     public var failedAssertions: [AssertionResult] { assertions.filter { !$0.passed } }
     /// Seconds the final attempt took, 0 when nothing was received.

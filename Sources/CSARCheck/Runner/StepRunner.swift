@@ -73,6 +73,7 @@ struct StepRunner {
         result.captures = []
         result.captureFailures = []
         result.transportError = nil
+        result.unexpectedStatus = false
         let response: HTTPResponse
         do {
             response = try client.send(request)
@@ -109,6 +110,10 @@ struct StepRunner {
             }
             return outcome
         }
+        let statusCheck = zip(step.assertions, result.assertions).first { assertion, _ in
+            if case .status = assertion.subject { true } else { false }
+        }
+        result.unexpectedStatus = statusCheck.map { !$0.1.passed } ?? !StatusExpectation.successOrRedirect.accepts(response.status)
         // Recorded after captures so freshly captured secrets (a CSRF token) are masked in the body.
         result.response = transcript.record(of: response)
         result.outcome = result.failedAssertions.isEmpty && result.captureFailures.isEmpty ? .passed : .failed

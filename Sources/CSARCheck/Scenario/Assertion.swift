@@ -59,4 +59,32 @@ public struct StatusExpectation: Sendable, Equatable, CustomStringConvertible {
         let list = codes.count == 1 ? codes[0].description : "one of " + codes.map(\.description).joined(separator: ", ")
         return negated ? "not \(list)" : list
     }
+
+    /// The codes as a plain list, as a load section writes them: `2xx, 3xx`, `200, 429`, `not 5xx`.
+    public var list: String {
+        (negated ? "not " : "") + codes.map(\.description).joined(separator: ", ")
+    }
+
+    /// What a load run expects unless its section says otherwise: an answer, not an error (2xx or 3xx).
+    public static let successOrRedirect = StatusExpectation(codes: [.family(2), .family(3)])
+}
+
+/// In reports as `{"codes": ["2xx", "429"], "negated": false}`.
+extension StatusExpectation: Codable {
+    private enum CodingKeys: String, CodingKey { case codes, negated }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        codes = try container.decode([String].self, forKey: .codes).compactMap { text in
+            if let code = Int(text) { return .exact(code) }
+            return text.hasSuffix("xx") ? Int(text.prefix(1)).map(Code.family) : nil
+        }
+        negated = try container.decode(Bool.self, forKey: .negated)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(codes.map(\.description), forKey: .codes)
+        try container.encode(negated, forKey: .negated)
+    }
 }

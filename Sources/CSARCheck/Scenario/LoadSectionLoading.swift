@@ -6,7 +6,7 @@ import Yams
 enum LoadSectionLoading {
     static let keys = [
         "url", "urls", "method", "headers", "requests", "duration", "rate", "concurrency", "keep_alive", "http2",
-        "threads", "timeout", "compressed",
+        "threads", "timeout", "compressed", "expect_status",
     ]
 
     /// The section, or nil when the file has none. `steps` supply the request when no `url` is given.
@@ -26,6 +26,9 @@ enum LoadSectionLoading {
             timeout: try fields.duration("timeout")
         )
         spec.compressed = try fields.bool("compressed") ?? defaults.compressed
+        if let expected = fields.value("expect_status") {
+            spec.expectStatus = try AssertionLoading.status(expected, key: fields.keyPath("expect_status"), reader: reader)
+        }
         if let rateNode = fields.value("rate") {
             let rate = try ScalarReading.number(rateNode, key: fields.keyPath("rate"), reader: reader)
             guard rate > 0, rate.isFinite else {

@@ -16,6 +16,8 @@ public struct LoadSpec: Sendable {
     public var threads: Int
     /// Seconds allowed per request, overriding the run's.
     public var timeout: Double?
+    /// The statuses this load expects (`expect_status:`); any other answer counts as a request in error.
+    public var expectStatus: StatusExpectation = .successOrRedirect
     /// Ask for compressed responses and decode them, as `--compressed` does.
     public var compressed = false
 

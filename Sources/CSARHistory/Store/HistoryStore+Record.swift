@@ -94,9 +94,9 @@ extension HistoryStore {
         }
     }
 
-    /// Responses the run did not expect: any status other than 2xx and 3xx.
+    /// Responses the run did not expect, as the run judged them (its load section's `expect_status:`).
     static func unexpectedResponses(_ load: LoadReport) -> Int {
-        load.responses - load.statusCounts.filter { (200...399).contains($0.status) }.reduce(0) { $0 + $1.count }
+        load.unexpectedResponses
     }
 
     private static func finite(_ value: Double) -> Double {

@@ -2,14 +2,16 @@
 enum HTMLLoadTables {
     static func statusCodes(_ load: LoadReport) -> String {
         guard !load.statusCounts.isEmpty else { return "" }
+        let unexpected = Set(load.unexpectedStatusCounts.map(\.status))
         let rows = load.statusCounts.sorted { $0.status < $1.status }.map { status in
             [
-                status.status >= 500 ? "<span class=\"bad\">✘ \(status.status)</span>" : String(status.status),
+                unexpected.contains(status.status)
+                    ? "<span class=\"bad\">✘ \(status.status) unexpected</span>" : String(status.status),
                 HTMLFormat.count(status.count),
                 HTMLFormat.percent(load.requests > 0 ? Double(status.count) * 100 / Double(load.requests) : 0),
             ]
         }
-        return "<h3>Status codes</h3>\n"
+        return "<h3>Status codes (expected: \(HTMLText.escape(load.expectedStatus.list)))</h3>\n"
             + HTMLText.table(header: ["Status", "Responses", "Share of requests"], rows: rows, class: "numbers")
     }
 

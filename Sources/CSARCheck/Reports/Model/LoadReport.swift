@@ -17,6 +17,13 @@ public struct LoadReport: Codable, Sendable {
     public var bodyBytes: Int
     public var requestsPerSecond: Double
     public var availability: Double
+    /// The statuses the load section expected, e.g. `2xx, 3xx` or `200, 429`.
+    public var expectedStatus: StatusExpectation
+    /// Responses with any other status, by status; with the transport errors, the requests in error.
+    public var unexpectedStatusCounts: [StatusCount]
+    public var unexpectedResponses: Int
+    /// Percent of requests in error: no response, or an unexpected status.
+    public var errorRate: Double
     public var schedule: ScheduleReport?
     public var warnings: [String]
     /// Percentiles per phase (`total`, `dns`, `connect`, `tls`, `wait`, `transfer`), in microseconds.
@@ -40,6 +47,10 @@ public struct LoadReport: Codable, Sendable {
         bodyBytes = result.bodyBytes
         requestsPerSecond = result.requestsPerSecond
         availability = result.availability
+        expectedStatus = result.expectedStatus
+        unexpectedStatusCounts = result.unexpectedStatusCounts
+        unexpectedResponses = result.unexpectedResponses
+        errorRate = result.errorRate
         schedule = result.schedule
         warnings = result.warnings
         let phases = Self.phases(of: result.latency)

@@ -199,6 +199,11 @@ class Handler(socketserver.BaseRequestHandler):
             headers = [("Content-Type", "text/html"), ("Server", "evil\x1b[2Jserver")]
             self.send(response(500, "Internal Server Error", body, headers))
             return True
+        if path == "/down" or path.startswith("/down/"):
+            # `php artisan down`: 503 everywhere, no Retry-After, a page that says only "Service Unavailable".
+            page = b"<!DOCTYPE html><html><head><title>Service Unavailable</title></head><body>Service Unavailable</body></html>"
+            self.send(response(503, "Service Unavailable", page, [("Content-Type", "text/html")]))
+            return True
         if path == "/redirect-file":
             self.send(response(302, "Found", b"", [("Location", "file:///etc/passwd")]))
             return True

@@ -79,6 +79,13 @@ extension ErrorCatalog {
             ) {
                 ["load", $0.server.url("/ok"), "-n", "1", "-H", "X-Trace: a\r\nX-Injected: 1"]
             },
+            ErrorCase(
+                .commandLine, "`--var` with a name no file of the run declares or reads (a typo)",
+                files: ["lang.yaml": "name: Case\nvariables: { lang: fr }\nsteps:\n  - url: \"/{{ lang }}\"\n"],
+                shows: "no scenario of this run", exit: 2
+            ) {
+                ["run", "lang.yaml", "--base-url", $0.base, "--var", "lnag=fr", "--no-reports"]
+            },
         ]
     }
 }

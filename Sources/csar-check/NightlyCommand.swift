@@ -44,8 +44,9 @@ struct NightlyCommand: AsyncParsableCommand {
             try analysis.report(of: try store.runs(), history: store.path)
         }
         print(TrendVerdictText.render(trendReport), terminator: "")
-        if let directory = report.directory { TrendOptions.write(trendReport, directory: directory) }
-        let exit = Self.exitCode(run: outcome.verdict, trend: trendReport.verdict.exitCode)
+        let written = report.directory.map { TrendOptions.write(trendReport, directory: $0) } ?? true
+        var exit = Self.exitCode(run: outcome.verdict, trend: trendReport.verdict.exitCode)
+        if !written && exit == 0 { exit = RunVerdict.configurationError.rawValue }
         print(exit == 0 ? "\nNightly: PASSED (exit 0)" : "\nNightly: FAILED (exit \(exit))")
         if exit != 0 { throw ExitCode(exit) }
     }

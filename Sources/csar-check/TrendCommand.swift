@@ -23,11 +23,14 @@ struct TrendCommand: ParsableCommand {
     @OptionGroup var report: ReportOptions
 
     func run() throws {
+        _ = try ScenarioExecution.reportWriter(report.directory)
         let store = try HistoryCommand.open(file)
         let report = try trend.evaluate(store)
         print(TrendVerdictText.render(report), terminator: "")
-        if let directory = self.report.directory { TrendOptions.write(report, directory: directory) }
+        let written = self.report.directory.map { TrendOptions.write(report, directory: $0) } ?? true
+        // As for every command: a regression says more than missing reports, which are no pass for CI.
         if report.verdict.exitCode != 0 { throw ExitCode(report.verdict.exitCode) }
+        if !written { throw ExitCode(RunVerdict.configurationError.rawValue) }
     }
 }
 
@@ -88,9 +91,11 @@ struct TrendOptions: ParsableArguments {
         }
     }
 
-    static func write(_ report: TrendReport, directory: String) {
+    /// Writes the trend's reports and says where; false (after saying why) when one could not be written.
+    static func write(_ report: TrendReport, directory: String) -> Bool {
         let outcome = TrendReportWriter(directory: directory).write(report)
         for path in outcome.written { print("Report: \(path)") }
         for error in outcome.errors { ScenarioExecution.printError("error: \(error)") }
+        return outcome.errors.isEmpty
     }
 }

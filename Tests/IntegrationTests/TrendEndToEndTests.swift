@@ -107,7 +107,7 @@ final class TrendEndToEndTests: XCTestCase {
         for arguments in [
             ["history", "show", history, "99"], ["history", "show", history, "x"], ["history", "list", folder.path + "/none"],
             ["history", "export", history], ["trend", history, "--baseline", "1", "--last", "5"],
-            ["trend", history, "--tolerance", "p97=10%"],
+            ["trend", history, "--tolerance", "p97=10%"], ["trend", history, "--reports", "/proc/csar-check-reports"],
         ] {
             XCTAssertEqual(try CommandLineRun.run(arguments).exitCode, 2, "\(arguments)")
         }

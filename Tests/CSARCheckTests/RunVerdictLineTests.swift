@@ -24,4 +24,14 @@ final class RunVerdictLineTests: XCTestCase {
         XCTAssertEqual(report.verdict.failures.last,
                        "login › later 2: skipped, not sent: it needs {{ token }}, which an earlier step did not capture")
     }
+
+    func testStepsThatSentNothingAreNoRequests() {
+        var answered = step(.passed, "page")
+        answered.response = ResponseRecord(
+            status: 200, httpVersion: "1.1", headers: [], bodyExcerpt: "", bodySize: 0, timings: .init(), effectiveURL: "")
+        let formMissing = step(.failed, "submit a form that is not there")
+        let measured = Measurements(steps: [answered, formMissing, step(.skipped, "later")])
+        XCTAssertEqual(measured.requests, 1)
+        XCTAssertEqual(measured.value(of: .errorRate), 0)
+    }
 }

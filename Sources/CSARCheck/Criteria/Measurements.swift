@@ -24,7 +24,8 @@ public struct Measurements: Sendable {
     /// The responses of functional steps (the final attempt of each step that was sent).
     public init(steps: [StepResult]) {
         self.init()
-        for step in steps where step.outcome != .skipped {
+        // Steps that sent nothing (skipped, or a form that was not on the page) are no requests.
+        for step in steps where step.response != nil || step.transportError != nil {
             requests += 1
             if let response = step.response {
                 statusCounts[response.status, default: 0] += 1

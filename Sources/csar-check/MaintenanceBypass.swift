@@ -17,7 +17,8 @@ extension ScenarioExecution {
             print(bypass.note)
             return nil
         case .failure(.unreachable(let error)) where error.phase == .interrupted:
-            throw CommandFailure(message: "interrupted before the run started: nothing was checked", verdict: .interrupted)
+            throw CommandFailure(
+                message: "interrupted before the run started: nothing was checked", verdict: .interrupted)
         case .failure(.unreachable(let error)):
             throw CommandFailure(message: "target unreachable: \(error.description)", verdict: .unreachable)
         case .failure(.noCookie(let message)):

@@ -1,10 +1,14 @@
 import XCTest
+
 @testable import CSARCheck
 
 final class TokenScannerTests: XCTestCase {
-    private func view(_ body: String, contentType: String = "text/html", headers: [HTTPHeader] = [], cookies: [Cookie] = []) -> ResponseView {
+    private func view(
+        _ body: String, contentType: String = "text/html", headers: [HTTPHeader] = [], cookies: [Cookie] = []
+    ) -> ResponseView {
         ResponseView(
-            response: HTTPResponse(status: 200, headers: [HTTPHeader("Content-Type", contentType)] + headers, body: Array(body.utf8)),
+            response: HTTPResponse(
+                status: 200, headers: [HTTPHeader("Content-Type", contentType)] + headers, body: Array(body.utf8)),
             cookies: cookies
         )
     }
@@ -27,10 +31,13 @@ final class TokenScannerTests: XCTestCase {
             <input type="hidden" name="_token_short" value="short">
             </form></body></html>
             """
-        XCTAssertEqual(Set(TokenScanner.secrets(in: view(page))), [
-            "laravel-token-0123456789", "spring-token-0123456789", "django-token-0123456789", "rails+token/0123456789==",
-            "aspnet-token-0123456789", "symfony-token-0123456789", "prefilled-password",
-        ])
+        XCTAssertEqual(
+            Set(TokenScanner.secrets(in: view(page))),
+            [
+                "laravel-token-0123456789", "spring-token-0123456789", "django-token-0123456789",
+                "rails+token/0123456789==",
+                "aspnet-token-0123456789", "symfony-token-0123456789", "prefilled-password",
+            ])
     }
 
     func testFindsJSONMembersAndSessionCookies() {
@@ -42,8 +49,12 @@ final class TokenScannerTests: XCTestCase {
             HTTPHeader("Set-Cookie", "laravel_session=deleted; expires=Thu, 01 Jan 1970"),
             HTTPHeader("Set-Cookie", "tracking=0123456789abcdef0123; path=/"),
         ]
-        let cookies = [Cookie(domain: "csar.sn", name: "sessionid", value: "django-session-0123"), Cookie(domain: "csar.sn", name: "theme", value: "dark")]
-        XCTAssertEqual(Set(TokenScanner.secrets(in: view("", headers: headers, cookies: cookies))),
-                       ["eyJpdiI6IkFCQyJ9%3D", "0123456789abcdef0123", "django-session-0123"])
+        let cookies = [
+            Cookie(domain: "csar.sn", name: "sessionid", value: "django-session-0123"),
+            Cookie(domain: "csar.sn", name: "theme", value: "dark"),
+        ]
+        XCTAssertEqual(
+            Set(TokenScanner.secrets(in: view("", headers: headers, cookies: cookies))),
+            ["eyJpdiI6IkFCQyJ9%3D", "0123456789abcdef0123", "django-session-0123"])
     }
 }

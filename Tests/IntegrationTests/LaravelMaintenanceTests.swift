@@ -11,19 +11,27 @@ final class LaravelMaintenanceTests: XCTestCase {
         defer { try? stack.reset() }
         let reports = try TemporaryFolder.make()
         let run = try CommandLineRun.run(
-            ["run", "Scenarios/smoke.yaml", "Scenarios/load-home.yaml", "--base-url", stack.baseURL, "--reports", reports.path],
+            [
+                "run", "Scenarios/smoke.yaml", "Scenarios/load-home.yaml", "--base-url", stack.baseURL, "--reports",
+                reports.path,
+            ],
             timeout: 120)
         XCTAssertEqual(run.exitCode, 1, run.output)
-        XCTAssertTrue(run.stdout.contains("The home page answers 503 Service Unavailable (3 of 3 requests): the site is most "
-                                          + "likely in maintenance mode"), run.stdout)
+        XCTAssertTrue(
+            run.stdout.contains(
+                "The home page answers 503 Service Unavailable (3 of 3 requests): the site is most "
+                    + "likely in maintenance mode"), run.stdout)
         XCTAssertTrue(run.stdout.contains("(50 of 50 load requests)"), run.stdout)
         XCTAssertTrue(run.stdout.contains("--bypass-secret SECRET or the CSAR_BYPASS_SECRET environment variable"))
         let json = try String(contentsOfFile: reports.appendingPathComponent("report.json").path, encoding: .utf8)
         XCTAssertTrue(json.contains("most likely in maintenance mode"), "the note is in the reports")
 
-        let load = try CommandLineRun.run(["load", stack.baseURL + "/", "-n", "10", "-c", "2", "--no-reports"], timeout: 60)
+        let load = try CommandLineRun.run(
+            ["load", stack.baseURL + "/", "-n", "10", "-c", "2", "--no-reports"], timeout: 60)
         XCTAssertEqual(load.exitCode, 1, load.output)
-        XCTAssertTrue(load.stdout.contains("⚠ The home page answers 503 Service Unavailable (10 of 10 load requests)"), load.stdout)
+        XCTAssertTrue(
+            load.stdout.contains("⚠ The home page answers 503 Service Unavailable (10 of 10 load requests)"),
+            load.stdout)
     }
 
     func testAWrongSecretIsReportedAndEveryReportWritten() throws {
@@ -32,7 +40,10 @@ final class LaravelMaintenanceTests: XCTestCase {
         defer { try? stack.reset() }
         let reports = try TemporaryFolder.make()
         let run = try CommandLineRun.run(
-            ["gate", "--base-url", stack.baseURL, "--reports", reports.path, "--bypass-secret", "not-" + stack.bypassSecret],
+            [
+                "gate", "--base-url", stack.baseURL, "--reports", reports.path, "--bypass-secret",
+                "not-" + stack.bypassSecret,
+            ],
             environment: stack.adminEnvironment, timeout: 120)
         XCTAssertEqual(run.exitCode, 2, run.output)
         XCTAssertTrue(run.stderr.contains("maintenance bypass refused"), run.stderr)

@@ -83,7 +83,8 @@ final class TokenMaskingTests: XCTestCase {
         """
 
     func testNoTokenOrCookieValueReachesAnyOutput() throws {
-        let server = try PythonServer.start(script: Self.script, arguments: [String(decoding: try JSONEncoder().encode(tokens), as: UTF8.self)])
+        let server = try PythonServer.start(
+            script: Self.script, arguments: [String(decoding: try JSONEncoder().encode(tokens), as: UTF8.self)])
         defer { server.stop() }
         let folder = try TemporaryFolder.make()
         let file = folder.appendingPathComponent("tokens.yaml")
@@ -105,8 +106,10 @@ final class TokenMaskingTests: XCTestCase {
                 XCTFail("part of the \(kind) token found in output: \(piece)")
             }
         }
-        for name in ["_token=", "csrfmiddlewaretoken=", "authenticity_token=", "__RequestVerificationToken", "password=",
-                     "csrf-param", "XSRF-TOKEN=", "csar_session="] {
+        for name in [
+            "_token=", "csrfmiddlewaretoken=", "authenticity_token=", "__RequestVerificationToken", "password=",
+            "csrf-param", "XSRF-TOKEN=", "csar_session=",
+        ] {
             XCTAssertTrue(everything.contains(name), "field and cookie names stay readable: \(name) is missing")
         }
         XCTAssertTrue(everything.contains("lang=fr"), "a short cookie value is not a token")
@@ -146,7 +149,8 @@ final class PythonServer {
             port.set(line)
             done.signal()
         }
-        guard done.wait(timeout: .now() + 10) == .success, let number = Int(String(decoding: port.get(), as: UTF8.self)) else {
+        guard done.wait(timeout: .now() + 10) == .success, let number = Int(String(decoding: port.get(), as: UTF8.self))
+        else {
             process.terminate()
             throw XCTSkip("the Python test server did not start")
         }

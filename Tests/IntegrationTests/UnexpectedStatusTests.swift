@@ -9,7 +9,9 @@ final class UnexpectedStatusTests: XCTestCase {
     /// `Scenarios/nightly-load.yaml` as shipped, shortened to `seconds` at `rate` requests per second.
     private func nightly(seconds: Double, rate: Double, expectStatus: String? = nil) throws -> Scenario {
         var text = try String(contentsOfFile: RepositoryPaths.scenario("nightly-load.yaml"), encoding: .utf8)
-        if let expectStatus { text = text.replacingOccurrences(of: "load:\n", with: "load:\n  expect_status: \(expectStatus)\n") }
+        if let expectStatus {
+            text = text.replacingOccurrences(of: "load:\n", with: "load:\n  expect_status: \(expectStatus)\n")
+        }
         var scenario = try ScenarioLoader().load(text: text, file: RepositoryPaths.scenario("nightly-load.yaml"))
         scenario.load?.duration = seconds
         scenario.load?.rate = rate
@@ -17,10 +19,14 @@ final class UnexpectedStatusTests: XCTestCase {
     }
 
     private func run(_ scenario: Scenario, baseURL: String) async -> RunReport {
-        let configuration = RunConfiguration(baseURL: baseURL, transfer: TransferOptions(connectTimeout: 5, totalTimeout: 10))
+        let configuration = RunConfiguration(
+            baseURL: baseURL, transfer: TransferOptions(connectTimeout: 5, totalTimeout: 10))
         let results = await DedicatedThread.run {
-            SuiteRun(scenarios: [scenario], configuration: configuration, reporter: ConsoleReporter(style: .init(colored: false)) { _ in })
-                .execute()
+            SuiteRun(
+                scenarios: [scenario], configuration: configuration,
+                reporter: ConsoleReporter(style: .init(colored: false)) { _ in }
+            )
+            .execute()
         }
         return RunReportBuilder(command: "run", target: baseURL, startedAt: Date(), runCriteria: [])
             .report(scenarios: [scenario], results: results.scenarios, loads: results.loads)
@@ -64,7 +70,8 @@ final class UnexpectedStatusTests: XCTestCase {
         defer { try? stack.reset() }
         let report = await run(try nightly(seconds: 4, rate: 50), baseURL: stack.baseURL)
         let load = try XCTUnwrap(report.loads.first)
-        XCTAssertGreaterThan(load.unexpectedStatusCounts.first { $0.status == 429 }?.count ?? 0, 20, "\(load.statusCounts)")
+        XCTAssertGreaterThan(
+            load.unexpectedStatusCounts.first { $0.status == 429 }?.count ?? 0, 20, "\(load.statusCounts)")
         XCTAssertFalse(report.criteria.first { $0.expression == "error_rate <= 5%" }?.passed ?? true)
         XCTAssertFalse(report.verdict.passed)
     }
@@ -82,7 +89,9 @@ final class UnexpectedStatusTests: XCTestCase {
         let report = await run(scenario, baseURL: demo.baseURL)
         await demo.stop()
         let rate = try XCTUnwrap(report.criteria.first { $0.expression == "error_rate <= 5%" })
-        XCTAssertEqual(rate.measuredText, "error_rate = 33.33 % (404 × 1)", "the 404 had no status check, the 419 was expected")
-        XCTAssertEqual(report.criteria.first { $0.expression == "unexpected == 0" }?.measuredText, "unexpected = 1 (404 × 1)")
+        XCTAssertEqual(
+            rate.measuredText, "error_rate = 33.33 % (404 × 1)", "the 404 had no status check, the 419 was expected")
+        XCTAssertEqual(
+            report.criteria.first { $0.expression == "unexpected == 0" }?.measuredText, "unexpected = 1 (404 × 1)")
     }
 }

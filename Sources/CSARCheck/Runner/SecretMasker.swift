@@ -15,7 +15,8 @@ public final class SecretMasker: @unchecked Sendable {
     /// Headers holding a URL, whose sensitive query parameters are masked.
     static let urlHeaders: Set<String> = ["location", "content-location", "refresh", "link", "referer"]
     /// Field, parameter and variable names that hold credentials by convention.
-    static let sensitiveNamePattern = try? RegexPattern("(?i)(pass(word|wd)?|secret|token|api[_-]?key|session|signature)")
+    static let sensitiveNamePattern = try? RegexPattern(
+        "(?i)(pass(word|wd)?|secret|token|api[_-]?key|session|signature)")
     /// Variables named like credentials whose suffix says they hold something else: `token_field: _token` names
     /// a field, `password_path` a path. Their values are shown (a reader must see which fields were sent).
     static let descriptiveSuffixes = [
@@ -102,7 +103,7 @@ public final class SecretMasker: @unchecked Sendable {
         let query = masked[masked.index(after: question)..<fragmentStart]
         let pairs = query.split(separator: "&", omittingEmptySubsequences: false).map { pair -> String in
             guard let equals = pair.firstIndex(of: "="), Self.isSensitiveFieldName(String(pair[..<equals])),
-                  pair.index(after: equals) < pair.endIndex
+                pair.index(after: equals) < pair.endIndex
             else { return String(pair) }
             return "\(pair[..<equals])=\(Self.mask)"
         }

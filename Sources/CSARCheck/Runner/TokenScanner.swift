@@ -7,10 +7,12 @@ enum TokenScanner {
     /// Shorter values are not taken for tokens (`remember=1`, `deleted`).
     static let minimumLength = 8
     /// Cookies whose values are credentials by name; any other cookie counts when its value is this long.
-    static let sensitiveCookiePattern = try? RegexPattern("(?i)(sess|sid|token|xsrf|csrf|auth|remember|jwt|maintenance|secret)")
+    static let sensitiveCookiePattern = try? RegexPattern(
+        "(?i)(sess|sid|token|xsrf|csrf|auth|remember|jwt|maintenance|secret)")
     static let longCookieValue = 16
     /// Hidden inputs and JSON members holding tokens.
-    static let tokenFieldPattern = try? RegexPattern("(?i)(csrf|xsrf|token|nonce|authenticity|verification|secret|pass(word|wd)?)")
+    static let tokenFieldPattern = try? RegexPattern(
+        "(?i)(csrf|xsrf|token|nonce|authenticity|verification|secret|pass(word|wd)?)")
 
     static let metas = HTMLFormReader.fixed("//meta[@name and @content]")
     static let inputs = HTMLFormReader.fixed("//input[@name and @value]")
@@ -21,11 +23,13 @@ enum TokenScanner {
         found += view.cookies.filter { isSecretCookie(name: $0.name, value: $0.value) }.map(\.value)
         let contentType = view.response.header("Content-Type")?.lowercased() ?? ""
         if contentType.contains("json") || (contentType.isEmpty && view.text.first == "{"),
-           case .success(let document) = view.jsonBody() {
+            case .success(let document) = view.jsonBody()
+        {
             found += secrets(inJSON: document)
         }
         if contentType.contains("html") || (contentType.isEmpty && view.text.contains("<")),
-           case .success(let document) = view.markupBody() {
+            case .success(let document) = view.markupBody()
+        {
             found += secrets(inPage: document)
         }
         return found.filter { $0.count >= minimumLength }
@@ -37,7 +41,8 @@ enum TokenScanner {
             let name = (meta.attribute("name") ?? "").lowercased()
             let namesAField = name.hasSuffix("param") || name.hasSuffix("parameter") || name.hasSuffix("header")
             if name.contains("csrf") || name.contains("xsrf") || name == "_token", !namesAField,
-               let content = meta.attribute("content") {
+                let content = meta.attribute("content")
+            {
                 found.append(content)
             }
         }
@@ -77,6 +82,7 @@ enum TokenScanner {
     }
 
     static func isSecretCookie(name: String, value: String) -> Bool {
-        value.count >= minimumLength && (sensitiveCookiePattern?.matches(name) == true || value.count >= longCookieValue)
+        value.count >= minimumLength
+            && (sensitiveCookiePattern?.matches(name) == true || value.count >= longCookieValue)
     }
 }

@@ -55,14 +55,15 @@ struct Transcript {
             }
             return excerpt(text)
         case .multipart(let parts):
-            return excerpt(parts.map { part in
-                switch part.content {
-                case .text(let text):
-                    "\(part.name)=\(SecretMasker.isSensitiveFieldName(part.name) ? SecretMasker.mask : text)"
-                case .file(_, let filename, _): "\(part.name)=@\(filename ?? "file")"
-                case .data(let bytes, let filename, _): "\(part.name)=@\(filename)(\(bytes.count) bytes)"
-                }
-            }.joined(separator: "&"))
+            return excerpt(
+                parts.map { part in
+                    switch part.content {
+                    case .text(let text):
+                        "\(part.name)=\(SecretMasker.isSensitiveFieldName(part.name) ? SecretMasker.mask : text)"
+                    case .file(_, let filename, _): "\(part.name)=@\(filename ?? "file")"
+                    case .data(let bytes, let filename, _): "\(part.name)=@\(filename)(\(bytes.count) bytes)"
+                    }
+                }.joined(separator: "&"))
         }
     }
 
@@ -70,7 +71,8 @@ struct Transcript {
     /// secret; the names stay, so a reader sees which fields were sent.
     static func maskSensitiveFields(_ form: String) -> String {
         form.split(separator: "&", omittingEmptySubsequences: false).map { pair in
-            guard let equals = pair.firstIndex(of: "="), SecretMasker.isSensitiveFieldName(String(pair[..<equals])) else {
+            guard let equals = pair.firstIndex(of: "="), SecretMasker.isSensitiveFieldName(String(pair[..<equals]))
+            else {
                 return String(pair)
             }
             return "\(pair[..<equals])=\(SecretMasker.mask)"
@@ -80,7 +82,8 @@ struct Transcript {
     /// The raw values of form fields named like credentials.
     static func sensitiveFields(_ form: String) -> [String] {
         form.split(separator: "&").compactMap { pair -> String? in
-            guard let equals = pair.firstIndex(of: "="), SecretMasker.isSensitiveFieldName(String(pair[..<equals])) else {
+            guard let equals = pair.firstIndex(of: "="), SecretMasker.isSensitiveFieldName(String(pair[..<equals]))
+            else {
                 return nil
             }
             return pair[equals...].dropFirst().replacingOccurrences(of: "+", with: " ")
@@ -91,10 +94,14 @@ struct Transcript {
     static func maskSensitiveMembers(_ value: JSONValue) -> JSONValue {
         switch value {
         case .object(let object):
-            return .object(JSONObject(zip(object.keys, object.values).map { key, member in
-                if SecretMasker.isSensitiveFieldName(key), case .string = member { return (key, .string(SecretMasker.mask)) }
-                return (key, maskSensitiveMembers(member))
-            }))
+            return .object(
+                JSONObject(
+                    zip(object.keys, object.values).map { key, member in
+                        if SecretMasker.isSensitiveFieldName(key), case .string = member {
+                            return (key, .string(SecretMasker.mask))
+                        }
+                        return (key, maskSensitiveMembers(member))
+                    }))
         case .array(let items):
             return .array(items.map(maskSensitiveMembers))
         default:

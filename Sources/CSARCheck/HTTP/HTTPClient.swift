@@ -69,11 +69,7 @@ public final class HTTPClient {
     private func configureConnection(totalTimeout: Double) {
         easy.set(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(options.connectTimeout))
         easy.set(CURLOPT_TIMEOUT_MS, Self.milliseconds(totalTimeout))
-        easy.set(CURLOPT_SSL_VERIFYPEER, options.insecure ? 0 : 1)
-        easy.set(CURLOPT_SSL_VERIFYHOST, options.insecure ? 0 : 2)
-        if let caPath = options.caCertificatePath {
-            easy.set(CURLOPT_CAINFO, caPath)
-        }
+        easy.configureVerification(options)
         easy.set(CURLOPT_USERAGENT, options.userAgent)
         easy.set(
             CURLOPT_HTTP_VERSION,

@@ -43,18 +43,19 @@ final class LoadSlot {
         easy.set(CURLOPT_NOPROXY, "")
         easy.set(CURLOPT_WRITEFUNCTION, callback: Self.discardBody)
         easy.set(CURLOPT_PRIVATE, pointer: UnsafeRawPointer(bitPattern: index + 1))
-        easy.set(CURLOPT_SSL_VERIFYPEER, options.insecure ? 0 : 1)
-        easy.set(CURLOPT_SSL_VERIFYHOST, options.insecure ? 0 : 2)
-        if let caPath = options.caCertificatePath { easy.set(CURLOPT_CAINFO, caPath) }
+        easy.configureVerification(options)
         easy.set(CURLOPT_HTTP_VERSION, Int(options.http2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1))
         if !keepAlive {
             easy.set(CURLOPT_FRESH_CONNECT, 1)
             easy.set(CURLOPT_FORBID_REUSE, 1)
             ccurl_easy_setopt_sockopt_callback(easy.handle, Self.ackWithFin)
         }
-        if case .none = request.body, !options.http2 {
-            // An HTTP/1.1 request without a body leaves in one write, which Nagle never delays: save the
-            // setsockopt per connection. HTTP/2 interleaves small frames of many requests: there Nagle stays off.
+        if case .none = request.body, !options.http2, Self.isPlainHTTP(request.url) {
+            // A plain HTTP/1.1 request without a body is the connection's first write and leaves in one,
+            // which Nagle never delays: save the setsockopt per connection. Never over TLS: there the request
+            // follows the client's last handshake flight, still unacknowledged, and Nagle holds it until the
+            // server's delayed ACK, 40 ms later, whenever the server has nothing to say after that flight (a
+            // resumed TLS 1.2 handshake; TLS 1.3 without session tickets). HTTP/2 interleaves small frames.
             easy.set(CURLOPT_TCP_NODELAY, 0)
         }
         prepared = PreparedRequest(Self.withLoadHeaders(request, options: options, keepAlive: keepAlive), on: easy)
@@ -71,6 +72,11 @@ final class LoadSlot {
         if !names.contains("user-agent") { request.headers.append(HTTPHeader("User-Agent", options.userAgent)) }
         if !keepAlive, !names.contains("connection") { request.headers.append(HTTPHeader("Connection", "close")) }
         return request
+    }
+
+    /// `http://…`, not `https://…`.
+    static func isPlainHTTP(_ url: String) -> Bool {
+        url.utf8.count > 7 && url.prefix(7).lowercased() == "http://"
     }
 
     /// The slot a finished easy handle belongs to, from the index stored in `CURLOPT_PRIVATE`.

@@ -1,0 +1,63 @@
+import CSARCheck
+import Foundation
+import XCTest
+
+/// The load engine and the functional runner over loopback TLS: new connections cost no stall of the
+/// client's own (issue 10: 40 ms per connection was reported as the server's time to first byte), and a
+/// server that closes kept-alive connections without saying so costs no request. Bounds are generous:
+/// these guard against the 40 ms class of stall, they are not benchmarks.
+final class LoadOverTLSTests: XCTestCase {
+    /// Far above a loopback TLS request on a busy machine (a few ms), far below a delayed-ACK stall (40 ms).
+    private static let stallBound: UInt64 = 25_000
+
+    private func run(_ plan: LoadPlan) async throws -> LoadResult {
+        try await DedicatedThread.run { () -> Result<LoadResult, LoadPlanError> in
+            Result { () throws(LoadPlanError) in try LoadEngine.run(plan) }
+        }.get()
+    }
+
+    private func plan(
+        _ url: String, requests: Int, concurrency: Int = 1, keepAlive: Bool = false, caBundle: String? = nil
+    ) -> LoadPlan {
+        LoadPlan(
+            targets: [HTTPRequest(url: url)], requests: requests, concurrency: concurrency, keepAlive: keepAlive,
+            transfer: TransferOptions(connectTimeout: 5, totalTimeout: 10, caCertificatePath: caBundle)
+        )
+    }
+
+    /// A TLS 1.3 server without session tickets says nothing after the client's Finished, so it delays
+    /// its ACK; a request held by Nagle behind that Finished waited 40 ms on every connection. A bundle the
+    /// size of a system one, parsed again for every connection, cost as much in CPU.
+    func testNewTLSConnectionsCostNoStallOfTheClient() async throws {
+        let server = try LocalTLSServer.start(.init(sessionTickets: false))
+        defer { server.stop() }
+        let bundle = try server.largeCABundle(copies: 1000)
+        let result = try await run(plan(server.baseURL + "/", requests: 30, caBundle: bundle))
+        XCTAssertEqual(result.responses, 30, "\(result.transportErrors)")
+        XCTAssertEqual(result.connectionsOpened, 30)
+        let total = result.latency.total.valueAtPercentile(50)
+        let wait = result.latency.wait.valueAtPercentile(50)
+        XCTAssertLessThan(total, Self.stallBound, "median latency \(total) µs")
+        XCTAssertLessThan(wait, Self.stallBound, "median time to first byte \(wait) µs")
+    }
+
+    /// The functional runner, one new TLS connection per request (the server answers `Connection: close`),
+    /// under the same bound.
+    func testTheFunctionalRunnersTLSTimingsCostNoStallOfTheClient() async throws {
+        let server = try LocalTLSServer.start(.init(sessionTickets: false, connectionClose: true))
+        defer { server.stop() }
+        let bundle = try server.largeCABundle(copies: 1000)
+        let url = server.baseURL + "/"
+        let timings = try await DedicatedThread.run { () -> Result<[HTTPTimings], TransportError> in
+            let client = HTTPClient(options: TransferOptions(connectTimeout: 5, totalTimeout: 10, caCertificatePath: bundle))
+            return Result { () throws(TransportError) in
+                try (0..<12).map { _ throws(TransportError) in try client.send(HTTPRequest(url: url)).timings }
+            }
+        }.get()
+        let totals = timings.map { UInt64($0.total * 1_000_000) }.sorted()
+        let firstBytes = timings.map { UInt64($0.firstByte * 1_000_000) }.sorted()
+        XCTAssertLessThan(totals[totals.count / 2], Self.stallBound, "totals in µs: \(totals)")
+        XCTAssertLessThan(firstBytes[firstBytes.count / 2], Self.stallBound, "times to first byte in µs: \(firstBytes)")
+        XCTAssertTrue(timings.allSatisfy { $0.tlsDone > $0.connectDone }, "each request made a handshake")
+    }
+}

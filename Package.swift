@@ -17,10 +17,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
-        // Typed wrappers around libcurl's variadic C API.
+        // Typed wrappers around libcurl's variadic C API; OpenSSL (libcurl's TLS) only to count handshakes.
         .target(
             name: "CCurl",
-            linkerSettings: [.linkedLibrary("curl")]
+            linkerSettings: [.linkedLibrary("curl"), .linkedLibrary("ssl")]
         ),
         // Opaque HTML/XML + XPath API; libxml2 headers stay inside the .c file (ICU clash with Foundation).
         .target(

@@ -19,7 +19,7 @@ extension LoadCommand {
             targets: [request], model: rate.map { .open(rate: $0) } ?? .closed, requests: requests,
             duration: try duration.map { try Self.seconds($0, flag: "-t") },
             concurrency: concurrency ?? LoadPlan.defaultConcurrency(rate: rate),
-            keepAlive: keepAlive, threads: threads,
+            keepAlive: keepAlive, threads: threads, tlsResume: tlsResume,
             transfer: connection.transferOptions(http2: http2),
             ceilings: try ceilings()
         )

@@ -81,6 +81,11 @@ struct LoadCommand: ParsableCommand, SendsRequests {
     @Option(name: .long, help: "Event-loop threads, each with its own connections.")
     var threads = 1
 
+    @Flag(
+        name: .long,
+        help: "Resume TLS sessions on new connections (off: a full handshake each time, as ab and first visits do).")
+    var tlsResume = false
+
     @OptionGroup var connection: ConnectionOptions
 
     @Option(

@@ -26,6 +26,7 @@ final class LoadSectionLoadingTests: XCTestCase {
         XCTAssertEqual(spec.requests, 50)
         XCTAssertEqual(spec.concurrency, 5)
         XCTAssertFalse(spec.keepAlive, "off unless asked, as with ab")
+        XCTAssertFalse(spec.tlsResume, "a full TLS handshake per connection unless asked, as with ab")
         XCTAssertNil(spec.rate)
         XCTAssertEqual(spec.targets.map(\.url.source), ["/"])
         XCTAssertEqual(spec.location.line, 3)
@@ -42,6 +43,7 @@ final class LoadSectionLoadingTests: XCTestCase {
               rate: 20.5
               duration: 5m
               keep_alive: true
+              tls_resume: true
               threads: 2
               concurrency: 40
               timeout: 5s
@@ -50,6 +52,7 @@ final class LoadSectionLoadingTests: XCTestCase {
         XCTAssertEqual(spec.rate, 20.5)
         XCTAssertEqual(spec.duration, 300)
         XCTAssertEqual(spec.threads, 2)
+        XCTAssertTrue(spec.tlsResume)
         XCTAssertEqual(spec.timeout, 5)
         XCTAssertEqual(spec.targets.map(\.url.source), ["/", "/api/warehouses"])
         XCTAssertEqual(spec.targets[0].headers.map(\.name), ["Accept-Language", "Accept"])
@@ -115,7 +118,8 @@ final class LoadSectionLoadingTests: XCTestCase {
     }
 
     func testARunPlanJoinsTheBaseURLAndRendersVariables() throws {
-        let scenario = try load("variables: { lang: fr }\nload:\n  url: /?lang={{ lang }}\n  rate: 5\n  requests: 10\n")
+        let scenario = try load(
+            "variables: { lang: fr }\nload:\n  url: /?lang={{ lang }}\n  rate: 5\n  requests: 10\n  tls_resume: true\n")
         let variables = VariableStore(environment: [:], masker: SecretMasker(secrets: []))
         variables.set("lang", "fr", secret: false)
         let plan = try LoadRunner.plan(
@@ -126,5 +130,6 @@ final class LoadSectionLoadingTests: XCTestCase {
         XCTAssertEqual(plan.model, .open(rate: 5))
         XCTAssertEqual(plan.concurrency, 5, "one second's worth by default")
         XCTAssertEqual(plan.requestLimit, 10)
+        XCTAssertTrue(plan.tlsResume)
     }
 }

@@ -125,6 +125,19 @@ final class LoadSummaryTextTests: XCTestCase {
         XCTAssertFalse(text.contains("Verdict"), "the run's criteria judge scenario loads")
     }
 
+    func testTLSHandshakesAndTheirRate() {
+        var plan = LoadFixtures.plan(keepAlive: false)
+        plan.tlsResume = true
+        var result = LoadFixtures.result(plan: plan, latencies: [2_000, 3_000, 4_000, 5_000], wallTime: 0.5)
+        result.tlsHandshakes = 4
+        result.tlsResumed = 2
+        let text = LoadSummaryText.render(result, verdict: nil)
+        XCTAssertTrue(text.contains("TLS handshakes:         4 (8.0 per second), 2 resumed"), text)
+        XCTAssertTrue(text.contains("no keep-alive, HTTP/1.1, 1 thread, TLS sessions resumed"), text)
+        let plain = LoadSummaryText.render(golden(), verdict: nil)
+        XCTAssertFalse(plain.contains("TLS handshakes"), "no TLS, no line")
+    }
+
     func testNothingAnsweredStillReadsWell() {
         let text = LoadSummaryText.render(LoadFixtures.result(latencies: [], failures: 2), verdict: nil)
         XCTAssertTrue(text.contains("Complete requests:      2"))

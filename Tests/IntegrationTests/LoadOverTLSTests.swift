@@ -17,10 +17,12 @@ final class LoadOverTLSTests: XCTestCase {
     }
 
     private func plan(
-        _ url: String, requests: Int, concurrency: Int = 1, keepAlive: Bool = false, caBundle: String? = nil
+        _ url: String, requests: Int, concurrency: Int = 1, keepAlive: Bool = false, tlsResume: Bool = false,
+        caBundle: String? = nil
     ) -> LoadPlan {
         LoadPlan(
             targets: [HTTPRequest(url: url)], requests: requests, concurrency: concurrency, keepAlive: keepAlive,
+            tlsResume: tlsResume,
             transfer: TransferOptions(connectTimeout: 5, totalTimeout: 10, caCertificatePath: caBundle)
         )
     }
@@ -32,13 +34,38 @@ final class LoadOverTLSTests: XCTestCase {
         let server = try LocalTLSServer.start(.init(sessionTickets: false))
         defer { server.stop() }
         let bundle = try server.largeCABundle(copies: 1000)
-        let result = try await run(plan(server.baseURL + "/", requests: 30, caBundle: bundle))
-        XCTAssertEqual(result.responses, 30, "\(result.transportErrors)")
-        XCTAssertEqual(result.connectionsOpened, 30)
-        let total = result.latency.total.valueAtPercentile(50)
-        let wait = result.latency.wait.valueAtPercentile(50)
-        XCTAssertLessThan(total, Self.stallBound, "median latency \(total) µs")
-        XCTAssertLessThan(wait, Self.stallBound, "median time to first byte \(wait) µs")
+        for tlsResume in [false, true] {
+            let result = try await run(plan(server.baseURL + "/", requests: 30, tlsResume: tlsResume, caBundle: bundle))
+            XCTAssertEqual(result.responses, 30, "\(result.transportErrors)")
+            XCTAssertEqual(result.connectionsOpened, 30)
+            let total = result.latency.total.valueAtPercentile(50)
+            let wait = result.latency.wait.valueAtPercentile(50)
+            XCTAssertLessThan(total, Self.stallBound, "median latency \(total) µs, tls-resume \(tlsResume)")
+            XCTAssertLessThan(wait, Self.stallBound, "median time to first byte \(wait) µs, tls-resume \(tlsResume)")
+        }
+    }
+
+    /// Every new connection is one handshake, counted once (TLS 1.3 session tickets arrive after it); with
+    /// `tlsResume` all but each slot's first resume the session the server gave.
+    func testHandshakesAreCountedAndResumedOnlyWhenAsked() async throws {
+        let server = try LocalTLSServer.start()
+        defer { server.stop() }
+        let full = try await run(plan(server.baseURL + "/", requests: 20, concurrency: 2, caBundle: server.certificatePath))
+        XCTAssertEqual(full.responses, 20)
+        XCTAssertEqual(full.tlsHandshakes, 20)
+        XCTAssertEqual(full.tlsResumed, 0, "no session offered: a full handshake each, as ab")
+        XCTAssertGreaterThan(full.tlsHandshakesPerSecond, 0)
+        let resumed = try await run(
+            plan(server.baseURL + "/", requests: 20, concurrency: 2, tlsResume: true, caBundle: server.certificatePath))
+        XCTAssertEqual(resumed.tlsHandshakes, 20)
+        XCTAssertEqual(resumed.tlsResumed, 18, "each slot's first handshake is full")
+        let kept = try await run(
+            plan(server.baseURL + "/", requests: 20, concurrency: 2, keepAlive: true, caBundle: server.certificatePath))
+        XCTAssertEqual(kept.tlsHandshakes, 2, "keep-alive: one handshake per connection")
+        let plain = try LocalTLSServer.start(.init(tls: false))
+        defer { plain.stop() }
+        let http = try await run(plan(plain.baseURL + "/", requests: 3))
+        XCTAssertEqual(http.tlsHandshakes, 0)
     }
 
     /// The functional runner, one new TLS connection per request (the server answers `Connection: close`),

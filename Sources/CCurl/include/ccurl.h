@@ -32,6 +32,17 @@ CURLMcode ccurl_multi_setopt_pointer(CURLM *multi, CURLMoption option, void *val
 CURLMcode ccurl_multi_setopt_socket_callback(CURLM *multi, ccurl_socket_callback callback);
 CURLMcode ccurl_multi_setopt_timer_callback(CURLM *multi, ccurl_timer_callback callback);
 
+/// TLS handshakes completed on the connections of one easy handle, and how many of them resumed a session.
+typedef struct {
+    long handshakes;
+    long resumed;
+} ccurl_tls_handshakes;
+
+/// Counts into `counters` each TLS handshake completed on the connections `handle` opens from now on: an
+/// OpenSSL info callback on each connection's context, through CURLOPT_SSL_CTX_FUNCTION (libcurl built with
+/// OpenSSL only). `counters` must outlive the handle's transfers.
+CURLcode ccurl_easy_count_tls_handshakes(CURL *handle, ccurl_tls_handshakes *counters);
+
 /// Ignores SIGPIPE for the whole process once: with CURLOPT_NOSIGNAL set, libcurl no longer guards each
 /// transfer itself (3 syscalls per request), so a peer closing a socket must not kill the process.
 void ccurl_ignore_sigpipe(void);

@@ -25,14 +25,18 @@ public struct LoadPlan: Sendable {
     public var keepAlive: Bool
     /// Event-loop threads, each with its own libcurl multi handle, merged at the end.
     public var threads: Int
+    /// Resume TLS sessions (`--tls-resume`): each connection after a slot's first offers the session
+    /// the server gave that slot, and the handshake skips the certificate and key exchange. Off, every
+    /// connection makes a full handshake, as ab's do, as a first visit does.
+    public var tlsResume: Bool
     /// Timeouts, TLS verification, HTTP/2 and user agent, as for scenario runs.
     public var transfer: TransferOptions
     public var ceilings: LoadCeilings
 
     public init(
         targets: [HTTPRequest], model: LoadModel = .closed, requests: Int? = nil, duration: Double? = nil,
-        concurrency: Int = 1, keepAlive: Bool = false, threads: Int = 1, transfer: TransferOptions = .init(),
-        ceilings: LoadCeilings = .init()
+        concurrency: Int = 1, keepAlive: Bool = false, threads: Int = 1, tlsResume: Bool = false,
+        transfer: TransferOptions = .init(), ceilings: LoadCeilings = .init()
     ) {
         self.targets = targets
         self.model = model
@@ -41,6 +45,7 @@ public struct LoadPlan: Sendable {
         self.concurrency = concurrency
         self.keepAlive = keepAlive
         self.threads = threads
+        self.tlsResume = tlsResume
         self.transfer = transfer
         self.ceilings = ceilings
     }

@@ -9,6 +9,8 @@ public struct LoadPlanSummary: Sendable, Codable, Equatable, CustomStringConvert
     public var keepAlive: Bool
     public var http2: Bool
     public var threads: Int
+    /// TLS sessions resumed on new connections (`--tls-resume`).
+    public var tlsResume: Bool
 
     public init(_ plan: LoadPlan) {
         method = plan.targets.first?.method ?? "GET"
@@ -20,9 +22,10 @@ public struct LoadPlanSummary: Sendable, Codable, Equatable, CustomStringConvert
         keepAlive = plan.keepAlive
         http2 = plan.transfer.http2
         threads = plan.threads
+        tlsResume = plan.tlsResume
     }
 
-    /// `GET closed, 50 requests, concurrency 5, no keep-alive, HTTP/1.1, 1 thread`
+    /// `GET closed, 50 requests, concurrency 5, no keep-alive, HTTP/1.1, 1 thread` (`, TLS sessions resumed`)
     public var description: String {
         var parts: [String] = []
         switch model {
@@ -40,6 +43,7 @@ public struct LoadPlanSummary: Sendable, Codable, Equatable, CustomStringConvert
         parts.append(keepAlive ? "keep-alive" : "no keep-alive")
         parts.append(http2 ? "HTTP/2 when offered" : "HTTP/1.1")
         parts.append(threads == 1 ? "1 thread" : "\(threads) threads")
+        if tlsResume { parts.append("TLS sessions resumed") }
         return "\(method) " + parts.joined(separator: ", ")
     }
 }

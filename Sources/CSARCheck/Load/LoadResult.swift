@@ -21,6 +21,9 @@ public struct LoadResult: Sendable, Codable {
     /// The `Server` header of the first response.
     public var serverSoftware: String?
     public var connectionsOpened: Int
+    /// TLS handshakes completed (a new HTTPS connection each), and how many resumed a session (`--tls-resume`).
+    public var tlsHandshakes = 0
+    public var tlsResumed = 0
     public var latency: LatencyHistograms
     public var timeline: [SecondBucket]
     /// The open model's target and achieved rate; nil for the closed model.
@@ -61,6 +64,10 @@ public struct LoadResult: Sendable, Codable {
 
     public var requestsPerSecond: Double {
         wallTime > 0 ? Double(completed) / wallTime : 0
+    }
+
+    public var tlsHandshakesPerSecond: Double {
+        wallTime > 0 ? Double(tlsHandshakes) / wallTime : 0
     }
 
     /// Nothing answered and every failure says the target could not be reached (DNS, connect, TLS).

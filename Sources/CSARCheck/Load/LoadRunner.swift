@@ -64,7 +64,7 @@ public enum LoadRunner {
             targets: targets, model: spec.rate.map { .open(rate: $0) } ?? .closed, requests: spec.requests,
             duration: spec.duration,
             concurrency: spec.concurrency ?? LoadPlan.defaultConcurrency(rate: spec.rate),
-            keepAlive: spec.keepAlive, threads: spec.threads, transfer: transfer
+            keepAlive: spec.keepAlive, threads: spec.threads, tlsResume: spec.tlsResume, transfer: transfer
         )
     }
 }

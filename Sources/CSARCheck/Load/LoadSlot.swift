@@ -25,14 +25,26 @@ final class LoadSlot {
     var started: UInt64 = 0
     /// Added to the multi handle and not finished yet.
     var inFlight = false
+    /// TLS handshakes completed on this slot's connections, counted by OpenSSL's callback; read at the end.
+    private let handshakes = UnsafeMutablePointer<ccurl_tls_handshakes>.allocate(capacity: 1)
 
     init(index: Int) {
         self.index = index
+        handshakes.initialize(to: ccurl_tls_handshakes(handshakes: 0, resumed: 0))
+    }
+
+    deinit {
+        handshakes.deallocate()
+    }
+
+    /// TLS handshakes completed so far on this slot's connections, and how many resumed a session.
+    var tlsHandshakes: (completed: Int, resumed: Int) {
+        (handshakes.pointee.handshakes, handshakes.pointee.resumed)
     }
 
     /// Configures the handle for `request` unless it already is (always, with a single target).
     /// Timeouts are not set here: the worker enforces them (see `LoadWorker.sweepTimeouts`).
-    func prepare(target: Int, request: HTTPRequest, options: TransferOptions, keepAlive: Bool) {
+    func prepare(target: Int, request: HTTPRequest, options: TransferOptions, keepAlive: Bool, tlsResume: Bool) {
         guard target != self.target else { return }
         easy.reset()
         // Load requests keep no cookies, as ab's do; the jar would also cost time on every response.
@@ -43,7 +55,10 @@ final class LoadSlot {
         easy.set(CURLOPT_NOPROXY, "")
         easy.set(CURLOPT_WRITEFUNCTION, callback: Self.discardBody)
         easy.set(CURLOPT_PRIVATE, pointer: UnsafeRawPointer(bitPattern: index + 1))
+        _ = ccurl_easy_count_tls_handshakes(easy.handle, handshakes)
         easy.configureVerification(options)
+        // libcurl resumes TLS sessions unless told not to; ab never does, nor does a first visit.
+        easy.set(CURLOPT_SSL_SESSIONID_CACHE, tlsResume ? 1 : 0)
         easy.set(CURLOPT_HTTP_VERSION, Int(options.http2 ? CURL_HTTP_VERSION_2TLS : CURL_HTTP_VERSION_1_1))
         if !keepAlive {
             easy.set(CURLOPT_FRESH_CONNECT, 1)

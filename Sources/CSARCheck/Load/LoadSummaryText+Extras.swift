@@ -57,6 +57,11 @@ extension LoadSummaryText {
                 ))
         }
         lines.append(field("Connections opened:", String(result.connectionsOpened)))
+        if result.tlsHandshakes > 0 {
+            let rate = String(format: "%.1f", result.tlsHandshakesPerSecond)
+            let text = "\(result.tlsHandshakes) (\(rate) per second), \(result.tlsResumed) resumed"
+            lines.append(field("TLS handshakes:", text))
+        }
         if let throughput = throughputLine(result.timeline) {
             lines.append(field("Throughput:", throughput))
         }

@@ -20,6 +20,9 @@ struct LoadTally: Sendable {
     var bodyBytes = 0
     var headerBytes = 0
     var connectionsOpened = 0
+    /// TLS handshakes completed, and how many of them resumed a session.
+    var tlsHandshakes = 0
+    var tlsResumed = 0
     var documentLength: DocumentLength?
     var serverSoftware: String?
     var schedule = ScheduleTally()
@@ -65,6 +68,8 @@ struct LoadTally: Sendable {
         bodyBytes += other.bodyBytes
         headerBytes += other.headerBytes
         connectionsOpened += other.connectionsOpened
+        tlsHandshakes += other.tlsHandshakes
+        tlsResumed += other.tlsResumed
         if let length = other.documentLength {
             if documentLength == nil { documentLength = length } else { documentLength?.merge(length) }
         }

@@ -85,6 +85,10 @@ final class LoadWorker {
         if reason != .interrupted && reason != .unreachable { drain() }
         let finishedAt = inFlight == 0 ? lastCompletion : MonotonicClock.now()
         let abandoned = abandonInFlight()
+        for slot in slots {
+            tally.tlsHandshakes += slot.tlsHandshakes.completed
+            tally.tlsResumed += slot.tlsHandshakes.resumed
+        }
         timeline.publish(second: second, sample: secondSample)
         timeline.laneFinished(lastSecond: second)
         if tally.serverSoftware == "" { tally.serverSoftware = nil }
@@ -121,7 +125,9 @@ final class LoadWorker {
 
     private func start(_ slot: LoadSlot, scheduleIndex: Int, origin: UInt64, now: UInt64) {
         let target = scheduleIndex % plan.targets.count
-        slot.prepare(target: target, request: plan.targets[target], options: plan.transfer, keepAlive: plan.keepAlive)
+        slot.prepare(
+            target: target, request: plan.targets[target], options: plan.transfer, keepAlive: plan.keepAlive,
+            tlsResume: plan.tlsResume)
         slot.origin = origin
         slot.started = now
         sent += 1

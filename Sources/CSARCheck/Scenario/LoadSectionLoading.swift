@@ -6,7 +6,7 @@ import Yams
 enum LoadSectionLoading {
     static let keys = [
         "url", "urls", "method", "headers", "requests", "duration", "rate", "concurrency", "keep_alive", "http2",
-        "threads", "timeout", "compressed", "expect_status",
+        "threads", "tls_resume", "timeout", "compressed", "expect_status",
     ]
 
     /// The section, or nil when the file has none. `steps` supply the request when no `url` is given.
@@ -23,6 +23,7 @@ enum LoadSectionLoading {
             concurrency: try fields.integer("concurrency", in: 1...1000),
             keepAlive: try fields.bool("keep_alive") ?? false, http2: try fields.bool("http2") ?? false,
             threads: try fields.integer("threads", in: 1...LoadCeilings.maxThreads) ?? 1,
+            tlsResume: try fields.bool("tls_resume") ?? false,
             timeout: try fields.duration("timeout")
         )
         spec.compressed = try fields.bool("compressed") ?? defaults.compressed

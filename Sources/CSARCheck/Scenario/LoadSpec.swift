@@ -14,6 +14,8 @@ public struct LoadSpec: Sendable {
     public var keepAlive: Bool
     public var http2: Bool
     public var threads: Int
+    /// Resume TLS sessions on new connections (`tls_resume:`); off, a full handshake each, as with ab.
+    public var tlsResume: Bool
     /// Seconds allowed per request, overriding the run's.
     public var timeout: Double?
     /// The statuses this load expects (`expect_status:`); any other answer counts as a request in error.
@@ -24,7 +26,7 @@ public struct LoadSpec: Sendable {
     public init(
         location: SourceLocation, targets: [LoadTargetSpec], rate: Double? = nil, requests: Int? = nil,
         duration: Double? = nil, concurrency: Int? = nil, keepAlive: Bool = false, http2: Bool = false,
-        threads: Int = 1, timeout: Double? = nil
+        threads: Int = 1, tlsResume: Bool = false, timeout: Double? = nil
     ) {
         self.location = location
         self.targets = targets
@@ -35,6 +37,7 @@ public struct LoadSpec: Sendable {
         self.keepAlive = keepAlive
         self.http2 = http2
         self.threads = threads
+        self.tlsResume = tlsResume
         self.timeout = timeout
     }
 }

@@ -42,6 +42,10 @@ enum HTMLLoadSection {
         tiles.append(("5xx", HTMLFormat.count(errors)))
         tiles.append(("transport errors", HTMLFormat.count(load.transportErrors.reduce(0) { $0 + $1.count })))
         tiles.append(("body received", HTMLFormat.bytes(load.bodyBytes)))
+        if load.tlsHandshakes > 0 {
+            let rate = String(format: "%.1f/s", load.tlsHandshakesPerSecond)
+            tiles.append(("TLS handshakes", "\(HTMLFormat.count(load.tlsHandshakes)) · \(rate)"))
+        }
         let items = tiles.map {
             "<div class=\"tile\"><dt>\(HTMLText.escape($0.0))</dt><dd>\(HTMLText.escape($0.1))</dd></div>"
         }

@@ -16,6 +16,10 @@ public struct LoadReport: Codable, Sendable {
     public var transportErrors: [TransportErrorCount]
     public var bodyBytes: Int
     public var requestsPerSecond: Double
+    /// TLS handshakes completed, how many resumed a session, and their rate over the run.
+    public var tlsHandshakes: Int
+    public var tlsResumed: Int
+    public var tlsHandshakesPerSecond: Double
     public var availability: Double
     /// The statuses the load section expected, e.g. `2xx, 3xx` or `200, 429`.
     public var expectedStatus: StatusExpectation
@@ -46,6 +50,9 @@ public struct LoadReport: Codable, Sendable {
         transportErrors = result.transportErrors
         bodyBytes = result.bodyBytes
         requestsPerSecond = result.requestsPerSecond
+        tlsHandshakes = result.tlsHandshakes
+        tlsResumed = result.tlsResumed
+        tlsHandshakesPerSecond = result.tlsHandshakesPerSecond
         availability = result.availability
         expectedStatus = result.expectedStatus
         unexpectedStatusCounts = result.unexpectedStatusCounts

@@ -25,6 +25,8 @@ final class LoadSlot {
     var started: UInt64 = 0
     /// Added to the multi handle and not finished yet.
     var inFlight = false
+    /// This request already went again after finding its kept-alive connection closed.
+    var retried = false
     /// TLS handshakes completed on this slot's connections, counted by OpenSSL's callback; read at the end.
     private let handshakes = UnsafeMutablePointer<ccurl_tls_handshakes>.allocate(capacity: 1)
 
@@ -114,6 +116,15 @@ final class LoadSlot {
             dns: dnsDone, connect: connectDone - dnsDone, tls: tlsDone - connectDone,
             wait: firstByte - tlsDone, transfer: total - firstByte
         )
+    }
+
+    /// Whether the request that failed with `code` found its connection closed by the server before a byte of
+    /// the response came: it went out on a reused connection (no new one was opened) and nothing came back.
+    /// The request may go again on a new connection; libcurl's own test for its retries.
+    func diedOnReusedConnection(_ code: CURLcode) -> Bool {
+        (code == CURLE_RECV_ERROR || code == CURLE_SEND_ERROR || code == CURLE_GOT_NOTHING)
+            && easy.info(long: CURLINFO_NUM_CONNECTS) == 0 && easy.info(long: CURLINFO_HEADER_SIZE) == 0
+            && easy.info(int64: CURLINFO_SIZE_DOWNLOAD_T) == 0
     }
 
     /// The `Server` header of the last response, if it had one.

@@ -130,6 +130,7 @@ final class LoadWorker {
             tlsResume: plan.tlsResume)
         slot.origin = origin
         slot.started = now
+        slot.retried = false
         sent += 1
         guard multi.add(slot.easy) else {
             let message = "libcurl refused to start the transfer"

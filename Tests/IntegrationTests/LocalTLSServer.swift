@@ -42,8 +42,8 @@ final class LocalTLSServer {
                     self.close_connection = True
                     return
                 body = b"<!doctype html><title>CSAR</title><p>ok</p>"
-                close = b"Connection: close\r\n" if connection_close else b""
-                head = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n%s\r\n" % (len(body), close)
+                close = b"Connection: close\\r\\n" if connection_close else b""
+                head = b"HTTP/1.1 200 OK\\r\\nContent-Type: text/html\\r\\nContent-Length: %d\\r\\n%s\\r\\n" % (len(body), close)
                 self.wfile.write(head + body)  # one write: no Nagle wait of the server's own
                 self.close_connection = connection_close
                 self.served += 1
@@ -83,12 +83,17 @@ final class LocalTLSServer {
         ]
         let output = Pipe()
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        // A file, not a pipe: the server's tracebacks (a client resetting a connection) must never fill it.
+        let errors = folder.appendingPathComponent("server-errors.txt")
+        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
+        process.standardError = try FileHandle(forWritingTo: errors)
         try process.run()
         let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
         guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
-            throw XCTSkip("the python3 test server did not start: \(line)")
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
+            throw LocalServerError(message: "the python3 test server did not start: \(line)\(stderr)")
         }
         return LocalTLSServer(
             baseURL: "\(options.tls ? "https" : "http")://127.0.0.1:\(port)", certificatePath: certificate,
@@ -127,6 +132,14 @@ final class LocalTLSServer {
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw XCTSkip("\(tool) failed: cannot make a test certificate") }
+        guard process.terminationStatus == 0 else {
+            throw LocalServerError(message: "\(tool) failed: cannot make a test certificate")
+        }
     }
+}
+
+/// The test server could not start: python3 and openssl are test dependencies (scripts/install-deps.sh).
+struct LocalServerError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
 }

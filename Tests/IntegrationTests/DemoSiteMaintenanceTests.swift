@@ -9,11 +9,11 @@ final class DemoSiteMaintenanceTests: XCTestCase {
             for path in ["/", "/login", "/api/warehouses", "/nope"] {
                 let response = try await browser.get(path)
                 XCTAssertEqual(response.status, 503, path)
-                XCTAssertEqual(response.header("Retry-After"), "60", path)
+                XCTAssertNil(response.header("Retry-After"), "artisan down without --retry sends none: \(path)")
             }
             let page = try await browser.get("/")
-            XCTAssertTrue(page.text.contains("Service Unavailable"))
-            XCTAssertTrue(page.text.contains("maintenance"))
+            XCTAssertTrue(page.text.contains("<title>Service Unavailable</title>"))
+            XCTAssertFalse(page.text.contains("maintenance"), "Laravel's page does not say why")
             XCTAssertNil(page.setCookie("csar_session"), "maintenance answers before any session starts")
             let head = try await browser.head("/")
             XCTAssertEqual(head.status, 503)
@@ -21,7 +21,7 @@ final class DemoSiteMaintenanceTests: XCTestCase {
             let post = try await browser.post("/login", form: [])
             XCTAssertEqual(post.status, 503)
             let json = try await browser.get("/api/warehouses", headers: [("Accept", "application/json")])
-            XCTAssertEqual(json.text, #"{"message":"Service Unavailable"}"#)
+            XCTAssertEqual(json.text, "{\n    \"message\": \"Service Unavailable\"\n}")
         }
     }
 
@@ -31,7 +31,7 @@ final class DemoSiteMaintenanceTests: XCTestCase {
             let visitor = DemoBrowser(site)
             let bypass = try await visitor.get("/s3cret-Key")
             XCTAssertEqual(bypass.status, 302)
-            XCTAssertEqual(bypass.header("Location"), "\(site.baseURL)/")
+            XCTAssertEqual(bypass.header("Location"), site.baseURL, "redirect('/') has no trailing slash")
             let cookie = try XCTUnwrap(bypass.cookieValue("laravel_maintenance"))
             XCTAssertFalse(cookie.contains("s3cret"), "the cookie must not carry the secret itself")
             XCTAssertTrue(try XCTUnwrap(bypass.setCookie("laravel_maintenance")).lowercased().contains("httponly"))

@@ -124,4 +124,49 @@ final class LaravelParityTests: XCTestCase {
             XCTAssertTrue(response.text.contains("Page Expired"), site.name)
         }
     }
+
+    /// `php artisan down --secret=S`: 503 without Retry-After and the very same page, byte for byte, on both
+    /// sites; `GET /S` sets the bypass cookie and redirects home.
+    func testMaintenanceModeAnswersAsArtisanDown() async throws {
+        let stack = try LaravelStack.healthy()
+        try stack.down()
+        defer { try? stack.reset() }
+        let port = try XCTUnwrap(URLComponents(string: stack.baseURL)?.port)
+        let laravel = try await Self.maintenanceAnswers(port: port, baseURL: stack.baseURL, secret: stack.bypassSecret)
+        try stack.reset()
+        let demo = try await DemoSiteFixture.start(faults: ["maintenance:\(stack.bypassSecret)"])
+        let imitation = try await Self.maintenanceAnswers(
+            port: demo.site.port, baseURL: demo.baseURL, secret: stack.bypassSecret
+        )
+        await demo.stop()
+        XCTAssertEqual(imitation.page, laravel.page, "DemoSite's 503 page differs from Laravel's")
+        XCTAssertEqual(imitation.json, laravel.json)
+        XCTAssertEqual(imitation.facts, laravel.facts)
+    }
+
+    private struct MaintenanceAnswers {
+        var page: String
+        var json: String
+        var facts: [String]
+    }
+
+    private static func maintenanceAnswers(
+        port: Int, baseURL: String, secret: String
+    ) async throws -> MaintenanceAnswers {
+        let visitor = DemoBrowser(port: port)
+        let page = try await visitor.get("/")
+        let json = try await visitor.get("/api/warehouses", headers: [("Accept", "application/json")])
+        let bypass = try await visitor.get("/" + secret)
+        let home = try await visitor.get("/")
+        let facts = [
+            "503: \(page.status)", "Retry-After: \(page.header("Retry-After") ?? "none")",
+            "Content-Type: \(page.header("Content-Type") ?? "none")",
+            "Cache-Control: \(page.header("Cache-Control") ?? "none")",
+            "session cookie on 503: \(page.setCookie("csar_session") != nil)",
+            "bypass: \(bypass.status) to \(bypass.header("Location") == baseURL ? "home" : bypass.header("Location") ?? "-")",
+            "bypass cookie httponly: \(bypass.setCookie("laravel_maintenance")?.lowercased().contains("httponly") == true)",
+            "home with the cookie: \(home.status)",
+        ]
+        return MaintenanceAnswers(page: page.text, json: json.text, facts: facts)
+    }
 }

@@ -18,7 +18,8 @@ public enum DemoWarehouseFault: String, Sendable, CaseIterable {
 public enum DemoMaintenanceMode: Sendable, Equatable {
     /// Normal service.
     case off
-    /// Every request gets 503 with `Retry-After: 60`. With a secret, `GET /{secret}` hands out a
+    /// Every request gets Laravel's 503 "Service Unavailable" page (no `Retry-After`, as `php artisan down`
+    /// without `--retry`). With a secret, `GET /{secret}` hands out a
     /// `laravel_maintenance` bypass cookie (like `php artisan down --secret=…`); without one nobody gets in.
     case on(secret: String?)
 }

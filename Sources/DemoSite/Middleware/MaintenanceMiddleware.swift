@@ -16,7 +16,8 @@ struct MaintenanceMiddleware: RouterMiddleware {
         if let secret {
             // Laravel compares the whole path with the secret, whatever the method.
             if request.uri.path == "/" + secret {
-                var response = Respond.redirect(to: state.url("/", for: request))
+                // `redirect('/')`: Laravel's URL of the home page has no trailing slash.
+                var response = Respond.redirect(to: state.url("", for: request))
                 let cookie = SetCookie(
                     name: MaintenanceCookie.name,
                     value: MaintenanceCookie.value(secret: secret),
@@ -32,8 +33,7 @@ struct MaintenanceMiddleware: RouterMiddleware {
                 return try await next(request, context)
             }
         }
-        var response = ErrorPage.response(status: .serviceUnavailable, for: request)
-        response.headers[.retryAfter] = "60"
-        return response
+        // `php artisan down` without --retry: no Retry-After, only Laravel's "Service Unavailable" page.
+        return ErrorPage.response(status: .serviceUnavailable, for: request)
     }
 }

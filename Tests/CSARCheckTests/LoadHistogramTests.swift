@@ -18,6 +18,23 @@ final class LoadHistogramTests: XCTestCase {
         XCTAssertEqual(histogram.mean, 5_000.5, accuracy: 5)
     }
 
+    /// The summary's own readings (compiled for UInt64) give exactly the library's figures.
+    func testOwnReadingsEqualTheLibrarys() {
+        let percentiles = [0, 0.1, 1, 10, 33.3, 50, 66, 90, 95, 99, 99.9, 99.99, 100]
+        var generator = SplitMix(seed: 42)
+        for count in [0, 1, 2, 17, 1_000, 20_000] {
+            var histogram = LatencyHistograms.makeHistogram()
+            for _ in 0..<count {
+                // Mostly milliseconds, a tail of seconds, a few sub-millisecond values.
+                let value = generator.next() % 100 == 0 ? generator.next() % 3_000_000 : 200 + generator.next() % 40_000
+                histogram.record(value)
+            }
+            XCTAssertEqual(histogram.values(atPercentiles: percentiles), percentiles.map(histogram.valueAtPercentile))
+            XCTAssertEqual(histogram.meanAndDeviation.mean, histogram.mean, "\(count) values")
+            XCTAssertEqual(histogram.meanAndDeviation.deviation, histogram.stdDeviation, "\(count) values")
+        }
+    }
+
     func testTailPercentilesOfASkewedRun() {
         // 990 fast requests of 2 ms and 10 slow ones of 1.5 s: p99 sits on the boundary, p99.9 in the tail.
         var histogram = LatencyHistograms.makeHistogram()
@@ -58,5 +75,20 @@ final class LoadHistogramTests: XCTestCase {
                 total: 10_000, service: 10_000, dns: 1_000, connect: 2_000, tls: 3_000, wait: 3_000, transfer: 1_000))
         XCTAssertEqual(histograms.setup.maxRecorded, 6_000)
         XCTAssertEqual(histograms.processing.maxRecorded, 4_000)
+    }
+}
+
+/// A seeded generator: the same values on every run.
+private struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

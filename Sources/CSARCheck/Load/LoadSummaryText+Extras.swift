@@ -39,7 +39,7 @@ extension LoadSummaryText {
     }
 
     static func latencyRow(_ name: String, _ histogram: Histogram<UInt64>) -> String {
-        let values = percentiles.map { histogram.valueAtPercentile($0.value) } + [histogram.maxRecorded]
+        let values = histogram.values(atPercentiles: percentiles.map(\.value)) + [histogram.maxRecorded]
         return "  " + name.padding(toLength: 20, withPad: " ", startingAt: 0)
             + values.map { pad(String(format: "%.3f", Double($0) / 1000), 9) }.joined()
     }

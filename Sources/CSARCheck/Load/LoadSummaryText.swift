@@ -82,8 +82,9 @@ public enum LoadSummaryText {
             connectionRow("Total:", latency.total),
             "", "Percentage of the requests served within a certain time (ms)",
         ]
-        for percent in [50, 66, 75, 80, 90, 95, 98, 99] {
-            lines.append("  \(percent)%  " + pad(milliseconds(latency.total.valueAtPercentile(Double(percent))), 5))
+        let percents = [50, 66, 75, 80, 90, 95, 98, 99]
+        for (percent, value) in zip(percents, latency.total.values(atPercentiles: percents.map(Double.init))) {
+            lines.append("  \(percent)%  " + pad(milliseconds(value), 5))
         }
         lines.append(" 100%  " + pad(milliseconds(latency.total.maxRecorded), 5) + " (longest request)")
         return lines
@@ -91,11 +92,12 @@ public enum LoadSummaryText {
 
     /// `ab`'s `"%5d %4d %5.1f %6d %7d"` row in milliseconds.
     static func connectionRow(_ label: String, _ histogram: Histogram<UInt64>) -> String {
-        label.padding(toLength: 12, withPad: " ", startingAt: 0)
+        let (mean, deviation) = histogram.meanAndDeviation
+        return label.padding(toLength: 12, withPad: " ", startingAt: 0)
             + pad(milliseconds(histogram.min), 5) + " "
-            + pad(String(Int((histogram.mean / 1000).rounded())), 4) + " "
-            + String(format: "%5.1f", histogram.stdDeviation / 1000) + " "
-            + pad(milliseconds(histogram.valueAtPercentile(50)), 6) + " "
+            + pad(String(Int((mean / 1000).rounded())), 4) + " "
+            + String(format: "%5.1f", deviation / 1000) + " "
+            + pad(milliseconds(histogram.values(atPercentiles: [50])[0]), 6) + " "
             + pad(milliseconds(histogram.maxRecorded), 7)
     }
 

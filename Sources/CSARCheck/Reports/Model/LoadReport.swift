@@ -91,12 +91,9 @@ public struct LatencySummary: Codable, Sendable, Equatable {
         count = histogram.totalCount
         let empty = histogram.totalCount == 0
         min = empty ? 0 : histogram.min
-        mean = empty ? 0 : histogram.mean
-        p50 = histogram.valueAtPercentile(50)
-        p90 = histogram.valueAtPercentile(90)
-        p95 = histogram.valueAtPercentile(95)
-        p99 = histogram.valueAtPercentile(99)
-        p999 = histogram.valueAtPercentile(99.9)
+        mean = empty ? 0 : histogram.meanAndDeviation.mean
+        let values = histogram.values(atPercentiles: [50, 90, 95, 99, 99.9])
+        (p50, p90, p95, p99, p999) = (values[0], values[1], values[2], values[3], values[4])
         max = empty ? 0 : histogram.max
     }
 }
@@ -110,6 +107,7 @@ public struct PercentilePoint: Codable, Sendable, Equatable {
     static func curve(of histogram: Histogram<UInt64>) -> [PercentilePoint] {
         guard histogram.totalCount > 0 else { return [] }
         let percentiles = [0, 10, 20, 30, 40, 50, 60, 70, 75, 80, 85, 90, 92.5, 95, 96.875, 97.5, 98.4375, 99, 99.5, 99.75, 99.9, 99.95, 99.99, 99.999, 100]
-        return percentiles.map { PercentilePoint(percentile: $0, micros: $0 == 100 ? histogram.max : histogram.valueAtPercentile($0)) }
+        let values = histogram.values(atPercentiles: percentiles)
+        return zip(percentiles, values).map { PercentilePoint(percentile: $0, micros: $0 == 100 ? histogram.max : $1) }
     }
 }

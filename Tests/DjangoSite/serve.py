@@ -7,6 +7,8 @@ DJANGO_SUPERUSER_USERNAME / DJANGO_SUPERUSER_PASSWORD / DJANGO_SUPERUSER_EMAIL (
 (SIGTERM or end of standard input)."""
 
 import os
+import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -27,7 +29,16 @@ class ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
 
 
 def main():
+    # SIGTERM ends the process through `finally`, so the temporary database goes with it.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     folder = tempfile.mkdtemp(prefix="csar-django-")
+    try:
+        serve(folder)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def serve(folder):
     os.environ["CSAR_DJANGO_DATABASE"] = os.path.join(folder, "db.sqlite3")
     import django
     from django.core.management import call_command

@@ -17,10 +17,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
-        // Typed wrappers around libcurl's variadic C API; OpenSSL (libcurl's TLS) only to count handshakes.
+        // Typed wrappers around libcurl's variadic C API; OpenSSL (libcurl's TLS) for the load engine's
+        // connections (ccurl_tls.c: handshakes counted, one context per thread).
         .target(
             name: "CCurl",
-            linkerSettings: [.linkedLibrary("curl"), .linkedLibrary("ssl")]
+            linkerSettings: [.linkedLibrary("curl"), .linkedLibrary("ssl", .when(platforms: [.linux]))]
         ),
         // Opaque HTML/XML + XPath API; libxml2 headers stay inside the .c file (ICU clash with Foundation).
         .target(

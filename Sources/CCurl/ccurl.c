@@ -1,5 +1,4 @@
 #include "ccurl.h"
-#include <openssl/ssl.h>
 #include <signal.h>
 
 CURLcode ccurl_easy_setopt_long(CURL *handle, CURLoption option, long value) {
@@ -56,27 +55,6 @@ CURLMcode ccurl_multi_setopt_socket_callback(CURLM *multi, ccurl_socket_callback
 
 CURLMcode ccurl_multi_setopt_timer_callback(CURLM *multi, ccurl_timer_callback callback) {
     return curl_multi_setopt(multi, CURLMOPT_TIMERFUNCTION, callback);
-}
-
-// Once per connection: OpenSSL reports the end of the handshake, not TLS 1.3's later session tickets.
-static void ccurl_tls_info(const SSL *ssl, int where, int value) {
-    if (!(where & SSL_CB_HANDSHAKE_DONE) || value != 1) return;
-    ccurl_tls_handshakes *counters = SSL_CTX_get_app_data(SSL_get_SSL_CTX(ssl));
-    if (counters == NULL) return;
-    counters->handshakes++;
-    if (SSL_session_reused((SSL *)ssl)) counters->resumed++;
-}
-
-static CURLcode ccurl_tls_context(CURL *handle, void *context, void *counters) {
-    (void)handle;
-    SSL_CTX_set_app_data((SSL_CTX *)context, counters);
-    SSL_CTX_set_info_callback((SSL_CTX *)context, ccurl_tls_info);
-    return CURLE_OK;
-}
-
-CURLcode ccurl_easy_count_tls_handshakes(CURL *handle, ccurl_tls_handshakes *counters) {
-    CURLcode code = curl_easy_setopt(handle, CURLOPT_SSL_CTX_DATA, counters);
-    return code != CURLE_OK ? code : curl_easy_setopt(handle, CURLOPT_SSL_CTX_FUNCTION, ccurl_tls_context);
 }
 
 void ccurl_ignore_sigpipe(void) {

@@ -32,16 +32,28 @@ CURLMcode ccurl_multi_setopt_pointer(CURLM *multi, CURLMoption option, void *val
 CURLMcode ccurl_multi_setopt_socket_callback(CURLM *multi, ccurl_socket_callback callback);
 CURLMcode ccurl_multi_setopt_timer_callback(CURLM *multi, ccurl_timer_callback callback);
 
-/// TLS handshakes completed on the connections of one easy handle, and how many of them resumed a session.
+/// What the load engine's TLS connections on one thread cost: handshakes completed, how many resumed a
+/// session, and the OpenSSL contexts (SSL_CTX) made for them.
 typedef struct {
     long handshakes;
     long resumed;
-} ccurl_tls_handshakes;
+    long contexts;
+} ccurl_tls_counters;
 
-/// Counts into `counters` each TLS handshake completed on the connections `handle` opens from now on: an
-/// OpenSSL info callback on each connection's context, through CURLOPT_SSL_CTX_FUNCTION (libcurl built with
-/// OpenSSL only). `counters` must outlive the handle's transfers.
-CURLcode ccurl_easy_count_tls_handshakes(CURL *handle, ccurl_tls_handshakes *counters);
+/// From now until ccurl_tls_lane_end, on the calling thread: every TLS handshake libcurl completes on a
+/// connection of a handle set up with ccurl_easy_count_tls_handshakes is counted into `counters`, and where
+/// libcurl is 7.88 with OpenSSL, its new connections share one OpenSSL context instead of making one each.
+/// Elsewhere (other threads, other platforms) nothing changes. `counters` must outlive the lane.
+void ccurl_tls_lane_begin(ccurl_tls_counters *counters);
+
+/// Ends the calling thread's lane: counting stops, and the shared context goes once its connections close.
+void ccurl_tls_lane_end(void);
+
+/// Whether a lane on this machine shares one OpenSSL context between its connections (see ccurl_tls.c).
+int ccurl_tls_lane_shares_context(void);
+
+/// Lets the handshakes of `handle`'s new TLS connections be counted (CURLOPT_SSL_CTX_FUNCTION).
+CURLcode ccurl_easy_count_tls_handshakes(CURL *handle);
 
 /// Ignores SIGPIPE for the whole process once: with CURLOPT_NOSIGNAL set, libcurl no longer guards each
 /// transfer itself (3 syscalls per request), so a peer closing a socket must not kill the process.

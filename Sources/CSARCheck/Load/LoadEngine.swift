@@ -96,7 +96,7 @@ public enum LoadEngine {
             },
             bodyBytes: tally.bodyBytes, headerBytes: tally.headerBytes, documentLength: tally.documentLength,
             serverSoftware: tally.serverSoftware, connectionsOpened: tally.connectionsOpened,
-            tlsHandshakes: tally.tlsHandshakes, tlsResumed: tally.tlsResumed,
+            tlsHandshakes: tally.tlsHandshakes, tlsResumed: tally.tlsResumed, tlsContexts: tally.tlsContexts,
             latency: tally.latency, timeline: timeline, schedule: nil, warnings: []
         )
         if let rate = plan.rate {

@@ -27,21 +27,9 @@ final class LoadSlot {
     var inFlight = false
     /// This request already went again after finding its kept-alive connection closed.
     var retried = false
-    /// TLS handshakes completed on this slot's connections, counted by OpenSSL's callback; read at the end.
-    private let handshakes = UnsafeMutablePointer<ccurl_tls_handshakes>.allocate(capacity: 1)
 
     init(index: Int) {
         self.index = index
-        handshakes.initialize(to: ccurl_tls_handshakes(handshakes: 0, resumed: 0))
-    }
-
-    deinit {
-        handshakes.deallocate()
-    }
-
-    /// TLS handshakes completed so far on this slot's connections, and how many resumed a session.
-    var tlsHandshakes: (completed: Int, resumed: Int) {
-        (handshakes.pointee.handshakes, handshakes.pointee.resumed)
     }
 
     /// Configures the handle for `request` unless it already is (always, with a single target).
@@ -57,7 +45,7 @@ final class LoadSlot {
         easy.set(CURLOPT_NOPROXY, "")
         easy.set(CURLOPT_WRITEFUNCTION, callback: Self.discardBody)
         easy.set(CURLOPT_PRIVATE, pointer: UnsafeRawPointer(bitPattern: index + 1))
-        _ = ccurl_easy_count_tls_handshakes(easy.handle, handshakes)
+        _ = ccurl_easy_count_tls_handshakes(easy.handle)
         easy.configureVerification(options)
         // libcurl resumes TLS sessions unless told not to; ab never does, nor does a first visit.
         easy.set(CURLOPT_SSL_SESSIONID_CACHE, tlsResume ? 1 : 0)

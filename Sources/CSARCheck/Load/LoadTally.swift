@@ -23,6 +23,8 @@ struct LoadTally: Sendable {
     /// TLS handshakes completed, and how many of them resumed a session.
     var tlsHandshakes = 0
     var tlsResumed = 0
+    /// OpenSSL contexts made for them: one per thread where they are shared, else one per connection.
+    var tlsContexts = 0
     var documentLength: DocumentLength?
     var serverSoftware: String?
     var schedule = ScheduleTally()
@@ -70,6 +72,7 @@ struct LoadTally: Sendable {
         connectionsOpened += other.connectionsOpened
         tlsHandshakes += other.tlsHandshakes
         tlsResumed += other.tlsResumed
+        tlsContexts += other.tlsContexts
         if let length = other.documentLength {
             if documentLength == nil { documentLength = length } else { documentLength?.merge(length) }
         }

@@ -40,6 +40,8 @@ final class LoadWorker {
     var onSecondEnded: ((UInt64) -> Void)?
     /// When a due request last found every connection busy (open model).
     private var poolExhaustedAt: UInt64 = 0
+    /// This lane's TLS handshakes and OpenSSL contexts, counted on its thread (see ccurl_tls.c).
+    private let tls = UnsafeMutablePointer<ccurl_tls_counters>.allocate(capacity: 1)
 
     init(plan: LoadPlan, lane: LoadLane, origin: UInt64, stop: LoadStopSignal, timeline: LiveTimeline) {
         self.plan = plan
@@ -52,9 +54,21 @@ final class LoadWorker {
         lastTimeoutSweep = origin
         slots.reserveCapacity(lane.concurrency)
         idle.reserveCapacity(lane.concurrency)
+        tls.initialize(to: ccurl_tls_counters())
     }
 
+    deinit {
+        tls.deallocate()
+    }
+
+    /// Whether a lane's connections share one OpenSSL context here (libcurl 7.88 with OpenSSL 3).
+    static var sharesTLSContext: Bool { ccurl_tls_lane_shares_context() != 0 }
+
+    /// Runs the lane to its end on the calling thread, which it makes a TLS lane for that time: its new
+    /// connections share one OpenSSL context, and their handshakes are counted.
     func run() -> LoadWorkerOutcome {
+        ccurl_tls_lane_begin(tls)
+        defer { ccurl_tls_lane_end() }
         var reason = LoadStopReason.completed
         while true {
             let now = MonotonicClock.now()
@@ -85,10 +99,9 @@ final class LoadWorker {
         if reason != .interrupted && reason != .unreachable { drain() }
         let finishedAt = inFlight == 0 ? lastCompletion : MonotonicClock.now()
         let abandoned = abandonInFlight()
-        for slot in slots {
-            tally.tlsHandshakes += slot.tlsHandshakes.completed
-            tally.tlsResumed += slot.tlsHandshakes.resumed
-        }
+        tally.tlsHandshakes = tls.pointee.handshakes
+        tally.tlsResumed = tls.pointee.resumed
+        tally.tlsContexts = tls.pointee.contexts
         timeline.publish(second: second, sample: secondSample)
         timeline.laneFinished(lastSecond: second)
         if tally.serverSoftware == "" { tally.serverSoftware = nil }

@@ -33,7 +33,8 @@ CURL_SAMPLES=${CURL_SAMPLES:-200}
 TLS_PROTOCOLS=${TLS_PROTOCOLS:-}        # e.g. "TLSv1.2 TLSv1.3"; empty: nginx's default (TLS 1.2 in nginx 1.22)
 ONLY=${ONLY:-all}
 SCRATCH_PATH=${SCRATCH_PATH:-.build}
-BENCH=../shared/bench
+# ../shared/bench from the main checkout, ../../shared/bench from a worktree under wt/ (or BENCH=…).
+BENCH=${BENCH:-$([ -d ../shared/bench ] && echo ../shared/bench || echo ../../shared/bench)}
 OUT=$(mktemp -d /tmp/csar-bench.XXXXXX)
 
 for tool in ab wrk h2load nginx curl openssl python3 taskset /usr/bin/time cc; do

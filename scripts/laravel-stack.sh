@@ -7,7 +7,8 @@
 #   scripts/laravel-stack.sh status           running or not, and where
 #   scripts/laravel-stack.sh env              `export` lines for csar-check: CSAR_BASE_URL, CSAR_ADMIN_EMAIL, …
 #   scripts/laravel-stack.sh fault SPEC…      break the site: 500:/path, 500:POST /path, latency:/path=MS,
-#                                             warehouses:broken-json, csrf:off, reset (see `artisan csar:fault`)
+#                                             warehouses:broken-json, csrf:off, throttle:api=N (the API's limit
+#                                             a minute, default 60), reset (see `artisan csar:fault`)
 #   scripts/laravel-stack.sh down [SECRET]    php artisan down --secret=SECRET (default: the instance's secret)
 #   scripts/laravel-stack.sh up               php artisan up
 #   scripts/laravel-stack.sh reset            faults off, site up, rate limits cleared
@@ -327,7 +328,7 @@ case "${1:-}" in
     artisan "$@"
     ;;
   *)
-    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac

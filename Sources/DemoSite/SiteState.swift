@@ -8,13 +8,17 @@ final class SiteState: Sendable {
     let sessions = SessionStore()
     let demandes = DemandeStore()
     let apiRateLimiter: RateLimiter
+    /// `throttle:api`'s limit for the next request: the fault switch's, else the configuration's.
+    var apiRequestsPerMinute: Int {
+        faults.apiRequestsPerMinute ?? configuration.apiRequestsPerMinute
+    }
     /// The port actually bound, set once the server listens; only used for requests without a Host header.
     let boundPort = Atomic<Int>(0)
 
     init(configuration: DemoSiteConfiguration, faults: DemoFaults) {
         self.configuration = configuration
         self.faults = faults
-        apiRateLimiter = RateLimiter(maxAttempts: configuration.apiRequestsPerMinute, decaySeconds: 60)
+        apiRateLimiter = RateLimiter(decaySeconds: 60)
     }
 
     /// The absolute URL of `path`. Like Laravel's URL generator it trusts the request's Host header, which

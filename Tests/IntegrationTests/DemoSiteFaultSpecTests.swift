@@ -25,6 +25,10 @@ final class DemoSiteFaultSpecTests: XCTestCase {
         XCTAssertEqual(faults.maintenance, .on(secret: "SECRET"))
         try faults.apply(spec: "maintenance:off")
         XCTAssertEqual(faults.maintenance, .off)
+        try faults.apply(spec: "throttle:api=10")
+        XCTAssertEqual(faults.apiRequestsPerMinute, 10)
+        try faults.apply(spec: "throttle: api = default")
+        XCTAssertNil(faults.apiRequestsPerMinute)
         try faults.apply(spec: "500:off")
         try faults.apply(spec: "latency:off")
         XCTAssertTrue(faults.serverErrorPaths.isEmpty)
@@ -36,7 +40,8 @@ final class DemoSiteFaultSpecTests: XCTestCase {
         let invalid = [
             "", "500", "500:", "500:login", "500:PO5T /login", "500:GET /a /b", "latency:/", "latency:/=abc",
             "latency:/=-5", "latency:/=999999999", "warehouses:on-fire", "csrf:maybe", "maintenance:bad secret",
-            "maintenance:a/b", "teapot:418", "latency:\u{7}=5",
+            "maintenance:a/b", "teapot:418", "latency:\u{7}=5", "throttle:api", "throttle:api=0", "throttle:api=x",
+            "throttle:web=5", "throttle:api=100001",
         ]
         for spec in invalid {
             XCTAssertThrowsError(try faults.apply(spec: spec), spec) { error in
@@ -49,6 +54,7 @@ final class DemoSiteFaultSpecTests: XCTestCase {
         XCTAssertEqual(faults.warehouses, .healthy)
         XCTAssertFalse(faults.csrfDisabled)
         XCTAssertEqual(faults.maintenance, .off)
+        XCTAssertNil(faults.apiRequestsPerMinute)
         XCTAssertTrue(DemoFaults.specSyntax.contains("maintenance:SECRET"))
     }
 }

@@ -9,6 +9,8 @@ final class LaravelParityTests: XCTestCase {
         let name: String
         let port: Int
         let baseURL: String
+        /// Switches a fault on the site while it runs: `scripts/laravel-stack.sh fault SPEC` or DemoFaults'.
+        let fault: (String) throws -> Void
 
         func visitor() -> DemoBrowser { DemoBrowser(port: port) }
     }
@@ -17,10 +19,13 @@ final class LaravelParityTests: XCTestCase {
     private func onBothSites(_ probe: (Site) async throws -> Void) async throws {
         let stack = try LaravelStack.healthy()
         let port = try XCTUnwrap(URLComponents(string: stack.baseURL)?.port)
-        try await probe(Site(name: "Laravel", port: port, baseURL: stack.baseURL))
+        try await probe(Site(name: "Laravel", port: port, baseURL: stack.baseURL) { try stack.fault($0) })
         let demo = try await DemoSiteFixture.start()
         do {
-            try await probe(Site(name: "DemoSite", port: demo.site.port, baseURL: demo.baseURL))
+            let site = Site(name: "DemoSite", port: demo.site.port, baseURL: demo.baseURL) {
+                try demo.site.faults.apply(spec: $0)
+            }
+            try await probe(site)
         } catch {
             await demo.stop()
             throw error
@@ -111,6 +116,32 @@ final class LaravelParityTests: XCTestCase {
             let page = try await visitor.get("/api/warehouses")
             XCTAssertEqual(page.status, 429, site.name)
             XCTAssertTrue(page.text.contains("Too Many Requests"), site.name)
+        }
+    }
+
+    /// A changed `api` limit (`throttle:api=N`, the fault that proves the nightly API load red on a stricter site)
+    /// applies from the next request on, to the window already open: Laravel reads `RateLimiter::for('api', …)`
+    /// on every request and counts the window's hits against the limit of the moment. Refused requests are not
+    /// counted.
+    func testAChangedAPILimitAppliesToTheOpenWindow() async throws {
+        try await onBothSites { site in
+            let visitor = site.visitor()
+            func limits() async throws -> [String] {
+                let response = try await visitor.get("/api/warehouses", headers: [("Accept", "application/json")])
+                return [
+                    String(response.status), response.header("X-RateLimit-Limit") ?? "-",
+                    response.header("X-RateLimit-Remaining") ?? "-",
+                ]
+            }
+            var seen = [try await limits()]
+            try site.fault("throttle:api=3")
+            for _ in 1...3 { seen.append(try await limits()) }
+            try site.fault("throttle:api=default")
+            seen.append(try await limits())
+            let expected = [
+                ["200", "60", "59"], ["200", "3", "1"], ["200", "3", "0"], ["429", "3", "0"], ["200", "60", "56"],
+            ]
+            XCTAssertEqual(seen, expected, site.name)
         }
     }
 

@@ -43,7 +43,8 @@ struct LaravelStack: Sendable {
         try script("reset")
     }
 
-    /// Breaks the site: `500:/path`, `500:POST /path`, `latency:/path=MS`, `warehouses:MODE`, `csrf:off`.
+    /// Breaks the site: `500:/path`, `500:POST /path`, `latency:/path=MS`, `warehouses:MODE`, `csrf:off`,
+    /// `throttle:api=N` (the API's limit a minute instead of Laravel's 60).
     func fault(_ specs: String...) throws {
         try script(["fault"] + specs)
     }

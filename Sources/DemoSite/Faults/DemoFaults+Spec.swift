@@ -18,11 +18,12 @@ extension DemoFaults {
         warehouses:healthy|broken-json|empty|outside-senegal|duplicate-ids|non-numeric-coordinates
         csrf:off  csrf:on                      disable / restore CSRF verification
         maintenance:on  maintenance:SECRET  maintenance:off    php artisan down [--secret=SECRET] / php artisan up
+        throttle:api=N  throttle:api=default   throttle:api allows N requests a minute per client (default 60)
         reset                                  turn every fault off
         """
 
     /// Applies one fault written as text, e.g. `500:/api/warehouses`, `500:POST /login`, `latency:/=2500`,
-    /// `warehouses:broken-json`, `csrf:off`, `maintenance:on` or `maintenance:SECRET`.
+    /// `warehouses:broken-json`, `csrf:off`, `maintenance:on`, `maintenance:SECRET` or `throttle:api=10`.
     ///
     /// See ``specSyntax`` for the full grammar. Faults accumulate: applying `500:/a` then `500:/b` breaks both.
     /// - Throws: ``DemoFaultSpecError`` when the text does not follow the grammar; no switch is changed then.
@@ -63,8 +64,11 @@ extension DemoFaults {
             }
         case "maintenance":
             maintenance = try Self.maintenanceMode(value, failure: failure)
+        case "throttle":
+            apiRequestsPerMinute = try Self.apiLimit(value, failure: failure)
         default:
-            throw failure("unknown fault kind '\(kind)'; expected 500, latency, warehouses, csrf, maintenance or reset")
+            throw failure(
+                "unknown fault kind '\(kind)'; expected 500, latency, warehouses, csrf, maintenance, throttle or reset")
         }
     }
 
@@ -99,6 +103,19 @@ extension DemoFaults {
             throw failure("path must not contain control characters")
         }
         return parts.count == 2 ? "\(parts[0].uppercased()) \(path)" : String(path)
+    }
+
+    /// `api=N` (1 to 100000 requests a minute) or `api=default` (the configured limit: `nil`).
+    private static func apiLimit(_ value: String, failure: (String) -> DemoFaultSpecError) throws -> Int? {
+        let parts = value.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, parts[0] == "api" else {
+            throw failure("expected throttle:api=N or throttle:api=default")
+        }
+        if parts[1].lowercased() == "default" { return nil }
+        guard let limit = Int(parts[1]), (1...100_000).contains(limit) else {
+            throw failure("the api limit must be a whole number of requests a minute between 1 and 100000")
+        }
+        return limit
     }
 
     /// URL-safe characters: the secret becomes a path segment (`GET /{secret}`).

@@ -13,6 +13,7 @@ public final class DemoFaults: Sendable {
         var warehouses: DemoWarehouseFault = .healthy
         var csrfDisabled = false
         var maintenance: DemoMaintenanceMode = .off
+        var apiRequestsPerMinute: Int?
     }
 
     private let state = Mutex(State())
@@ -49,6 +50,14 @@ public final class DemoFaults: Sendable {
     public var maintenance: DemoMaintenanceMode {
         get { state.withLock { $0.maintenance } }
         set { state.withLock { $0.maintenance = newValue } }
+    }
+
+    /// The `throttle:api` limit in requests a minute per client, replacing the configuration's
+    /// ``DemoSiteConfiguration/apiRequestsPerMinute`` while set (`nil`: the configured limit). It applies from
+    /// the next request on, to the window already open too, as a changed `RateLimiter::for('api', …)` does.
+    public var apiRequestsPerMinute: Int? {
+        get { state.withLock { $0.apiRequestsPerMinute } }
+        set { state.withLock { $0.apiRequestsPerMinute = newValue } }
     }
 
     /// Turns every fault off again.

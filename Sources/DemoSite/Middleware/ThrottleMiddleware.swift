@@ -5,15 +5,16 @@ import Hummingbird
 /// `X-RateLimit-Limit` / `X-RateLimit-Remaining`; over the limit, 429 with `Retry-After` and
 /// `X-RateLimit-Reset`, rendered as Laravel's "Too Many Requests" page or `{"message":"Too Many Attempts."}`.
 struct ThrottleMiddleware: RouterMiddleware {
-    let limiter: RateLimiter
+    let state: SiteState
 
     func handle(
         _ request: Request,
         context: SiteContext,
         next: (Request, SiteContext) async throws -> Response
     ) async throws -> Response {
-        let limit = String(limiter.maxAttempts)
-        switch limiter.hit(context.clientIP) {
+        let maxAttempts = state.apiRequestsPerMinute
+        let limit = String(maxAttempts)
+        switch state.apiRateLimiter.hit(context.clientIP, maxAttempts: maxAttempts) {
         case .allowed(let remaining):
             var response = try await next(request, context)
             response.headers[.xRateLimitLimit] = limit

@@ -2,7 +2,8 @@ import Foundation
 import Synchronization
 
 /// Laravel's cache-backed `RateLimiter` for one limit: a fixed window per key that opens with the key's
-/// first hit and lasts `decaySeconds`; once `maxAttempts` hits are in, the key is refused until it closes.
+/// first hit and lasts `decaySeconds`; once the limit's number of hits are in, the key is refused until it
+/// closes. The limit is given with each hit, as Laravel reads `RateLimiter::for(…)` on every request.
 final class RateLimiter: Sendable {
     /// What one request was told.
     enum Decision: Equatable {
@@ -17,17 +18,15 @@ final class RateLimiter: Sendable {
         var closesAt: Int
     }
 
-    let maxAttempts: Int
     let decaySeconds: Int
     private let windows = Mutex<[String: Window]>([:])
 
-    init(maxAttempts: Int, decaySeconds: Int) {
-        self.maxAttempts = maxAttempts
+    init(decaySeconds: Int) {
         self.decaySeconds = decaySeconds
     }
 
-    /// Counts one request of `key` at `now` (Unix seconds), unless the key is over its limit.
-    func hit(_ key: String, now: Int = Int(Date().timeIntervalSince1970)) -> Decision {
+    /// Counts one request of `key` at `now` (Unix seconds), unless the key has `maxAttempts` hits in its window.
+    func hit(_ key: String, maxAttempts: Int, now: Int = Int(Date().timeIntervalSince1970)) -> Decision {
         windows.withLock { windows in
             if windows.count > 10_000 {
                 windows = windows.filter { $0.value.closesAt > now }

@@ -2,13 +2,17 @@
 
 namespace App\Providers;
 
+use App\Support\Faults;
 use Illuminate\Cache\RateLimiting\Limit;
 use Illuminate\Foundation\Support\Providers\RouteServiceProvider as ServiceProvider;
 use Illuminate\Http\Request;
 use Illuminate\Support\Facades\RateLimiter;
 use Illuminate\Support\Facades\Route;
 
-/** Laravel 8's skeleton provider: web and api route files, and the default `api` rate limit (60/min). */
+/**
+ * Laravel 8's skeleton provider: web and api route files, and the default `api` rate limit (60/min), which
+ * the test stack's `throttle:api=N` fault lowers (or raises) at run time.
+ */
 class RouteServiceProvider extends ServiceProvider
 {
     public const HOME = '/admin';
@@ -30,7 +34,9 @@ class RouteServiceProvider extends ServiceProvider
     protected function configureRateLimiting()
     {
         RateLimiter::for('api', function (Request $request) {
-            return Limit::perMinute(60)->by(optional($request->user())->id ?: $request->ip());
+            $perMinute = Faults::current(app()->storagePath())->apiRequestsPerMinute();
+
+            return Limit::perMinute($perMinute)->by(optional($request->user())->id ?: $request->ip());
         });
     }
 }

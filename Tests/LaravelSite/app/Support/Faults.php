@@ -6,11 +6,15 @@ use InvalidArgumentException;
 
 /**
  * The fault switches of the test stack, stored as JSON in storage/framework/csar-faults.json:
- * `{"server_error": ["POST /demande"], "latency": {"/": 2500}, "warehouses": "broken-json", "csrf": "off"}`.
- * Routes are `/path` (any method), `METHOD /path` or `*`; HEAD is served as GET, as the router does.
+ * `{"server_error": ["POST /demande"], "latency": {"/": 2500}, "warehouses": "broken-json", "csrf": "off",
+ * "api_per_minute": 10}`. Routes are `/path` (any method), `METHOD /path` or `*`; HEAD is served as GET, as the
+ * router does.
  */
 final class Faults
 {
+    /** Laravel's default `throttle:api`: 60 requests a minute per client. */
+    public const DEFAULT_API_PER_MINUTE = 60;
+
     public const WAREHOUSE_MODES = [
         'healthy', 'broken-json', 'empty', 'outside-senegal', 'duplicate-ids', 'non-numeric-coordinates',
     ];
@@ -19,7 +23,10 @@ final class Faults
 
     private function __construct(array $state)
     {
-        $this->state = $state + ['server_error' => [], 'latency' => [], 'warehouses' => 'healthy', 'csrf' => 'on'];
+        $this->state = $state + [
+            'server_error' => [], 'latency' => [], 'warehouses' => 'healthy', 'csrf' => 'on',
+            'api_per_minute' => self::DEFAULT_API_PER_MINUTE,
+        ];
     }
 
     public static function file(string $storagePath): string
@@ -53,6 +60,12 @@ final class Faults
         return $this->state['warehouses'];
     }
 
+    /** The `api` rate limit, requests a minute per client: Laravel's 60 unless `throttle:api=N` lowered it. */
+    public function apiRequestsPerMinute(): int
+    {
+        return (int) $this->state['api_per_minute'];
+    }
+
     public function failsWithServerError(string $method, string $path): bool
     {
         foreach ($this->state['server_error'] as $route) {
@@ -79,7 +92,7 @@ final class Faults
 
     /**
      * Applies one switch written as text: `500:/path`, `500:METHOD /path`, `500:*`, `500:off`,
-     * `latency:/path=MS`, `latency:off`, `warehouses:MODE`, `csrf:off`, `csrf:on` or `reset`.
+     * `latency:/path=MS`, `latency:off`, `warehouses:MODE`, `csrf:off`, `csrf:on`, `throttle:api=N` or `reset`.
      */
     public function apply(string $spec): void
     {
@@ -120,9 +133,12 @@ final class Faults
                 }
                 $this->state['csrf'] = $value;
                 break;
+            case 'throttle':
+                $this->state['api_per_minute'] = self::apiLimit($spec, $value);
+                break;
             default:
                 throw new InvalidArgumentException(
-                    "invalid fault '{$spec}': unknown kind; expected 500, latency, warehouses, csrf or reset "
+                    "invalid fault '{$spec}': unknown kind; expected 500, latency, warehouses, csrf, throttle or reset "
                     .'(maintenance is `php artisan down --secret=…` / `php artisan up`)'
                 );
         }
@@ -146,6 +162,23 @@ final class Faults
         } else {
             $this->state['latency'][$route] = (int) $milliseconds;
         }
+    }
+
+    /** `api=N` (1 to 100000 requests a minute) or `api=default` (Laravel's 60). */
+    private static function apiLimit(string $spec, string $value): int
+    {
+        [$name, $limit] = array_map('trim', array_pad(explode('=', $value, 2), 2, ''));
+        if ($name === 'api' && strtolower($limit) === 'default') {
+            return self::DEFAULT_API_PER_MINUTE;
+        }
+        if ($name !== 'api' || ! ctype_digit($limit) || (int) $limit < 1 || (int) $limit > 100000) {
+            throw new InvalidArgumentException(
+                "invalid fault '{$spec}': expected throttle:api=N (requests a minute, 1 to 100000) "
+                .'or throttle:api=default'
+            );
+        }
+
+        return (int) $limit;
     }
 
     private static function route(string $spec, string $text): string

@@ -26,8 +26,7 @@ enum BodyLoading {
             return .json(template)
         case "body":
             let node = try fields.required("body")
-            let template = try ScalarReading.template(node, key: fields.keyPath("body"), reader: reader)
-            try scope.check(template, at: node, key: fields.keyPath("body"))
+            let template = try scope.template(node, key: fields.keyPath("body"))
             let contentType = try fields.string("content_type")
             if let contentType, let problem = HTTPRequest.headerProblem(name: "Content-Type", value: contentType) {
                 throw reader.error(at: fields.value("content_type"), key: fields.keyPath("content_type"), problem)
@@ -45,13 +44,11 @@ enum BodyLoading {
         var parts: [MultipartField] = []
         for (rawName, keyNode, value) in entries.all {
             let key = entries.keyPath(rawName)
-            let name = try ScalarReading.template(keyNode, key: key, reader: reader)
-            try scope.check(name, at: keyNode, key: key)
+            let name = try scope.template(keyNode, key: key)
             if case .mapping = value {
                 parts.append(MultipartField(name: name, value: try fileSpec(value, key: key, scope: scope)))
             } else {
-                let text = try ScalarReading.template(value, key: key, reader: reader)
-                try scope.check(text, at: value, key: key)
+                let text = try scope.template(value, key: key)
                 parts.append(MultipartField(name: name, value: .text(text)))
             }
         }
@@ -64,8 +61,7 @@ enum BodyLoading {
         let reader = scope.reader
         let spec = try MappingFields(node, path: key, known: ["file", "filename", "content_type"], reader: reader)
         let pathNode = try spec.required("file")
-        let path = try ScalarReading.template(pathNode, key: spec.keyPath("file"), reader: reader)
-        try scope.check(path, at: pathNode, key: spec.keyPath("file"))
+        let path = try scope.template(pathNode, key: spec.keyPath("file"))
         try checkAttachment(path, at: pathNode, key: spec.keyPath("file"), reader: reader)
         return .file(path: path, filename: try spec.string("filename"), contentType: try spec.string("content_type"))
     }

@@ -66,8 +66,7 @@ enum CaptureLoading {
         case "cookie":
             return .cookie(try ScalarReading.string(node, key: keyPath, reader: reader))
         case "form_field":
-            let name = try ScalarReading.template(node, key: keyPath, reader: reader)
-            try scope.check(name, at: node, key: keyPath)
+            let name = try scope.template(node, key: keyPath)
             return .formField(name)
         case "status":
             return .status

@@ -55,8 +55,7 @@ enum FormSubmissionLoading {
                 "choose the form one way: '\(given[0])' and '\(given[1])' are both set")
         }
         guard let key = given.first, let node = spec.value(key) else { return .only }
-        let template = try ScalarReading.template(node, key: spec.keyPath(key), reader: reader)
-        try scope.check(template, at: node, key: spec.keyPath(key))
+        let template = try scope.template(node, key: spec.keyPath(key))
         let literal = template.variableNames.isEmpty
         switch key {
         case "selector":
@@ -89,35 +88,20 @@ enum FormSubmissionLoading {
         var result: [(name: Template, values: [Template])] = []
         for (name, keyNode, value) in entries.all {
             let key = entries.keyPath(name)
-            let nameTemplate = try ScalarReading.template(keyNode, key: key, reader: reader)
-            try scope.check(nameTemplate, at: keyNode, key: key)
+            let nameTemplate = try scope.template(keyNode, key: key)
             if case .scalar(let scalar) = value, scalar.style == .plain, value.null != nil {
                 throw reader.error(
                     at: value, key: key,
                     "no value: write \"\" to send the field empty, or list it under 'remove' not to send it")
             }
-            var values: [Template] = []
-            for (index, item) in ScalarReading.oneOrMany(value).enumerated() {
-                let itemKey = value.sequence == nil ? key : "\(key)[\(index)]"
-                let template = try ScalarReading.template(item, key: itemKey, reader: reader)
-                try scope.check(template, at: item, key: itemKey)
-                values.append(template)
-            }
-            result.append((nameTemplate, values))
+            result.append((nameTemplate, try scope.templates(oneOrMany: value, key: key)))
         }
         return result
     }
 
     private static func removed(_ spec: MappingFields, scope: VariableScope) throws(ScenarioError) -> [Template] {
         guard let node = spec.value("remove") else { return [] }
-        var names: [Template] = []
-        for (index, item) in ScalarReading.oneOrMany(node).enumerated() {
-            let key = node.sequence == nil ? spec.keyPath("remove") : "\(spec.keyPath("remove"))[\(index)]"
-            let template = try ScalarReading.template(item, key: key, reader: spec.reader)
-            try scope.check(template, at: item, key: key)
-            names.append(template)
-        }
-        return names
+        return try scope.templates(oneOrMany: node, key: spec.keyPath("remove"))
     }
 
     /// `name: path` or `name: { file: path, filename: …, content_type: … }`, as under `multipart:`.
@@ -128,14 +112,12 @@ enum FormSubmissionLoading {
         var result: [MultipartField] = []
         for (name, keyNode, value) in entries.all {
             let key = entries.keyPath(name)
-            let nameTemplate = try ScalarReading.template(keyNode, key: key, reader: reader)
-            try scope.check(nameTemplate, at: keyNode, key: key)
+            let nameTemplate = try scope.template(keyNode, key: key)
             if case .mapping = value {
                 result.append(
                     MultipartField(name: nameTemplate, value: try BodyLoading.fileSpec(value, key: key, scope: scope)))
             } else {
-                let path = try ScalarReading.template(value, key: key, reader: reader)
-                try scope.check(path, at: value, key: key)
+                let path = try scope.template(value, key: key)
                 try BodyLoading.checkAttachment(path, at: value, key: key, reader: reader)
                 result.append(
                     MultipartField(name: nameTemplate, value: .file(path: path, filename: nil, contentType: nil)))
@@ -157,8 +139,7 @@ enum FormSubmissionLoading {
             }
             return .noButton
         }
-        let template = try ScalarReading.template(node, key: spec.keyPath("button"), reader: spec.reader)
-        try scope.check(template, at: node, key: spec.keyPath("button"))
+        let template = try scope.template(node, key: spec.keyPath("button"))
         return .named(template)
     }
 }

@@ -36,8 +36,7 @@ enum PredicateLoading {
             case "not_matches": conditions.append(.notMatches(try QueryCompiling.regex(value, key: keyPath, scope: scope)))
             case "contains", "not_contains":
                 for item in ScalarReading.oneOrMany(value) {
-                    let template = try ScalarReading.template(item, key: keyPath, reader: reader)
-                    try scope.check(template, at: item, key: keyPath)
+                    let template = try scope.template(item, key: keyPath)
                     conditions.append(key == "contains" ? .contains(template) : .notContains(template))
                 }
             case "exists": conditions.append(.exists(try ScalarReading.bool(value, key: keyPath, reader: reader)))
@@ -83,8 +82,7 @@ enum PredicateLoading {
             if let bool = node.bool { return .bool(bool) }
             if let number = Double(scalar.string), node.int != nil || node.float != nil { return .number(number) }
         }
-        let template = try ScalarReading.template(node, key: key, reader: scope.reader)
-        try scope.check(template, at: node, key: key)
+        let template = try scope.template(node, key: key)
         return .string(template)
     }
 }

@@ -73,8 +73,7 @@ enum StepLoading {
         var headers: [HeaderTemplate] = []
         for (name, keyNode, value) in entries.all {
             let key = entries.keyPath(name)
-            let template = try ScalarReading.template(value, key: key, reader: fields.reader)
-            try scope.check(template, at: value, key: key)
+            let template = try scope.template(value, key: key)
             let literal = template.parts.map { if case .literal(let text) = $0 { text } else { "x" } }.joined()
             if let problem = HTTPRequest.headerProblem(name: name, value: literal) {
                 throw fields.reader.error(at: HTTPRequest.isToken(name) ? value : keyNode, key: key, problem)
@@ -97,10 +96,8 @@ enum StepLoading {
         let entries = try MappingFields(node, path: fields.keyPath(key), known: [], reader: fields.reader)
         var result: [(name: Template, value: Template)] = []
         for (name, keyNode, value) in entries.all {
-            let nameTemplate = try ScalarReading.template(keyNode, key: entries.keyPath(name), reader: fields.reader)
-            try scope.check(nameTemplate, at: keyNode, key: entries.keyPath(name))
-            let template = try ScalarReading.template(value, key: entries.keyPath(name), reader: fields.reader)
-            try scope.check(template, at: value, key: entries.keyPath(name))
+            let nameTemplate = try scope.template(keyNode, key: entries.keyPath(name))
+            let template = try scope.template(value, key: entries.keyPath(name))
             result.append((nameTemplate, template))
         }
         return result

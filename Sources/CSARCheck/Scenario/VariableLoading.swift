@@ -30,8 +30,7 @@ enum VariableLoading {
                     definitions.append(.init(name: name, source: .value(template), secret: secret, location: location))
                 }
             } else {
-                let template = try ScalarReading.template(value, key: key, reader: reader)
-                try scope.check(template, at: value, key: key)
+                let template = try scope.template(value, key: key)
                 definitions.append(.init(name: name, source: .value(template), secret: false, location: location))
             }
             scope.define(name)

@@ -17,6 +17,23 @@ struct VariableScope {
         defined.insert(name)
     }
 
+    /// The scalar at `node` read as a template, its variables checked: what every templated key of a file is.
+    func template(_ node: Node, key: String) throws(ScenarioError) -> Template {
+        let template = try ScalarReading.template(node, key: key, reader: reader)
+        try check(template, at: node, key: key)
+        return template
+    }
+
+    /// A scalar or a list of them (`name: value` or `name: [a, b]`) as templates, each checked; a list's items
+    /// are named `key[index]` in errors.
+    func templates(oneOrMany node: Node, key: String) throws(ScenarioError) -> [Template] {
+        var templates: [Template] = []
+        for (index, item) in ScalarReading.oneOrMany(node).enumerated() {
+            templates.append(try template(item, key: node.sequence == nil ? key : "\(key)[\(index)]"))
+        }
+        return templates
+    }
+
     func check(_ template: Template, at node: Node, key: String) throws(ScenarioError) {
         used.names.formUnion(template.variableNames)
         for name in template.variableNames where !isDefined(name) {

@@ -186,15 +186,11 @@ struct FormRequestBuilder {
         for name in submission.remove { overrides.remove.append(try render(name)) }
         for file in submission.files {
             guard case .file(let pathTemplate, let filename, let contentType) = file.value else { continue }
-            let path = try render(pathTemplate)
+            let attached = try rendered { () throws(UndefinedVariable) in
+                try requests.attachedFile(pathTemplate, filename: filename)
+            }
             overrides.files.append(
-                (
-                    try render(file.name),
-                    .file(
-                        path: requests.resolvedAttachmentPath(path),
-                        filename: filename ?? URL(fileURLWithPath: path).lastPathComponent, contentType: contentType
-                    )
-                ))
+                (try render(file.name), .file(path: attached.path, filename: attached.filename, contentType: contentType)))
         }
         return overrides
     }

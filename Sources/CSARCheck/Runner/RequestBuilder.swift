@@ -28,9 +28,14 @@ struct RequestBuilder {
         return headers
     }
 
-    /// An attachment's path: absolute as given, else relative to the scenario file's folder.
-    func resolvedAttachmentPath(_ path: String) -> String {
-        path.hasPrefix("/") ? path : scenarioFolder + "/" + path
+    /// A file the step attaches, its path rendered: where it is read from, and the name the server is told
+    /// (`filename`, else the file's own name).
+    func attachedFile(_ path: Template, filename: String?) throws(UndefinedVariable) -> (path: String, filename: String) {
+        let rendered = try variables.render(path)
+        return (
+            MultipartField.resolvedPath(rendered, scenarioFolder: scenarioFolder),
+            filename ?? URL(fileURLWithPath: rendered).lastPathComponent
+        )
     }
 
     private func body(of step: Step) throws(UndefinedVariable) -> HTTPBody {
@@ -53,10 +58,9 @@ struct RequestBuilder {
                 case .text(let template):
                     parts.append(MultipartPart(name: fieldName, content: .text(try variables.render(template))))
                 case .file(let pathTemplate, let filename, let contentType):
-                    let path = try variables.render(pathTemplate)
-                    let name = filename ?? URL(fileURLWithPath: path).lastPathComponent
+                    let file = try attachedFile(pathTemplate, filename: filename)
                     parts.append(MultipartPart(
-                        name: fieldName, content: .file(path: resolvedAttachmentPath(path), filename: name, contentType: contentType)
+                        name: fieldName, content: .file(path: file.path, filename: file.filename, contentType: contentType)
                     ))
                 }
             }

@@ -78,7 +78,7 @@ enum BodyLoading {
     /// step runs.
     static func attachmentProblem(_ path: String, scenarioFile: String) -> String? {
         let folder = URL(fileURLWithPath: scenarioFile).deletingLastPathComponent().path
-        let resolved = path.hasPrefix("/") ? path : folder + "/" + path
+        let resolved = MultipartField.resolvedPath(path, scenarioFolder: folder)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
             return "attachment not found: \(resolved) (a relative path starts at the scenario file's folder)"

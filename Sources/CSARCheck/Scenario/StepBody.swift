@@ -19,6 +19,11 @@ public struct MultipartField: Sendable {
 
     public var name: Template
     public var value: Value
+
+    /// Where an attached file is read from: `path` when absolute, else relative to the scenario file's folder.
+    static func resolvedPath(_ path: String, scenarioFolder: String) -> String {
+        path.hasPrefix("/") ? path : scenarioFolder + "/" + path
+    }
 }
 
 /// A JSON document written in YAML whose strings may hold `{{ placeholders }}`.

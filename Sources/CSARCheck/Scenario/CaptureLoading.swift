@@ -98,22 +98,25 @@ enum QueryCompiling {
     static func jsonPathQuery(
         _ text: String, at node: Node, key: String, scope: VariableScope
     ) throws(ScenarioError) -> QueryPath<JSONPath> {
-        let compile: @Sendable (String) throws -> JSONPath = { try JSONPath($0) }
-        guard let template = try templated(text, at: node, key: key, scope: scope) else {
-            let compiled = try jsonPath(text, at: node, key: key, reader: scope.reader)
-            return QueryPath(source: text, compiled: compiled, compile: compile)
-        }
-        return QueryPath(template: template, compile: compile)
+        try query(text, at: node, key: key, scope: scope, compile: { try JSONPath($0) }, checked: jsonPath)
     }
 
     /// An XPath that may hold `{{ variables }}`: compiled now when it holds none (see ``QueryPath``).
     static func xPathQuery(
         _ text: String, at node: Node, key: String, scope: VariableScope
     ) throws(ScenarioError) -> QueryPath<XPathExpression> {
-        let compile: @Sendable (String) throws -> XPathExpression = { try XPathExpression($0) }
+        try query(text, at: node, key: key, scope: scope, compile: { try XPathExpression($0) }, checked: xPath)
+    }
+
+    /// Plain text is compiled now by `checked` (its mistakes located in the file); text with variables is
+    /// compiled by `compile` once the step renders it.
+    private static func query<Compiled: Sendable>(
+        _ text: String, at node: Node, key: String, scope: VariableScope,
+        compile: @escaping @Sendable (String) throws -> Compiled,
+        checked: (String, Node, String, YAMLReader) throws(ScenarioError) -> Compiled
+    ) throws(ScenarioError) -> QueryPath<Compiled> {
         guard let template = try templated(text, at: node, key: key, scope: scope) else {
-            let compiled = try xPath(text, at: node, key: key, reader: scope.reader)
-            return QueryPath(source: text, compiled: compiled, compile: compile)
+            return QueryPath(source: text, compiled: try checked(text, node, key, scope.reader), compile: compile)
         }
         return QueryPath(template: template, compile: compile)
     }

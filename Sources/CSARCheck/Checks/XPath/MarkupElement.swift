@@ -17,6 +17,11 @@ final class MarkupNodeSet: @unchecked Sendable {
     }
 
     var count: Int { cxml_value_node_count(handle) }
+
+    /// The nodes that are elements, in document order; text and attribute nodes have no name and are left out.
+    var elements: [MarkupElement] {
+        (0..<count).map { MarkupElement(set: self, index: $0) }.filter { !$0.name.isEmpty }
+    }
 }
 
 /// One element of a parsed page (a form, an input, an option), read through the CLibXML shim.
@@ -43,9 +48,7 @@ struct MarkupElement: @unchecked Sendable {
 
     /// The elements `expression` selects with this element as context node (e.g. `.//input`).
     func elements(_ expression: XPathExpression) throws(XPathError) -> [MarkupElement] {
-        let value = try evaluateRaw(expression)
-        let nodes = MarkupNodeSet(document: set.document, handle: value)
-        return (0..<nodes.count).map { MarkupElement(set: nodes, index: $0) }.filter { !$0.name.isEmpty }
+        MarkupNodeSet(document: set.document, handle: try evaluateRaw(expression)).elements
     }
 
     /// `expression` evaluated with this element as context node.
@@ -68,8 +71,6 @@ struct MarkupElement: @unchecked Sendable {
 extension MarkupDocument {
     /// The elements `expression` selects, in document order; other nodes (text, attributes) are left out.
     func elements(_ expression: XPathExpression) throws(XPathError) -> [MarkupElement] {
-        let value = try expression.evaluateRaw(in: self)
-        let nodes = MarkupNodeSet(document: self, handle: value)
-        return (0..<nodes.count).map { MarkupElement(set: nodes, index: $0) }.filter { !$0.name.isEmpty }
+        MarkupNodeSet(document: self, handle: try expression.evaluateRaw(in: self)).elements
     }
 }

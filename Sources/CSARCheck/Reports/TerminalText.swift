@@ -11,7 +11,7 @@ extension StringProtocol {
         for scalar in unicodeScalars {
             if Self.needsEscape(scalar) {
                 let hex = String(scalar.value, radix: 16, uppercase: true)
-                text += scalar.value < 0x100 ? "\\x" + (hex.count < 2 ? "0" + hex : hex) : "\\u{\(hex)}"
+                text += scalar.value < 0x100 ? "\\x" + hex.leftPadded(to: 2) : "\\u{\(hex)}"
             } else {
                 text.unicodeScalars.append(scalar)
             }

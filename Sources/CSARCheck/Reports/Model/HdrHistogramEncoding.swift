@@ -79,7 +79,7 @@ public enum HdrHistogramEncoding {
         var histogram = Histogram<UInt64>(highestTrackableValue: highest, numberOfSignificantValueDigits: layout.digits)
         let top = counts.lastIndex { $0 > 0 }
         for (index, count) in counts.enumerated() where count > 0 {
-            let value = index == top ? min(layout.value(at: index + 1) - 1, highest) : layout.value(at: index)
+            let value = index == top ? min(layout.highestValue(at: index), highest) : layout.value(at: index)
             guard value <= highest, histogram.record(value, count: count) else { return nil }
         }
         return histogram

@@ -81,7 +81,7 @@ extension HistoryStore {
                 [runId, position, load.name, load.plan.description, load.stopReason, load.wallTime, load.requests,
                  load.responses, load.transportErrors.reduce(0) { $0 + $1.count }, finite(load.requestsPerSecond),
                  finite(load.availability)] as [any DatabaseValueConvertible]
-                    + micros + [finite(total?.mean ?? 0), unexpectedResponses(load)]))
+                    + micros + [finite(total?.mean ?? 0), load.unexpectedResponses]))
         for status in load.statusCounts {
             try db.execute(
                 sql: "INSERT INTO loadStatus (runId, position, status, count) VALUES (?, ?, ?, ?)",
@@ -92,11 +92,6 @@ extension HistoryStore {
                 sql: "INSERT INTO loadHistogram (runId, position, phase, encoding) VALUES (?, ?, ?, ?)",
                 arguments: [runId, position, phase, encoding])
         }
-    }
-
-    /// Responses the run did not expect, as the run judged them (its load section's `expect_status:`).
-    static func unexpectedResponses(_ load: LoadReport) -> Int {
-        load.unexpectedResponses
     }
 
     private static func finite(_ value: Double) -> Double {

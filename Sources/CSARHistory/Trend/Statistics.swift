@@ -15,10 +15,6 @@ enum Statistics {
         return 1.4826 * median(values.map { abs($0 - center) })
     }
 
-    static func mean(_ values: [Double]) -> Double {
-        values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
-    }
-
     /// P(T ≥ t) for Student's t with `degrees` degrees of freedom.
     static func studentUpperTail(_ t: Double, degrees: Double) -> Double {
         guard t.isFinite else { return t > 0 ? 0 : 1 }

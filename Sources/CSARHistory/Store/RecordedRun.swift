@@ -102,9 +102,12 @@ public struct RecordedLoad: Sendable {
         statusCounts.filter { range.contains($0.status) }.reduce(0) { $0 + $1.count }
     }
 
-    /// 5xx responses and transport errors, as a fraction of the requests that ended.
+    /// Requests in error for the trend: 5xx responses and transport errors.
+    public var errors: Int { responses(in: 500...599) + transportErrors }
+
+    /// `errors` as a fraction of the requests that ended.
     public var errorRate: Double {
-        requests == 0 ? 0 : Double(responses(in: 500...599) + transportErrors) / Double(requests)
+        requests == 0 ? 0 : Double(errors) / Double(requests)
     }
 
     /// Unexpected responses, as a fraction of the requests that ended.

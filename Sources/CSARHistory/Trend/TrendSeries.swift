@@ -44,8 +44,7 @@ enum TrendSeriesBuilder {
                     add(subject, metric, TrendPoint(runId: run.id, value: value, histogram: histogram))
                 }
                 add(subject, .requestsPerSecond, TrendPoint(runId: run.id, value: load.requestsPerSecond))
-                let errors = load.responses(in: 500...599) + load.transportErrors
-                add(subject, .errorRate, rate(run.id, errors, load.requests))
+                add(subject, .errorRate, rate(run.id, load.errors, load.requests))
                 add(subject, .unexpectedStatusRate, rate(run.id, load.unexpectedResponses, load.requests))
             }
             var seen: [String: Int] = [:]

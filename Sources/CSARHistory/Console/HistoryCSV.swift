@@ -10,11 +10,13 @@ public enum HistoryCSV {
         let series = TrendSeriesBuilder.series(of: runs)
         let byRun = Dictionary(grouping: series.flatMap { line in line.points.map { (line, $0) } }) { $0.1.runId }
         for run in runs {
+            let started = time(run.startedAt)
+            let labels = run.labelText
             for (line, point) in byRun[run.id] ?? [] {
                 let (value, unit) = exported(point.value, line.metric)
                 csv += row([
-                    time(run.startedAt), "\(run.id)", run.command, run.target, "\(run.exitCode)", "\(run.isComparable)",
-                    run.labelText, line.subject, line.metric.rawValue, value, unit,
+                    started, "\(run.id)", run.command, run.target, "\(run.exitCode)", "\(run.isComparable)",
+                    labels, line.subject, line.metric.rawValue, value, unit,
                 ])
             }
         }

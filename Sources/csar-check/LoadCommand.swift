@@ -113,12 +113,13 @@ struct LoadCommand: ParsableCommand, SendsRequests {
         let result = try LoadExecution.run(plan, progress: LoadProgressLine.standardError(for: plan))
         let verdict = LoadVerdict(result: result)
         print(LoadSummaryText.render(result, verdict: verdict).terminalSafe, terminator: "")
-        if let notice = MaintenanceMode.notice(forLoad: result, url: url) { print("⚠ \(notice)") }
+        let runReport = LoadExecution.report(result, url: url)
+        // The report's notes: the maintenance-mode note, when the home page got 503s.
+        for note in runReport.notes { print("⚠ \(note)") }
         var facts = RunVerdict.Facts(
             interrupted: result.stopReason == .interrupted || InterruptSignal.stop.isRequested,
             unreachable: result.isUnreachable, failed: !verdict.passed
         )
-        let runReport = LoadExecution.report(result, url: url)
         if let writer { facts.reportsNotWritten = !ScenarioExecution.write(runReport, with: writer) }
         if let recorder, recorder.record(runReport) == nil { facts.reportsNotWritten = true }
         switch RunVerdict.decide(facts) {

@@ -14,11 +14,7 @@ struct HistoryCommand: ParsableCommand {
 
     /// Opens an existing history file, or fails with exit code 2 and the reason.
     static func open(_ path: String) throws -> HistoryStore {
-        do {
-            return try HistoryStore(path: path, create: false)
-        } catch {
-            throw CommandFailure(message: error.description, verdict: .configurationError)
-        }
+        try reading { () throws(HistoryError) in try HistoryStore(path: path, create: false) }
     }
 
     /// Runs a read of the file, a failure being exit code 2.

@@ -40,9 +40,7 @@ struct NightlyCommand: AsyncParsableCommand {
             reports: report.directory, runCriteria: RunbookCriteria.all, history: recorder
         ))
         guard let store = recorder?.store, outcome.recordedRun != nil else { throw ExitCode(outcome.verdict.rawValue) }
-        let trendReport = try HistoryCommand.reading { () throws(HistoryError) in
-            try analysis.report(of: try store.runs(), history: store.path)
-        }
+        let trendReport = try TrendOptions.report(analysis, of: store)
         print(TrendVerdictText.render(trendReport), terminator: "")
         let written = report.directory.map { TrendOptions.write(trendReport, directory: $0) } ?? true
         var exit = Self.exitCode(run: outcome.verdict, trend: trendReport.verdict.exitCode)

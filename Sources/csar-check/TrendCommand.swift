@@ -85,8 +85,12 @@ struct TrendOptions: ParsableArguments {
 
     /// The trend of the file's runs; an unreadable file or an unknown baseline is exit code 2.
     func evaluate(_ store: HistoryStore) throws -> TrendReport {
-        let analysis = try analysis()
-        return try HistoryCommand.reading { () throws(HistoryError) in
+        try Self.report(try analysis(), of: store)
+    }
+
+    /// `analysis` of the file's runs; an unreadable file or an unknown baseline is exit code 2.
+    static func report(_ analysis: TrendAnalysis, of store: HistoryStore) throws -> TrendReport {
+        try HistoryCommand.reading { () throws(HistoryError) in
             try analysis.report(of: try store.runs(), history: store.path)
         }
     }

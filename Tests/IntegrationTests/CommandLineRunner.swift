@@ -13,14 +13,7 @@ struct CommandLineRun {
         _ arguments: [String], environment: [String: String] = [:], timeout: TimeInterval = 120, directory: URL? = nil,
         executable: String? = nil
     ) throws -> CommandLineRun {
-        let process = Process()
-        process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? RepositoryPaths.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? RepositoryPaths.root
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "CSAR_BASE_URL")
-        env["NO_COLOR"] = "1"
-        process.environment = env.merging(environment) { _, new in new }
+        let process = Self.process(arguments, environment: environment, directory: directory, executable: executable)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -47,6 +40,22 @@ struct CommandLineRun {
             stdout: String(decoding: stdoutData.get(), as: UTF8.self),
             stderr: String(decoding: stderrData.get(), as: UTF8.self)
         )
+    }
+
+    /// The built binary (or `executable`) as the tests start it: in the repository (or `directory`), without
+    /// the caller's CSAR_BASE_URL, without colours, with `environment` on top.
+    static func process(
+        _ arguments: [String], environment: [String: String] = [:], directory: URL? = nil, executable: String? = nil
+    ) -> Process {
+        let process = Process()
+        process.executableURL = executable.map(URL.init(fileURLWithPath:)) ?? RepositoryPaths.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? RepositoryPaths.root
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "CSAR_BASE_URL")
+        env["NO_COLOR"] = "1"
+        process.environment = env.merging(environment) { _, new in new }
+        return process
     }
 }
 

@@ -5,19 +5,13 @@ import XCTest
 /// pipe for both streams, as a CI log sees them with `2>&1`), so a test can wait for a line, send a
 /// signal and wait for the end. Every wait is bounded.
 final class RunningCommand: @unchecked Sendable {
-    private let process = Process()
+    private let process: Process
     private let lock = NSLock()
     private var collected = Data()
     private let finishedReading = DispatchSemaphore(value: 0)
 
     init(_ arguments: [String], environment: [String: String] = [:], directory: URL? = nil) throws {
-        process.executableURL = RepositoryPaths.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? RepositoryPaths.root
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "CSAR_BASE_URL")
-        env["NO_COLOR"] = "1"
-        process.environment = env.merging(environment) { _, new in new }
+        process = CommandLineRun.process(arguments, environment: environment, directory: directory)
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

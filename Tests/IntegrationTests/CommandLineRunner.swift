@@ -32,7 +32,11 @@ struct CommandLineRun {
         while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         if process.isRunning {
             process.terminate()
-            throw XCTSkip("csar-check \(arguments.joined(separator: " ")) did not finish within \(timeout) s")
+            _ = group.wait(timeout: .now() + 5)
+            throw CommandTimedOut(
+                description: "\(process.executableURL?.lastPathComponent ?? "csar-check") "
+                    + "\(arguments.joined(separator: " ")) did not finish within \(timeout) s; its output:\n"
+                    + String(decoding: stdoutData.get() + stderrData.get(), as: UTF8.self))
         }
         group.wait()
         return CommandLineRun(
@@ -57,6 +61,12 @@ struct CommandLineRun {
         process.environment = env.merging(environment) { _, new in new }
         return process
     }
+}
+
+/// A command that did not end within its time. Thrown, it fails the test: a hang (an input that loops, a
+/// server that never answers) is one of the faults the tests are there to catch, not a reason to skip them.
+struct CommandTimedOut: Error, CustomStringConvertible {
+    var description: String
 }
 
 /// Data written by one thread and read by another after a barrier.

@@ -152,7 +152,7 @@ final class PythonServer {
         guard done.wait(timeout: .now() + 10) == .success, let number = Int(String(decoding: port.get(), as: UTF8.self))
         else {
             process.terminate()
-            throw XCTSkip("the Python test server did not start")
+            throw LocalServerError(message: "the Python test server did not start")
         }
         return PythonServer(baseURL: "http://127.0.0.1:\(number)", process: process)
     }

@@ -35,7 +35,7 @@ final class HostileServer: @unchecked Sendable {
         let text = ready.wait(timeout: .now() + 10) == .success ? String(decoding: line.get(), as: UTF8.self) : ""
         guard let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
             process.terminate()
-            throw XCTSkip("the python3 hostile server did not start: '\(text)'")
+            throw LocalServerError(message: "the python3 hostile server did not start: '\(text)'")
         }
         let scheme = certificate == nil ? "http" : "https"
         return HostileServer(baseURL: "\(scheme)://127.0.0.1:\(port)", process: process, input: input)

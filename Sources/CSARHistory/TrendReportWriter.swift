@@ -9,6 +9,7 @@ public struct TrendReportWriter: Sendable {
         self.directory = directory
     }
 
+    /// Writes the three files; the outcome lists those written and, for the others, why not.
     public func write(_ report: TrendReport) -> ReportWriter.Outcome {
         let started = Date()
         var outcome = ReportWriter.Outcome()

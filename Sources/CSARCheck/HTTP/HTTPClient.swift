@@ -8,6 +8,7 @@ public final class HTTPClient {
     /// When raised, the transfer in flight is abandoned (within about a second) and the next is not sent.
     private let stop: LoadStopSignal?
 
+    /// A client with its own connections and cookie jar; a raised `stop` abandons its transfers.
     public init(options: TransferOptions = .init(), stop: LoadStopSignal? = nil) {
         self.options = options
         self.stop = stop

@@ -5,6 +5,7 @@
 public struct DurationRule: Sendable, Equatable {
     /// Seconds.
     public var maximum: Double
+    /// Whether 0 is accepted, where it means "at once" (a retry's delay, a threshold).
     public var allowsZero: Bool
 
     public init(maximum: Double, allowsZero: Bool = false) {

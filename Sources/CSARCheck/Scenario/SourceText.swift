@@ -15,6 +15,7 @@ public enum SourceText {
         public var message: String
     }
 
+    /// The file's text, or why it cannot be had.
     public static func read(_ path: String) throws(ReadError) -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {

@@ -3,6 +3,7 @@ import Foundation
 /// The verdict block `trend` and `nightly` print: the headline, each regression with its rule, size and
 /// confidence, the improvements, and what could not be judged.
 public enum TrendVerdictText {
+    /// The block as text, ending with a line break.
     public static func render(_ report: TrendReport) -> String {
         var text = "\nTrend — \(report.history), \(report.window)\n"
         let counts = Dictionary(grouping: report.series, by: \.verdict).mapValues(\.count)

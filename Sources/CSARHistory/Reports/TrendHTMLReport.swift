@@ -6,6 +6,7 @@ import Foundation
 /// tolerance limit, the change points and the runs that regressed marked — then the runs table with
 /// each run's details.
 public enum TrendHTMLReport {
+    /// `trend.html`: the whole page.
     public static func render(_ report: TrendReport) -> String {
         var body = TrendHTMLSections.verdict(report)
         body += TrendHTMLSections.navigation(report)

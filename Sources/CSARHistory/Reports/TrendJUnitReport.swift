@@ -5,6 +5,7 @@ import Foundation
 /// one testcase per tracked series — failed when it regressed, skipped when its history is too short,
 /// passed otherwise (improvements are listed in the suite's output).
 public enum TrendJUnitReport {
+    /// `trend-junit.xml`: the whole document.
     public static func xml(_ report: TrendReport) -> String {
         let failures = report.series.filter { $0.verdict == .regression }.count
         let skipped = report.series.filter { $0.verdict == .insufficientHistory }.count

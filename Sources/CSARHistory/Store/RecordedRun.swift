@@ -4,6 +4,7 @@ import Foundation
 /// One run as the history file keeps it: its metadata and labels, every step's timings and outcome,
 /// every criterion, and each load section with its summary and HdrHistograms.
 public struct RecordedRun: Sendable {
+    /// The run's number in the file, as `history list` shows it (`#12`) and `--baseline` takes it.
     public var id: Int64
     public var startedAt: Date
     public var finishedAt: Date
@@ -32,6 +33,7 @@ public struct RecordedRun: Sendable {
     }
 }
 
+/// A `--label key=value` recorded with a run (a release, a commit), shown in lists and exported as an attribute.
 public struct RunLabel: Sendable, Equatable, Codable {
     public var key: String
     public var value: String
@@ -60,6 +62,7 @@ public struct RecordedStep: Sendable {
     public var transferSeconds: Double?
 }
 
+/// A criterion of a recorded run: as written, where it applied, what was measured and whether it held.
 public struct RecordedCriterion: Sendable {
     public var position: Int
     public var expression: String
@@ -98,6 +101,7 @@ public struct RecordedLoad: Sendable {
     /// Per phase (`total`, `dns`, `connect`, `tls`, `wait`, `transfer`), HdrHistogram V2 compressed, base64.
     public var histograms: [String: String]
 
+    /// Responses whose status is in `range`, e.g. `500...599`.
     public func responses(in range: ClosedRange<Int>) -> Int {
         statusCounts.filter { range.contains($0.status) }.reduce(0) { $0 + $1.count }
     }

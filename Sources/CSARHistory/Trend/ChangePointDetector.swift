@@ -10,29 +10,29 @@
 /// first ones, cannot become a level of their own; a shift in the last runs is the latest-run rule's.
 /// Permutations come from a generator seeded by the series' name, so the same history always gives the
 /// same answer.
-public struct ChangePointDetector: Sendable {
-    public var alpha: Double
-    public var permutations: Int
-    public var minimumSegment: Int
+struct ChangePointDetector: Sendable {
+    var alpha: Double
+    var permutations: Int
+    var minimumSegment: Int
 
-    public init(alpha: Double = 0.01, permutations: Int = 999, minimumSegment: Int = 3) {
+    init(alpha: Double = 0.01, permutations: Int = 999, minimumSegment: Int = 3) {
         self.alpha = alpha
         self.permutations = permutations
         self.minimumSegment = minimumSegment
     }
 
     /// A significant change: the run at `index` is the first of the new level.
-    public struct ChangePoint: Sendable, Equatable {
-        public var index: Int
-        public var qHat: Double
+    struct ChangePoint: Sendable, Equatable {
+        var index: Int
+        var qHat: Double
         /// (shuffles at least as extreme + 1) / (shuffles + 1).
-        public var pValue: Double
-        public var shuffles: Int
+        var pValue: Double
+        var shuffles: Int
     }
 
     /// The fewest runs in which a change can be significant at `alpha` at all: a clean step of k runs at the
     /// end of n has a permutation p-value of about (n − k + 1) / C(n, k) at best.
-    public static func minimumRuns(alpha: Double, minimumSegment: Int = 3) -> Int {
+    static func minimumRuns(alpha: Double, minimumSegment: Int = 3) -> Int {
         for n in (2 * minimumSegment)...200 {
             for k in minimumSegment...(n / 2) where Double(n - k + 1) / binomial(n, k) <= alpha {
                 return n
@@ -46,7 +46,7 @@ public struct ChangePointDetector: Sendable {
     }
 
     /// Change points of `values`, in order of index.
-    public func changePoints(_ values: [Double], seed: String) -> [ChangePoint] {
+    func changePoints(_ values: [Double], seed: String) -> [ChangePoint] {
         guard values.count >= 2 * minimumSegment else { return [] }
         var generator = SeededGenerator(text: seed)
         let statistic = EnergyStatistic(values)

@@ -11,6 +11,7 @@ public struct TrendAnalysis: Sendable {
         case from(Int64)
     }
 
+    /// How many of the newest runs a trend looks at unless told (`--last`, `--baseline`).
     public static let defaultRuns = 30
 
     public var window: Window

@@ -1,23 +1,23 @@
 /// One tracked series: a metric of a load section or of a step, one point per comparable run.
-public struct TrendSeries: Sendable {
+struct TrendSeries: Sendable {
     /// `load: Nightly load` or `step: Smoke › Home page answers`.
-    public var subject: String
-    public var metric: TrendMetric
-    public var points: [TrendPoint]
+    var subject: String
+    var metric: TrendMetric
+    var points: [TrendPoint]
 
     /// `load: Nightly load · p95`: unique within a trend, and the seed of its permutations.
-    public var id: String { "\(subject) · \(metric.rawValue)" }
+    var id: String { "\(subject) · \(metric.rawValue)" }
 }
 
 /// A run's value in a series; latency points carry the run's histogram, rate points their counts.
-public struct TrendPoint: Sendable {
-    public var runId: Int64
+struct TrendPoint: Sendable {
+    var runId: Int64
     /// In the metric's unit: µs, req/s, a fraction, seconds.
-    public var value: Double
+    var value: Double
     var histogram: LatencyCounts?
     /// For rates: how many requests were errors (or unexpected), out of how many.
-    public var events: Int = 0
-    public var trials: Int = 0
+    var events: Int = 0
+    var trials: Int = 0
 }
 
 /// Turns recorded runs into series: per load section p50, p95, p99, max (from its histogram), req/s,

@@ -5,6 +5,7 @@ public struct TrendSettings: Codable, Sendable {
     public var alpha = 0.01
     /// Significance level of the latest run's test against the spread of the runs before it, per series.
     public var latestAlpha = 0.001
+    /// Shuffles of the change-point permutation test (at most: it stops once a split cannot be significant).
     public var permutations = 999
     /// Runs before the latest one that its test needs to know the noise.
     public var minimumReferenceRuns = 6
@@ -13,6 +14,7 @@ public struct TrendSettings: Codable, Sendable {
 
     public init() {}
 
+    /// The tolerance `--tolerance` set for `metric`, else its standard one.
     public func tolerance(for metric: TrendMetric) -> Tolerance {
         tolerances[metric.key] ?? .standard(for: metric)
     }

@@ -28,12 +28,15 @@ struct ConnectionOptions: ParsableArguments {
                 throw ValidationError("--cacert \(cacert): no such file")
             }
             guard !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: cacert) else {
-                throw ValidationError("--cacert \(cacert): \(isDirectory.boolValue ? "a folder, not a file" : "cannot read the file")")
+                throw ValidationError(
+                    "--cacert \(cacert): \(isDirectory.boolValue ? "a folder, not a file" : "cannot read the file")")
             }
         }
     }
 
     func transferOptions(http2: Bool = false) -> TransferOptions {
-        TransferOptions(connectTimeout: connectTimeout, totalTimeout: timeout, insecure: insecure, caCertificatePath: cacert, http2: http2)
+        TransferOptions(
+            connectTimeout: connectTimeout, totalTimeout: timeout, insecure: insecure, caCertificatePath: cacert,
+            http2: http2)
     }
 }

@@ -10,7 +10,10 @@ struct DemoCommand: AsyncParsableCommand, SendsRequests {
         commandName: "demo", abstract: "Run the gate against the embedded demo site and write the reports."
     )
 
-    @Option(name: .long, help: ArgumentHelp("Inject a fault into the demo site (repeatable), e.g. 500:/api/warehouses.", valueName: "spec"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Inject a fault into the demo site (repeatable), e.g. 500:/api/warehouses.", valueName: "spec"))
     var fault: [String] = []
 
     @OptionGroup var gate: GateFiles
@@ -31,7 +34,8 @@ struct DemoCommand: AsyncParsableCommand, SendsRequests {
             "CSAR_ADMIN_EMAIL": siteConfiguration.adminEmail, "CSAR_ADMIN_PASSWORD": siteConfiguration.adminPassword,
         ]) { _, demo in demo }
         let request = ScenarioExecution.Request(
-            command: "demo", files: gate.files, configuration: RunConfiguration(baseURL: site.baseURL, environment: environment),
+            command: "demo", files: gate.files,
+            configuration: RunConfiguration(baseURL: site.baseURL, environment: environment),
             reports: report.directory, runCriteria: RunbookCriteria.all, history: recorder
         )
         do {

@@ -23,10 +23,11 @@ struct GateCommand: AsyncParsableCommand, SendsRequests {
 
     func run() async throws {
         let recorder = try history.open()
-        try await ScenarioExecution.run(.init(
-            command: "gate", files: gate.files, configuration: try await target.runConfiguration(),
-            reports: report.directory, runCriteria: RunbookCriteria.all, history: recorder
-        ))
+        try await ScenarioExecution.run(
+            .init(
+                command: "gate", files: gate.files, configuration: try await target.runConfiguration(),
+                reports: report.directory, runCriteria: RunbookCriteria.all, history: recorder
+            ))
     }
 }
 

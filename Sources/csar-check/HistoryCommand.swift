@@ -9,7 +9,9 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "List, show, export or prune the runs of a history file (see --history).",
         discussion: "Exit codes: 0 done, 2 usage error or a history file that cannot be read.",
-        subcommands: [HistoryListCommand.self, HistoryShowCommand.self, HistoryExportCommand.self, HistoryPruneCommand.self]
+        subcommands: [
+            HistoryListCommand.self, HistoryShowCommand.self, HistoryExportCommand.self, HistoryPruneCommand.self,
+        ]
     )
 
     /// Opens an existing history file, or fails with exit code 2 and the reason.
@@ -42,7 +44,8 @@ struct HistoryListCommand: ParsableCommand {
 
 struct HistoryShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "Everything recorded of one run (its latency percentiles read from its histogram).")
+        commandName: "show",
+        abstract: "Everything recorded of one run (its latency percentiles read from its histogram).")
 
     @Argument(help: "The history file.") var file: String
     @Argument(help: "The run: its number (as `list` shows it, with or without #) or `latest`.") var runNumber: String
@@ -61,7 +64,8 @@ struct HistoryShowCommand: ParsableCommand {
             id = number
         }
         guard let recorded = try HistoryCommand.reading({ () throws(HistoryError) in try store.run(id: id) }) else {
-            throw CommandFailure(message: "\(file): no run #\(id) (see `csar-check history list \(file)`)", verdict: .configurationError)
+            throw CommandFailure(
+                message: "\(file): no run #\(id) (see `csar-check history list \(file)`)", verdict: .configurationError)
         }
         print(HistoryText.show(recorded), terminator: "")
     }
@@ -74,7 +78,8 @@ struct HistoryExportCommand: ParsableCommand {
 
     @Argument(help: "The history file.") var file: String
     @Flag(name: .long, help: "CSV (the only format; required, so scripts say what they expect).") var csv = false
-    @Flag(name: .long, help: "Apache Otava's shape: one row per comparable run, one column per series.") var otava = false
+    @Flag(name: .long, help: "Apache Otava's shape: one row per comparable run, one column per series.") var otava =
+        false
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.") var output: String?
 
     func run() throws {
@@ -89,7 +94,8 @@ struct HistoryExportCommand: ParsableCommand {
         do {
             try ReportFile.write(Data(text.utf8), to: output)
         } catch {
-            throw CommandFailure(message: "cannot write \(output): \(error.localizedDescription)", verdict: .configurationError)
+            throw CommandFailure(
+                message: "cannot write \(output): \(error.localizedDescription)", verdict: .configurationError)
         }
         print("Exported \(runs.count) run(s) to \(output)")
     }

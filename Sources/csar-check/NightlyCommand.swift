@@ -35,10 +35,12 @@ struct NightlyCommand: AsyncParsableCommand {
         analysis.command = "nightly"
         let recorder = try history.open()
         let nightlyFile = nightly.hasPrefix("/") ? nightly : "\(gate.scenarios)/\(nightly)"
-        let outcome = try await ScenarioExecution.execute(.init(
-            command: "nightly", files: gate.files + [nightlyFile], configuration: try await target.runConfiguration(),
-            reports: report.directory, runCriteria: RunbookCriteria.all, history: recorder
-        ))
+        let outcome = try await ScenarioExecution.execute(
+            .init(
+                command: "nightly", files: gate.files + [nightlyFile],
+                configuration: try await target.runConfiguration(),
+                reports: report.directory, runCriteria: RunbookCriteria.all, history: recorder
+            ))
         guard let store = recorder?.store, outcome.recordedRun != nil else { throw ExitCode(outcome.verdict.rawValue) }
         let trendReport = try TrendOptions.report(analysis, of: store)
         print(TrendVerdictText.render(trendReport), terminator: "")

@@ -16,9 +16,11 @@ struct RunCommand: AsyncParsableCommand, SendsRequests {
 
     func run() async throws {
         let recorder = try history.open()
-        try await ScenarioExecution.run(.init(
-            command: "run", files: files, configuration: try await target.runConfiguration(), reports: report.directory,
-            history: recorder
-        ))
+        try await ScenarioExecution.run(
+            .init(
+                command: "run", files: files, configuration: try await target.runConfiguration(),
+                reports: report.directory,
+                history: recorder
+            ))
     }
 }

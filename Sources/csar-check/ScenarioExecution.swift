@@ -34,7 +34,8 @@ enum ScenarioExecution {
     /// errors found before anything was sent.
     static func execute(_ request: Request) async throws -> Outcome {
         let started = Date()
-        let (scenarios, suiteCriteria) = try load(files: request.files, predefined: Set(request.configuration.variables.keys))
+        let (scenarios, suiteCriteria) = try load(
+            files: request.files, predefined: Set(request.configuration.variables.keys))
         let writer = try reportWriter(request.reports)
         let style = ConsoleStyle.forStandardOutput()
         let stop = InterruptSignal.install()
@@ -105,7 +106,8 @@ enum ScenarioExecution {
             throw ExitCode(RunVerdict.configurationError.rawValue)
         }
         guard !paths.isEmpty else {
-            throw CommandFailure(message: "no scenario files found in \(files.joined(separator: ", "))", verdict: .configurationError)
+            throw CommandFailure(
+                message: "no scenario files found in \(files.joined(separator: ", "))", verdict: .configurationError)
         }
         switch ScenarioFiles.load(paths, loader: ScenarioLoader(predefinedVariables: predefined)) {
         case .success(let scenarios):

@@ -13,7 +13,9 @@ struct ServeDemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Address to listen on (loopback only by default).")
     var host = "127.0.0.1"
 
-    @Option(name: .long, help: ArgumentHelp("Inject a fault (repeatable), e.g. 500:/api/warehouses, latency:/=2500.", valueName: "spec"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Inject a fault (repeatable), e.g. 500:/api/warehouses, latency:/=2500.", valueName: "spec"))
     var fault: [String] = []
 
     func run() async throws {

@@ -14,9 +14,11 @@ struct SmokeCommand: AsyncParsableCommand, SendsRequests {
     @OptionGroup var report: ReportOptions
 
     func run() async throws {
-        try await ScenarioExecution.run(.init(
-            command: "smoke", files: ["\(scenarios)/smoke.yaml"], configuration: try await target.runConfiguration(),
-            reports: report.directory
-        ))
+        try await ScenarioExecution.run(
+            .init(
+                command: "smoke", files: ["\(scenarios)/smoke.yaml"],
+                configuration: try await target.runConfiguration(),
+                reports: report.directory
+            ))
     }
 }

@@ -4,16 +4,21 @@ import Foundation
 
 /// Where requests go and how: base URL, variables, TLS and timeouts.
 struct TargetOptions: ParsableArguments {
-    @Option(name: .long, help: "The site under test, e.g. https://csar.sn (or CSAR_BASE_URL, or APP_URL from --env-file).")
+    @Option(
+        name: .long, help: "The site under test, e.g. https://csar.sn (or CSAR_BASE_URL, or APP_URL from --env-file).")
     var baseURL: String?
 
-    @Option(name: .long, help: "A Laravel .env file: APP_URL becomes the base URL; its keys are readable as {{ env.KEY }}.")
+    @Option(
+        name: .long, help: "A Laravel .env file: APP_URL becomes the base URL; its keys are readable as {{ env.KEY }}.")
     var envFile: String?
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("Set a scenario variable (repeatable).", valueName: "name=value"))
+    @Option(
+        name: .customLong("var"), help: ArgumentHelp("Set a scenario variable (repeatable).", valueName: "name=value"))
     var variables: [String] = []
 
-    @Option(name: .long, help: "Secret of `php artisan down --secret` (or CSAR_BYPASS_SECRET): test behind maintenance mode.")
+    @Option(
+        name: .long,
+        help: "Secret of `php artisan down --secret` (or CSAR_BYPASS_SECRET): test behind maintenance mode.")
     var bypassSecret: String?
 
     @OptionGroup var connection: ConnectionOptions
@@ -42,7 +47,10 @@ struct TargetOptions: ParsableArguments {
 
     /// The base URL from the flag, then CSAR_BASE_URL, then APP_URL: an explicit target, never a guess.
     func resolvedBaseURL(environment: [String: String]) throws -> String {
-        let candidates = [baseURL, ProcessInfo.processInfo.environment["CSAR_BASE_URL"], envFile.flatMap { _ in environment["APP_URL"] }]
+        let candidates = [
+            baseURL, ProcessInfo.processInfo.environment["CSAR_BASE_URL"],
+            envFile.flatMap { _ in environment["APP_URL"] },
+        ]
         guard let url = candidates.compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
             throw CommandFailure(
                 message: "no target: pass --base-url URL, set CSAR_BASE_URL, or give --env-file with APP_URL",
@@ -50,11 +58,11 @@ struct TargetOptions: ParsableArguments {
             )
         }
         guard url.hasPrefix("http://") || url.hasPrefix("https://") else {
-            throw CommandFailure(message: "base URL '\(url)' must start with http:// or https://", verdict: .configurationError)
+            throw CommandFailure(
+                message: "base URL '\(url)' must start with http:// or https://", verdict: .configurationError)
         }
         return url
     }
-
 
     /// The run's settings. A bypass secret is kept (and masked everywhere); the run takes Laravel's
     /// maintenance bypass cookie with it once the files are known to be valid.

@@ -36,7 +36,8 @@ struct TrendCommand: ParsableCommand {
 
 /// How a trend picks its runs and decides, shared by `trend` and `nightly`.
 struct TrendOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Compare with this run and the ones after it (its number).", valueName: "run"))
+    @Option(
+        name: .long, help: ArgumentHelp("Compare with this run and the ones after it (its number).", valueName: "run"))
     var baseline: Int64?
 
     @Option(name: .long, help: "Look at the newest N runs (default \(TrendAnalysis.defaultRuns)).")
@@ -53,11 +54,15 @@ struct TrendOptions: ParsableArguments {
     @Option(name: .long, help: "Significance level of the change-point test, per series (default 0.01).")
     var alpha: Double?
 
-    @Option(name: .long, help: ArgumentHelp("Only the runs of this command (gate, run, load, demo, nightly).", valueName: "name"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only the runs of this command (gate, run, load, demo, nightly).", valueName: "name"))
     var command: String?
 
     func analysis() throws -> TrendAnalysis {
-        if baseline != nil && last != nil { throw ValidationError("--baseline and --last choose the runs two ways: give one") }
+        if baseline != nil && last != nil {
+            throw ValidationError("--baseline and --last choose the runs two ways: give one")
+        }
         var settings = TrendSettings()
         if let alpha {
             guard alpha > 0 && alpha < 0.5 else { throw ValidationError("--alpha must be between 0 and 0.5") }
@@ -70,7 +75,8 @@ struct TrendOptions: ParsableArguments {
                 throw ValidationError("--tolerance expects metric=value with a metric among \(keys), got '\(pair)'")
             }
             let text = parts[1].hasSuffix("%") ? String(parts[1].dropLast()) : parts[1]
-            guard let number = Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "+", with: "")),
+            guard
+                let number = Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "+", with: "")),
                 number.isFinite, number >= 0
             else { throw ValidationError("--tolerance \(pair): the value is a percentage such as 20% or 0.5%") }
             var value = settings.tolerance(for: metric)

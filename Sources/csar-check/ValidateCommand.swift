@@ -4,13 +4,16 @@ import CSARCheck
 /// `csar-check validate FILE…|DIR`: checks scenario files without sending anything.
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "validate", abstract: "Check scenario files (syntax, keys, variables, queries) without sending anything."
+        commandName: "validate",
+        abstract: "Check scenario files (syntax, keys, variables, queries) without sending anything."
     )
 
     @Argument(help: "Scenario files or folders.")
     var files: [String]
 
-    @Option(name: .customLong("var"), help: ArgumentHelp("A variable that will be given at run time (repeatable).", valueName: "name=value"))
+    @Option(
+        name: .customLong("var"),
+        help: ArgumentHelp("A variable that will be given at run time (repeatable).", valueName: "name=value"))
     var variables: [String] = []
 
     func run() throws {

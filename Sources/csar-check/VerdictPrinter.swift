@@ -12,8 +12,11 @@ struct VerdictPrinter {
         if !report.criteria.isEmpty {
             Swift.print("\nCriteria")
             for criterion in report.criteria {
-                let mark = criterion.passed ? style.green("✔") : criterion.severity == .warning ? style.yellow("⚠") : style.red("✘")
-                let line = "  \(mark) \(padded(criterion.expression.terminalSafe, 24)) \(padded(criterion.measuredText.terminalSafe, 30)) \(criterion.scope.terminalSafe)"
+                let mark =
+                    criterion.passed
+                    ? style.green("✔") : criterion.severity == .warning ? style.yellow("⚠") : style.red("✘")
+                let line =
+                    "  \(mark) \(padded(criterion.expression.terminalSafe, 24)) \(padded(criterion.measuredText.terminalSafe, 30)) \(criterion.scope.terminalSafe)"
                 Swift.print(criterion.severity == .warning ? line + style.dim(" (warning)") : line)
             }
         }
@@ -21,10 +24,15 @@ struct VerdictPrinter {
         for note in report.notes where !shownNotes.contains(note) { shownNotes.append(note) }
         if !shownNotes.isEmpty { Swift.print("") }
         for note in shownNotes { Swift.print(style.yellow("⚠ \(note)")) }
-        let banner = report.verdict.passed ? style.green("✔ " + report.verdict.headline.terminalSafe) : style.red("✘ " + report.verdict.headline.terminalSafe)
+        let banner =
+            report.verdict.passed
+            ? style.green("✔ " + report.verdict.headline.terminalSafe)
+            : style.red("✘ " + report.verdict.headline.terminalSafe)
         Swift.print("\n" + style.bold(banner))
         for failure in report.verdict.failures.prefix(20) { Swift.print(style.red("  • \(failure.terminalSafe)")) }
-        if report.verdict.failures.count > 20 { Swift.print("  … and \(report.verdict.failures.count - 20) more (see the reports)") }
+        if report.verdict.failures.count > 20 {
+            Swift.print("  … and \(report.verdict.failures.count - 20) more (see the reports)")
+        }
         for warning in report.verdict.warnings { Swift.print(style.yellow("  ⚠ \(warning.terminalSafe)")) }
     }
 }

@@ -1,9 +1,12 @@
 import Histogram
 import XCTest
+
 @testable import CSARCheck
 
 final class CriteriaTests: XCTestCase {
-    private func measurements(latenciesMs: [UInt64], statuses: [Int], transportErrors: Int = 0, wallTime: Double = 10) -> Measurements {
+    private func measurements(
+        latenciesMs: [UInt64], statuses: [Int], transportErrors: Int = 0, wallTime: Double = 10
+    ) -> Measurements {
         var measured = Measurements()
         for latency in latenciesMs { measured.latency.record(latency * 1000) }
         measured.requests = statuses.count + transportErrors
@@ -33,7 +36,9 @@ final class CriteriaTests: XCTestCase {
     }
 
     func testRejectsUnknownMetricsMissingUnitsAndBadPercentages() {
-        for text in ["p95x < 2s", "latency < 2s", "p95 < 2", "availability >= 120%", "p95 2s", "http_6xx == 0", "rps >= fast"] {
+        for text in [
+            "p95x < 2s", "latency < 2s", "p95 < 2", "availability >= 120%", "p95 2s", "http_6xx == 0", "rps >= fast",
+        ] {
             XCTAssertThrowsError(try Criterion(parsing: text), text)
         }
         do {
@@ -63,13 +68,16 @@ final class CriteriaTests: XCTestCase {
     }
 
     func testNothingMeasuredNeverPasses() throws {
-        let result = CriteriaEvaluation.evaluate([try Criterion(parsing: "p95 < 2s")], on: Measurements(), scope: "run")[0]
+        let result = CriteriaEvaluation.evaluate(
+            [try Criterion(parsing: "p95 < 2s")], on: Measurements(), scope: "run")[0]
         XCTAssertNil(result.measured)
         XCTAssertFalse(result.passed)
     }
 
     func testUnknownMetricInAFileIsAValidateError() {
-        XCTAssertThrowsError(try ScenarioLoader().load(text: "criteria: [p95 < 2s, rsp >= 40]\nsteps:\n  - url: /\n", file: "c.yaml")) { error in
+        XCTAssertThrowsError(
+            try ScenarioLoader().load(text: "criteria: [p95 < 2s, rsp >= 40]\nsteps:\n  - url: /\n", file: "c.yaml")
+        ) { error in
             let scenarioError = error as? ScenarioError
             XCTAssertEqual(scenarioError?.key, "criteria[1]")
             XCTAssertEqual(scenarioError?.location.line, 1)
@@ -78,7 +86,9 @@ final class CriteriaTests: XCTestCase {
     }
 
     func testRunbookDefaults() {
-        XCTAssertEqual(RunbookCriteria.all.map(\.source), ["max < 2s", "http_5xx == 0", "availability >= 99.5%", "error_rate <= 5%", "max <= 5s"])
+        XCTAssertEqual(
+            RunbookCriteria.all.map(\.source),
+            ["max < 2s", "http_5xx == 0", "availability >= 99.5%", "error_rate <= 5%", "max <= 5s"])
         XCTAssertEqual(RunbookCriteria.all.filter { $0.severity == .warning }.map(\.source), ["max <= 5s"])
     }
 

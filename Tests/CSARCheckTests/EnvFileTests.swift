@@ -1,9 +1,11 @@
 import XCTest
+
 @testable import CSARCheck
 
 final class EnvFileTests: XCTestCase {
     func testLaravelStyleEnvFile() throws {
-        let values = try EnvFile.parse("""
+        let values = try EnvFile.parse(
+            """
             # Application
             APP_NAME="CSAR Plateforme"
             APP_URL=https://csar.sn   # production

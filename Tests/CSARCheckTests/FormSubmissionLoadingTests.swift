@@ -5,7 +5,9 @@ import XCTest
 final class FormSubmissionLoadingTests: XCTestCase {
     /// Attachments are looked for when the file loads: one that exists, the shipped fixture.
     private static let attachment = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Scenarios/fixtures/piece-jointe.pdf").path
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+            "Scenarios/fixtures/piece-jointe.pdf"
+        ).path
 
     private func load(_ steps: String) throws -> Scenario {
         try ScenarioLoader().load(

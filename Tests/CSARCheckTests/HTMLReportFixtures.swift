@@ -104,7 +104,9 @@ enum HTMLReportFixtures {
             captures: captures, captureFailures: [], attempts: 1, startedAt: start)
     }
 
-    static func assertion(_ title: String, line: Int, key: String = "status", failure: CheckFailure? = nil)
+    static func assertion(
+        _ title: String, line: Int, key: String = "status", failure: CheckFailure? = nil
+    )
         -> AssertionResult
     {
         AssertionResult(

@@ -7,7 +7,8 @@ import XCTest
 /// are exact and histograms of several runs can be added.
 final class HdrHistogramDecodingTests: XCTestCase {
     func testDecodingGivesBackTheEncodedHistogram() throws {
-        var histogram = Histogram<UInt64>(highestTrackableValue: LatencyHistograms.highestTrackable, numberOfSignificantValueDigits: .three)
+        var histogram = Histogram<UInt64>(
+            highestTrackableValue: LatencyHistograms.highestTrackable, numberOfSignificantValueDigits: .three)
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<5_000 {
             _ = histogram.record(UInt64.random(in: 200...250_000, using: &generator))
@@ -16,7 +17,8 @@ final class HdrHistogramDecodingTests: XCTestCase {
         let decoded = try XCTUnwrap(HdrHistogramEncoding.decode(base64: HdrHistogramEncoding.base64(of: histogram)))
         XCTAssertEqual(decoded.totalCount, histogram.totalCount)
         for percentile in [1.0, 10, 50, 90, 95, 99, 99.9] {
-            XCTAssertEqual(decoded.valueAtPercentile(percentile), histogram.valueAtPercentile(percentile), "p\(percentile)")
+            XCTAssertEqual(
+                decoded.valueAtPercentile(percentile), histogram.valueAtPercentile(percentile), "p\(percentile)")
         }
         // The encoding keeps buckets, not the exact extremes: the top bucket reads as its upper bound.
         XCTAssertEqual(decoded.max, histogram.max)

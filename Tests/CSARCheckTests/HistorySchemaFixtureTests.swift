@@ -37,7 +37,8 @@ final class HistorySchemaFixtureTests: XCTestCase {
         for load in runs.flatMap(\.loads) {
             let histogram = try XCTUnwrap(HdrHistogramEncoding.decode(base64: try XCTUnwrap(load.histograms["total"])))
             XCTAssertEqual(histogram.totalCount, UInt64(load.responses))
-            XCTAssertEqual(histogram.valueAtPercentile(50), load.p50Micros, "p50 of \(load.name) read from its histogram")
+            XCTAssertEqual(
+                histogram.valueAtPercentile(50), load.p50Micros, "p50 of \(load.name) read from its histogram")
         }
         // The migrated file takes new runs.
         try store.record(try HTMLReportFixtures.passing())

@@ -26,7 +26,8 @@ final class HistoryStoreTests: XCTestCase {
         let store = try HistoryStore(path: path("nested/folder/history.sqlite"), create: true)
         let gate = try HTMLReportFixtures.failing()
         let load = try HTMLReportFixtures.load(seconds: 5)
-        let gateId = try store.record(gate, labels: [RunLabel(key: "release", value: "2.3"), RunLabel(key: "commit", value: "abc")])
+        let gateId = try store.record(
+            gate, labels: [RunLabel(key: "release", value: "2.3"), RunLabel(key: "commit", value: "abc")])
         let loadId = try store.record(load, command: "nightly")
         XCTAssertLessThan(gateId, loadId)
 
@@ -109,7 +110,8 @@ final class HistoryStoreTests: XCTestCase {
     }
 
     func testFilesThatAreNotHistoriesAreRefused() throws {
-        try Data("this is a text file, not a database, and it is long enough to be read".utf8).write(to: URL(fileURLWithPath: path("text.sqlite")))
+        try Data("this is a text file, not a database, and it is long enough to be read".utf8).write(
+            to: URL(fileURLWithPath: path("text.sqlite")))
         XCTAssertThrowsError(try HistoryStore(path: path("text.sqlite"), create: true)) { error in
             XCTAssertTrue("\(error)".contains("text.sqlite: cannot open it as an SQLite file"), "\(error)")
         }
@@ -117,7 +119,8 @@ final class HistoryStoreTests: XCTestCase {
         try other.write { db in try db.execute(sql: "CREATE TABLE invoices (id INTEGER PRIMARY KEY)") }
         try other.close()
         XCTAssertThrowsError(try HistoryStore(path: path("other.sqlite"), create: true)) { error in
-            XCTAssertTrue("\(error)".contains("not a csar-check history (an SQLite file with tables invoices)"), "\(error)")
+            XCTAssertTrue(
+                "\(error)".contains("not a csar-check history (an SQLite file with tables invoices)"), "\(error)")
         }
     }
 

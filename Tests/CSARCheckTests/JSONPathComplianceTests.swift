@@ -82,8 +82,9 @@ final class JSONPathComplianceTests: XCTestCase {
         } else if let alternatives = testCase["results"]?.arrayValue {
             let pathAlternatives = testCase["results_paths"]?.arrayValue
             acceptable = alternatives.enumerated().map { index, values in
-                Outcome(values: values.arrayValue ?? [],
-                        paths: pathAlternatives?[index].arrayValue?.compactMap(\.stringValue))
+                Outcome(
+                    values: values.arrayValue ?? [],
+                    paths: pathAlternatives?[index].arrayValue?.compactMap(\.stringValue))
             }
         } else {
             return "case has neither result nor results"

@@ -4,7 +4,8 @@ import XCTest
 
 final class JSONPathTests: XCTestCase {
     /// The example document of RFC 9535 §1.5.
-    private let store = try! JSONValue.parse(#"""
+    private let store = try! JSONValue.parse(
+        #"""
         { "store": {
             "book": [
               { "category": "reference", "author": "Nigel Rees", "title": "Sayings of the Century", "price": 8.95 },
@@ -98,32 +99,56 @@ final class JSONPathTests: XCTestCase {
             (" $", "leading whitespace is not allowed at offset 0"),
             ("$.a ", "trailing whitespace is not allowed at offset 3"),
             ("$.store]", "unexpected ']', expected '.', '..' or '[' to start a segment at offset 7"),
-            ("$.store[]", "empty brackets; expected a selector such as ['name'], [0], [*], [1:3] or [?@.a] "
-                + "at offset 8"),
-            ("$[0,]", "unexpected ']', expected a selector (a quoted name, '*', an index, a slice or a filter) "
-                + "at offset 4"),
+            (
+                "$.store[]",
+                "empty brackets; expected a selector such as ['name'], [0], [*], [1:3] or [?@.a] "
+                    + "at offset 8"
+            ),
+            (
+                "$[0,]",
+                "unexpected ']', expected a selector (a quoted name, '*', an index, a slice or a filter) "
+                    + "at offset 4"
+            ),
             ("$[a]", "member names in brackets must be quoted, e.g. ['a'] at offset 2"),
-            ("$.1", "a member name after '.' cannot start with a digit; use [1] for an array index or ['1'] for a name "
-                + "at offset 2"),
+            (
+                "$.1",
+                "a member name after '.' cannot start with a digit; use [1] for an array index or ['1'] for a name "
+                    + "at offset 2"
+            ),
             ("$. a", "unexpected space, expected a member name or '*' after '.' at offset 2"),
             ("$['a", "unterminated string literal; missing closing ' at offset 2"),
             (#"$['a\"']"#, "\\\" is not a valid escape in a single-quoted string; write \" unescaped at offset 4"),
             ("$[01]", "leading zeros are not allowed in integers at offset 2"),
-            ("$[9007199254740992]", "integer out of range; indices and slice bounds must be within ±9007199254740991 "
-                + "at offset 2"),
+            (
+                "$[9007199254740992]",
+                "integer out of range; indices and slice bounds must be within ±9007199254740991 "
+                    + "at offset 2"
+            ),
             ("$[?@.a = 1]", "'=' is not an operator; use '==' to compare at offset 7"),
             ("$[?(@.a == 1]", "unexpected ']', expected ')' at offset 12"),
             ("$[?true]", "a literal cannot be a condition on its own; compare it, e.g. @.active == true at offset 3"),
-            ("$[?@.* == 1]", "a comparison operand must be a singular query (only names and indices, e.g. @.a[0]), "
-                + "but this query can select several nodes at offset 3"),
+            (
+                "$[?@.* == 1]",
+                "a comparison operand must be a singular query (only names and indices, e.g. @.a[0]), "
+                    + "but this query can select several nodes at offset 3"
+            ),
             ("$[?count(1) > 0]", "argument 1 of count() must be a query, e.g. @.items[*] at offset 9"),
-            ("$[?length(@.a)]", "length() returns a value (ValueType), which cannot be a condition on its own; "
-                + "compare it, e.g. length(...) > 0 at offset 3"),
-            ("$[?match(@.a, 'x') == true]", "a comparison operand must be a value, but match() returns true or false "
-                + "(LogicalType); use it as a condition on its own at offset 3"),
+            (
+                "$[?length(@.a)]",
+                "length() returns a value (ValueType), which cannot be a condition on its own; "
+                    + "compare it, e.g. length(...) > 0 at offset 3"
+            ),
+            (
+                "$[?match(@.a, 'x') == true]",
+                "a comparison operand must be a value, but match() returns true or false "
+                    + "(LogicalType); use it as a condition on its own at offset 3"
+            ),
             ("$[?match(@.a)]", "match() takes 2 arguments, but 1 given at offset 3"),
-            ("$[?size(@.a) > 1]", "unknown function 'size'; available functions are length, count, match, search, "
-                + "value at offset 3"),
+            (
+                "$[?size(@.a) > 1]",
+                "unknown function 'size'; available functions are length, count, match, search, "
+                    + "value at offset 3"
+            ),
             ("$[?count (@.a) > 1]", "no whitespace is allowed between a function name and '(' at offset 8"),
         ]
         for (expression, description) in cases {
@@ -135,7 +160,9 @@ final class JSONPathTests: XCTestCase {
         let error = try XCTUnwrap(compileError("$.store[?@.price <]"))
         XCTAssertEqual(error.offset, 18)
         XCTAssertEqual(error.expression, "$.store[?@.price <]")
-        XCTAssertEqual(error.diagnostic, """
+        XCTAssertEqual(
+            error.diagnostic,
+            """
             $.store[?@.price <]
                               ^ unexpected ']', expected a query, a literal or a function call
             """)

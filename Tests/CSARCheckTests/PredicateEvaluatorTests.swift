@@ -1,23 +1,26 @@
 import XCTest
+
 @testable import CSARCheck
 
 final class PredicateEvaluatorTests: XCTestCase {
     private let evaluator = PredicateEvaluator(render: { (template: Template) throws(UndefinedVariable) -> String in
         try template.render { _ in nil }
     })
-    private let warehouses = try! JSONValue.parse("""
+    private let warehouses = try! JSONValue.parse(
+        """
         {"data":[{"id":1,"name":"Dakar","latitude":14.69,"longitude":-17.44},
                  {"id":2,"name":"Thiès","latitude":14.79,"longitude":-16.93}]}
         """)
 
     private func predicate(_ yaml: String) throws -> CSARCheck.Predicate {
-        let scenario = try ScenarioLoader().load(text: """
-            steps:
-              - url: /
-                expect:
-                  jsonpath:
-                    - { path: "$", \(yaml) }
-            """, file: "p.yaml")
+        let scenario = try ScenarioLoader().load(
+            text: """
+                steps:
+                  - url: /
+                    expect:
+                      jsonpath:
+                        - { path: "$", \(yaml) }
+                """, file: "p.yaml")
         guard case .jsonPath(_, _, let predicate) = scenario.steps[0].assertions[0].subject else {
             throw XCTSkip("not a jsonpath assertion")
         }

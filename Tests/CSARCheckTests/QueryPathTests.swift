@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CSARCheck
 
 /// XPath and JSONPath with `{{ variables }}`: plain ones are checked as the file loads, templated ones are
@@ -55,25 +56,31 @@ final class QueryPathTests: XCTestCase {
     }
 
     func testAPlainInvalidPathIsStillAnErrorWhenTheFileLoads() {
-        XCTAssertThrowsError(try load("""
-            name: Typo
-            steps:
-              - url: /
-                expect:
-                  xpath: [{ path: "//div[", count: 1 }]
-            """)) { error in
+        XCTAssertThrowsError(
+            try load(
+                """
+                name: Typo
+                steps:
+                  - url: /
+                    expect:
+                      xpath: [{ path: "//div[", count: 1 }]
+                """)
+        ) { error in
             XCTAssertTrue("\(error)".contains("steps[0].expect.xpath[0]"), "\(error)")
         }
     }
 
     func testAnUndefinedVariableInAPathIsAnErrorWhenTheFileLoads() {
-        XCTAssertThrowsError(try load("""
-            name: Undefined
-            steps:
-              - url: /
-                expect:
-                  jsonpath: [{ path: "$.errors['{{ emial_field }}']", exists: true }]
-            """)) { error in
+        XCTAssertThrowsError(
+            try load(
+                """
+                name: Undefined
+                steps:
+                  - url: /
+                    expect:
+                      jsonpath: [{ path: "$.errors['{{ emial_field }}']", exists: true }]
+                """)
+        ) { error in
             XCTAssertTrue("\(error)".contains("undefined variable 'emial_field'"), "\(error)")
         }
     }

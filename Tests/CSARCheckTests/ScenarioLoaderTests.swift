@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CSARCheck
 
 final class ScenarioLoaderTests: XCTestCase {
@@ -20,7 +21,8 @@ final class ScenarioLoaderTests: XCTestCase {
     }
 
     func testLoadsAFullStep() throws {
-        let scenario = try load("""
+        let scenario = try load(
+            """
             name: Login
             variables:
               email: admin@csar.sn
@@ -59,7 +61,8 @@ final class ScenarioLoaderTests: XCTestCase {
     }
 
     func testUnknownKeyNamesLineColumnKeyAndSuggestion() {
-        let error = loadError("""
+        let error = loadError(
+            """
             name: x
             steps:
               - url: /
@@ -75,7 +78,8 @@ final class ScenarioLoaderTests: XCTestCase {
     }
 
     func testWrongTypeIsAnError() {
-        let error = loadError("""
+        let error = loadError(
+            """
             steps:
               - url: /
                 follow_redirects: maybe
@@ -86,7 +90,8 @@ final class ScenarioLoaderTests: XCTestCase {
     }
 
     func testUndefinedVariableIsFoundBeforeRunning() {
-        let error = loadError("""
+        let error = loadError(
+            """
             steps:
               - url: /login
                 capture:
@@ -100,7 +105,8 @@ final class ScenarioLoaderTests: XCTestCase {
     }
 
     func testCaptureIsNotVisibleBeforeItsStep() {
-        let error = loadError("""
+        let error = loadError(
+            """
             steps:
               - url: /{{ later }}
               - url: /
@@ -114,12 +120,14 @@ final class ScenarioLoaderTests: XCTestCase {
     }
 
     func testBadQueriesAreErrors() {
-        let jsonPath = loadError("steps:\n  - url: /\n    expect:\n      jsonpath:\n        - { path: \"$.data[\", count: 1 }\n")
+        let jsonPath = loadError(
+            "steps:\n  - url: /\n    expect:\n      jsonpath:\n        - { path: \"$.data[\", count: 1 }\n")
         XCTAssertEqual(jsonPath?.key, "steps[0].expect.jsonpath[0].path")
         XCTAssertEqual(jsonPath?.location.line, 5)
         XCTAssertTrue(jsonPath?.message.contains("invalid JSONPath") ?? false, jsonPath?.message ?? "")
 
-        let xPath = loadError("steps:\n  - url: /\n    expect:\n      xpath:\n        - { path: \"//input[@name=\", exists: true }\n")
+        let xPath = loadError(
+            "steps:\n  - url: /\n    expect:\n      xpath:\n        - { path: \"//input[@name=\", exists: true }\n")
         XCTAssertEqual(xPath?.key, "steps[0].expect.xpath[0].path")
         XCTAssertTrue(xPath?.message.contains("invalid XPath") ?? false)
 
@@ -129,7 +137,8 @@ final class ScenarioLoaderTests: XCTestCase {
     }
 
     func testStatusForms() throws {
-        let scenario = try load("""
+        let scenario = try load(
+            """
             steps:
               - url: /
                 expect: { status: 2xx }
@@ -137,7 +146,7 @@ final class ScenarioLoaderTests: XCTestCase {
                 expect: { status: { not: [5xx, 404] } }
             """)
         guard case .status(let first) = scenario.steps[0].assertions[0].subject,
-              case .status(let second) = scenario.steps[1].assertions[0].subject
+            case .status(let second) = scenario.steps[1].assertions[0].subject
         else { return XCTFail("expected status assertions") }
         XCTAssertTrue(first.accepts(204))
         XCTAssertFalse(first.accepts(302))
@@ -148,7 +157,8 @@ final class ScenarioLoaderTests: XCTestCase {
     }
 
     func testGetWithBodyAndTwoBodiesAreErrors() {
-        XCTAssertTrue(loadError("steps:\n  - url: /\n    form: { a: b }\n")?.message.contains("cannot carry a body") ?? false)
+        XCTAssertTrue(
+            loadError("steps:\n  - url: /\n    form: { a: b }\n")?.message.contains("cannot carry a body") ?? false)
         let two = loadError("steps:\n  - method: POST\n    url: /\n    form: { a: b }\n    json: { a: 1 }\n")
         XCTAssertTrue(two?.message.contains("one body") ?? false)
     }
@@ -166,7 +176,8 @@ final class ScenarioLoaderTests: XCTestCase {
     }
 
     func testShippedScenariosValidate() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let folder = root.appendingPathComponent("Scenarios").path
         let files = try ScenarioFiles.resolve([folder]).get()
         XCTAssertFalse(files.isEmpty)

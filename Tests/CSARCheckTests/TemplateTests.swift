@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CSARCheck
 
 final class TemplateTests: XCTestCase {
@@ -34,7 +35,8 @@ final class TemplateTests: XCTestCase {
     }
 
     func testFormEncoding() {
-        XCTAssertEqual(FormEncoding.encode([("email", "a+b@csar.sn"), ("msg", "été 100%")]),
-                       "email=a%2Bb%40csar.sn&msg=%C3%A9t%C3%A9+100%25")
+        XCTAssertEqual(
+            FormEncoding.encode([("email", "a+b@csar.sn"), ("msg", "été 100%")]),
+            "email=a%2Bb%40csar.sn&msg=%C3%A9t%C3%A9+100%25")
     }
 }

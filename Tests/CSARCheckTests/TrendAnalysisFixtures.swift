@@ -10,7 +10,8 @@ enum TrendAnalysisFixtures {
         let findings = analyses.flatMap(\.findings)
         let regressions = findings.filter(\.isRegression)
         return TrendReport(
-            tool: "csar-check test", history: "crafted", generatedAt: Date(timeIntervalSince1970: 0), settings: settings,
+            tool: "csar-check test", history: "crafted", generatedAt: Date(timeIntervalSince1970: 0),
+            settings: settings,
             window: "crafted", runs: [], series: analyses,
             verdict: .init(
                 status: regressions.isEmpty ? .noRegression : .regression, exitCode: regressions.isEmpty ? 0 : 1,

@@ -45,13 +45,20 @@ final class TrendFalseAlarmTests: XCTestCase {
         // Histograms are slow to make in a debug build: a third as many of those histories.
         let shapes: [(String, (UInt64) -> TrendSeries)] = [
             ("normal noise, cv 5 %", { TrendFixtures.series(flat, metric: .p95, cv: 0.05, seed: $0) }),
-            ("heavy-tailed noise (t3), cv 5 %", { TrendFixtures.series(flat, metric: .p95, cv: 0.05, seed: $0, heavy: true) }),
-            ("histograms of 200 requests, runs ±4 %", { TrendFixtures.latencySeries(medians: flat, requests: 200, seed: $0) }),
+            (
+                "heavy-tailed noise (t3), cv 5 %",
+                { TrendFixtures.series(flat, metric: .p95, cv: 0.05, seed: $0, heavy: true) }
+            ),
+            (
+                "histograms of 200 requests, runs ±4 %",
+                { TrendFixtures.latencySeries(medians: flat, requests: 200, seed: $0) }
+            ),
         ]
         for (label, make) in shapes {
             let count = label.hasPrefix("histograms") ? max(1, histories / 3) : histories
             let series = (0..<UInt64(count)).map { make($0 * 7919 + 1) }
-            let statistics = simulate("\(label), statistics only", settings: TrendFixtures.statisticsOnly, histories: series)
+            let statistics = simulate(
+                "\(label), statistics only", settings: TrendFixtures.statisticsOnly, histories: series)
             // One-sided: a regression is half of the two-sided α = 1 % of the change-point test, plus the
             // latest-run test's 0.1 %; allow for the heavy tails and for chance over the histories simulated.
             XCTAssertLessThanOrEqual(Double(statistics.any), max(4, 0.03 * Double(count)), "\(label): \(statistics)")

@@ -23,7 +23,10 @@ enum TrendFixtures {
         /// Student's t with 3 degrees of freedom: heavy tails, as real latencies have.
         mutating func heavy() -> Double {
             let z = normal()
-            let chi = (0..<3).reduce(0.0) { sum, _ in let x = normal(); return sum + x * x }
+            let chi = (0..<3).reduce(0.0) { sum, _ in
+                let x = normal()
+                return sum + x * x
+            }
             return z / (chi / 3).squareRoot()
         }
     }
@@ -35,7 +38,8 @@ enum TrendFixtures {
     ) -> TrendSeries {
         var noise = Noise(seed: seed)
         let points = levels.enumerated().map { index, level in
-            TrendPoint(runId: Int64(index + 1), value: level * max(0.05, 1 + cv * (heavy ? noise.heavy() : noise.normal())))
+            TrendPoint(
+                runId: Int64(index + 1), value: level * max(0.05, 1 + cv * (heavy ? noise.heavy() : noise.normal())))
         }
         return TrendSeries(subject: subject, metric: metric, points: points)
     }

@@ -27,7 +27,10 @@ enum TrendReportSamples {
                 finishedAt: when + 62,
                 verdict: VerdictReport(passed: true, exitCode: 0, headline: "PASSED — 1 scenario, 2 steps, 1 load run"),
                 scenarios: [
-                    ScenarioReport(HTMLReportFixtures.scenario(steps: [HTMLReportFixtures.homeStep(), HTMLReportFixtures.loginStep()]))
+                    ScenarioReport(
+                        HTMLReportFixtures.scenario(steps: [
+                            HTMLReportFixtures.homeStep(), HTMLReportFixtures.loginStep(),
+                        ]))
                 ],
                 loads: [LoadReport(name: loadName, result: result)])
             try store.record(report, labels: [RunLabel(key: "release", value: "2.\(index / 7)")])

@@ -19,7 +19,8 @@ final class TrendReportTests: XCTestCase {
     }
 
     func testARegressionReadsTheSameInEveryReport() throws {
-        let store = try TrendReportSamples.history(at: folder.appendingPathComponent("h.sqlite").path, runs: 20, shiftAt: 14)
+        let store = try TrendReportSamples.history(
+            at: folder.appendingPathComponent("h.sqlite").path, runs: 20, shiftAt: 14)
         let report = try TrendReportSamples.trend(store)
         XCTAssertEqual(report.verdict.status, .regression)
         let finding = try XCTUnwrap(report.verdict.regressions.first { $0.metric == .p50 })
@@ -52,7 +53,8 @@ final class TrendReportTests: XCTestCase {
         let report = try TrendReportSamples.trend(store)
         XCTAssertEqual(report.verdict.status, .insufficientHistory)
         XCTAssertEqual(report.verdict.exitCode, 0)
-        XCTAssertTrue(report.verdict.headline.hasPrefix("NOT ENOUGH HISTORY — 4 comparable run(s)"), report.verdict.headline)
+        XCTAssertTrue(
+            report.verdict.headline.hasPrefix("NOT ENOUGH HISTORY — 4 comparable run(s)"), report.verdict.headline)
         let xml = TrendJUnitReport.xml(report)
         XCTAssertTrue(xml.contains("skipped=\"\(report.series.count)\""), xml)
     }

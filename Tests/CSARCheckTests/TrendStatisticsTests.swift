@@ -66,10 +66,12 @@ final class TrendStatisticsTests: XCTestCase {
     /// minimum segment, E-divisive made the first run a level of its own (p = 0.003).
     func testAnOddFirstRunDoesNotBecomeTheBaseline() {
         let milliseconds = [
-            9.25, 1.65, 1.56, 1.75, 1.53, 2.01, 1.64, 1.68, 1.98, 1.99, 2.15, 1.9, 4.51, 2.19, 2.27, 2.76, 2.47, 1.98, 3.48,
+            9.25, 1.65, 1.56, 1.75, 1.53, 2.01, 1.64, 1.68, 1.98, 1.99, 2.15, 1.9, 4.51, 2.19, 2.27, 2.76, 2.47, 1.98,
+            3.48,
             2.15,
         ]
-        let found = ChangePointDetector().changePoints(milliseconds.map(log), seed: "step: Demande form › Valid request")
+        let found = ChangePointDetector().changePoints(
+            milliseconds.map(log), seed: "step: Demande form › Valid request")
         XCTAssertFalse(found.contains { $0.index < 3 }, "\(found)")
     }
 

@@ -28,7 +28,8 @@ final class TrendVerdictTests: XCTestCase {
             for metric in [TrendMetric.p95, .requestsPerSecond, .duration] {
                 let analysis = TrendFixtures.analyze(
                     TrendFixtures.series(Array(repeating: 50, count: 30), metric: metric, cv: 0.08, seed: seed))
-                XCTAssertNotEqual(analysis.verdict, .regression, "seed \(seed) \(metric): \(analysis.findings.map(\.message))")
+                XCTAssertNotEqual(
+                    analysis.verdict, .regression, "seed \(seed) \(metric): \(analysis.findings.map(\.message))")
             }
         }
     }
@@ -117,7 +118,8 @@ final class TrendVerdictTests: XCTestCase {
         let analysis = TrendFixtures.analyze(TrendFixtures.series([100, 100, 300, 300, 300], metric: .p95))
         XCTAssertEqual(analysis.verdict, .insufficientHistory)
         XCTAssertTrue(analysis.findings.isEmpty)
-        XCTAssertTrue(analysis.notes.first?.contains("5 run(s): the latest-run test needs 7, change points need 12") ?? false)
+        XCTAssertTrue(
+            analysis.notes.first?.contains("5 run(s): the latest-run test needs 7, change points need 12") ?? false)
         let middle = TrendFixtures.analyze(TrendFixtures.series(Array(repeating: 100, count: 9), metric: .p95))
         XCTAssertEqual(middle.verdict, .stable)
         XCTAssertEqual(middle.notes, ["change points need 12 runs (has 9)"])

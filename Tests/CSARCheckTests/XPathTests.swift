@@ -186,7 +186,8 @@ final class XPathTests: XCTestCase {
     // MARK: XML
 
     func testXMLWithoutNamespaces() throws {
-        let document = try xml("""
+        let document = try xml(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <users>
               <user id="1"><name>Ann</name><age>31</age></user>
@@ -201,7 +202,8 @@ final class XPathTests: XCTestCase {
     }
 
     func testXMLNamespacesNeedBoundPrefixes() throws {
-        let document = try xml("""
+        let document = try xml(
+            """
             <feed xmlns="http://www.w3.org/2005/Atom" xmlns:app="urn:example:app">
               <entry><title>First</title><app:status>ok</app:status></entry>
             </feed>
@@ -235,7 +237,8 @@ final class XPathTests: XCTestCase {
     }
 
     func testExternalEntitiesAreNotLoaded() throws {
-        let document = try xml("""
+        let document = try xml(
+            """
             <?xml version="1.0"?>
             <!DOCTYPE data [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
             <data>before&xxe;after</data>
@@ -284,7 +287,8 @@ final class XPathTests: XCTestCase {
                     let sharedToken = try token.evaluate(in: shared)
                     let reason = (try? XPathExpression("//p[")) == nil ? "rejected" : "accepted"
                     if ownText != .string("\(thread)-\(iteration)") || sharedToken != .string("abc")
-                        || reason != "rejected" {
+                        || reason != "rejected"
+                    {
                         failures.record()
                     }
                 } catch {

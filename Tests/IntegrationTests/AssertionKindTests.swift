@@ -38,9 +38,11 @@ final class AssertionKindTests: XCTestCase {
 
     func testEveryKindFailsOnItsFault() async throws {
         let serverError = try await failedKeys(faults: ["500:/"])
-        XCTAssertTrue(serverError.isSuperset(of: [
-            "steps[0].expect.status", "steps[0].expect.body", "steps[0].expect.body_size", "steps[0].expect.xpath[0]",
-        ]), "\(serverError)")
+        XCTAssertTrue(
+            serverError.isSuperset(of: [
+                "steps[0].expect.status", "steps[0].expect.body", "steps[0].expect.body_size",
+                "steps[0].expect.xpath[0]",
+            ]), "\(serverError)")
         let maintenance = try await failedKeys(faults: ["maintenance:on"])
         XCTAssertTrue(maintenance.contains("steps[0].expect.cookies.XSRF-TOKEN"), "\(maintenance)")
         let slow = try await failedKeys(faults: ["latency:/=1100"])
@@ -51,24 +53,25 @@ final class AssertionKindTests: XCTestCase {
 
     func testLaravelXSRFCookieSentBackAsHeaderLogsIn() async throws {
         let demo = try await DemoSiteFixture.start()
-        let result = try await demo.run(yaml: """
-            variables:
-              email: { env: CSAR_ADMIN_EMAIL }
-              password: { env: CSAR_ADMIN_PASSWORD, secret: true }
-            steps:
-              - name: form
-                url: /login
-                capture:
-                  xsrf: { cookie: XSRF-TOKEN, decode: url }
-              - name: login with the header only
-                method: POST
-                url: /login
-                headers: { X-XSRF-TOKEN: "{{ xsrf }}" }
-                form: { email: "{{ email }}", password: "{{ password }}" }
-                expect:
-                  status: 302
-                  headers: { Location: { matches: "/admin$" } }
-            """, environment: demo.adminEnvironment)
+        let result = try await demo.run(
+            yaml: """
+                variables:
+                  email: { env: CSAR_ADMIN_EMAIL }
+                  password: { env: CSAR_ADMIN_PASSWORD, secret: true }
+                steps:
+                  - name: form
+                    url: /login
+                    capture:
+                      xsrf: { cookie: XSRF-TOKEN, decode: url }
+                  - name: login with the header only
+                    method: POST
+                    url: /login
+                    headers: { X-XSRF-TOKEN: "{{ xsrf }}" }
+                    form: { email: "{{ email }}", password: "{{ password }}" }
+                    expect:
+                      status: 302
+                      headers: { Location: { matches: "/admin$" } }
+                """, environment: demo.adminEnvironment)
         await demo.stop()
         XCTAssertTrue(result.passed, result.failedSteps.map(StepDiagnostics.describe).joined(separator: "; "))
         XCTAssertEqual(result.steps[0].captures.first?.displayValue, SecretMasker.mask, "cookie captures are masked")

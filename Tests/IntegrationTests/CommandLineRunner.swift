@@ -14,12 +14,14 @@ struct CommandLineRun {
         executable: String? = nil
     ) throws -> CommandLineRun {
         let process = Self.process(arguments, environment: environment, directory: directory, executable: executable)
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         // Read while it runs so a full pipe never blocks the child.
-        let stdoutData = LockedData(), stderrData = LockedData()
+        let stdoutData = LockedData()
+        let stderrData = LockedData()
         let group = DispatchGroup()
         for (pipe, sink) in [(out, stdoutData), (err, stderrData)] {
             group.enter()

@@ -36,10 +36,14 @@ final class CommandLineTests: XCTestCase {
     func testABadScenarioFileExitsTwoWithFileLineAndKey() throws {
         let folder = try TemporaryFolder.make()
         let file = folder.appendingPathComponent("typo.yaml")
-        try "name: Typo\nsteps:\n  - url: /\n    expect:\n      staus: 200\n".write(to: file, atomically: true, encoding: .utf8)
+        try "name: Typo\nsteps:\n  - url: /\n    expect:\n      staus: 200\n".write(
+            to: file, atomically: true, encoding: .utf8)
         let run = try CommandLineRun.run(["run", file.path, "--base-url", "http://127.0.0.1:9"])
         XCTAssertEqual(run.exitCode, 2, run.output)
-        XCTAssertTrue(run.stderr.contains("typo.yaml:5:7: error: steps[0].expect.staus: unknown key 'staus' (did you mean 'status'?)"), run.stderr)
+        XCTAssertTrue(
+            run.stderr.contains(
+                "typo.yaml:5:7: error: steps[0].expect.staus: unknown key 'staus' (did you mean 'status'?)"), run.stderr
+        )
         let validate = try CommandLineRun.run(["validate", file.path])
         XCTAssertEqual(validate.exitCode, 2)
     }
@@ -51,7 +55,9 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testAnUnreachableTargetExitsThreeWithURLAndPhase() throws {
-        let run = try CommandLineRun.run(["smoke", "--base-url", "http://127.0.0.1:1", "--no-reports", "--connect-timeout", "2"])
+        let run = try CommandLineRun.run([
+            "smoke", "--base-url", "http://127.0.0.1:1", "--no-reports", "--connect-timeout", "2",
+        ])
         XCTAssertEqual(run.exitCode, 3, run.output)
         XCTAssertTrue(run.stderr.contains("target unreachable: http://127.0.0.1:1/: failed during connect"), run.stderr)
     }
@@ -71,7 +77,8 @@ final class CommandLineTests: XCTestCase {
         let demo = try await DemoSiteFixture.start()
         let folder = try TemporaryFolder.make()
         let envFile = folder.appendingPathComponent(".env.production")
-        try "APP_NAME=\"CSAR\"\nAPP_URL=\(demo.baseURL)   # set by the deployment\n".write(to: envFile, atomically: true, encoding: .utf8)
+        try "APP_NAME=\"CSAR\"\nAPP_URL=\(demo.baseURL)   # set by the deployment\n".write(
+            to: envFile, atomically: true, encoding: .utf8)
         let run = try CommandLineRun.run(["smoke", "--env-file", envFile.path, "--no-reports"])
         await demo.stop()
         XCTAssertEqual(run.exitCode, 0, run.output)
@@ -81,11 +88,13 @@ final class CommandLineTests: XCTestCase {
     func testGateBehindMaintenanceModeNeedsTheBypassSecret() async throws {
         let demo = try await DemoSiteFixture.start(faults: ["maintenance:deploy-7f3a"])
         let environment = demo.adminEnvironment
-        let without = try CommandLineRun.run(["gate", "--base-url", demo.baseURL, "--no-reports"], environment: environment)
+        let without = try CommandLineRun.run(
+            ["gate", "--base-url", demo.baseURL, "--no-reports"], environment: environment)
         XCTAssertEqual(without.exitCode, 1, without.output)
         XCTAssertTrue(without.stdout.contains("most likely in maintenance mode"), without.stdout)
         let with = try CommandLineRun.run(
-            ["gate", "--base-url", demo.baseURL, "--no-reports", "--bypass-secret", "deploy-7f3a"], environment: environment
+            ["gate", "--base-url", demo.baseURL, "--no-reports", "--bypass-secret", "deploy-7f3a"],
+            environment: environment
         )
         await demo.stop()
         XCTAssertEqual(with.exitCode, 0, with.output)

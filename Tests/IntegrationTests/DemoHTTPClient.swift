@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A parsed HTTP/1.1 response as it came off the wire.
@@ -76,9 +76,9 @@ enum DemoHTTPClient {
 
     private static func blockingExchange(port: Int, bytes: [UInt8]) throws -> [UInt8] {
         #if canImport(Glibc)
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
-        let descriptor = socket(AF_INET, SOCK_STREAM, 0)
+            let descriptor = socket(AF_INET, SOCK_STREAM, 0)
         #endif
         guard descriptor >= 0 else { throw DemoHTTPClientError.connectFailed(errno) }
         defer { close(descriptor) }
@@ -100,9 +100,9 @@ enum DemoHTTPClient {
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { chunk in
                 #if canImport(Glibc)
-                Glibc.send(descriptor, chunk.baseAddress, chunk.count, Int32(MSG_NOSIGNAL))
+                    Glibc.send(descriptor, chunk.baseAddress, chunk.count, Int32(MSG_NOSIGNAL))
                 #else
-                Darwin.send(descriptor, chunk.baseAddress, chunk.count, 0)
+                    Darwin.send(descriptor, chunk.baseAddress, chunk.count, 0)
                 #endif
             }
             // The server may answer (413, 400) and close before reading everything: read what it said.

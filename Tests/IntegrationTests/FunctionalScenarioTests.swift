@@ -16,8 +16,10 @@ final class FunctionalScenarioTests: XCTestCase {
     }
 
     private func assertPassed(_ result: ScenarioResult, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertTrue(result.passed, result.failedSteps.map { "\($0.name): \(StepDiagnostics.describe($0))" }.joined(separator: "\n"),
-                      file: file, line: line)
+        XCTAssertTrue(
+            result.passed,
+            result.failedSteps.map { "\($0.name): \(StepDiagnostics.describe($0))" }.joined(separator: "\n"),
+            file: file, line: line)
     }
 
     private func assertFirstFailure(
@@ -30,8 +32,12 @@ final class FunctionalScenarioTests: XCTestCase {
     func testDemandeFormPassesAndShowsTheReference() async throws {
         let result = try await run("demande-form.yaml")
         assertPassed(result)
-        let reference = result.step("Confirmation shows the reference number")?.captures.first { $0.name == "reference" }
-        XCTAssertNotNil(reference?.displayValue.range(of: #"^CSAR-\d{4}-\d+$"#, options: .regularExpression), "\(String(describing: reference))")
+        let reference = result.step("Confirmation shows the reference number")?.captures.first {
+            $0.name == "reference"
+        }
+        XCTAssertNotNil(
+            reference?.displayValue.range(of: #"^CSAR-\d{4}-\d+$"#, options: .regularExpression),
+            "\(String(describing: reference))")
         XCTAssertEqual(result.step("Confirmation lists the attachment")?.outcome, .passed)
     }
 
@@ -89,7 +95,9 @@ final class FunctionalScenarioTests: XCTestCase {
 /// Readable failure text for test messages.
 enum StepDiagnostics {
     static func describe(_ step: StepResult) -> String {
-        var parts = step.failedAssertions.map { "\($0.title): expected \($0.failure?.expected ?? ""), got \($0.failure?.actual ?? "")" }
+        var parts = step.failedAssertions.map {
+            "\($0.title): expected \($0.failure?.expected ?? ""), got \($0.failure?.actual ?? "")"
+        }
         parts += step.captureFailures
         if let error = step.transportError { parts.append(error.description) }
         if let problem = step.problem { parts.append(problem) }

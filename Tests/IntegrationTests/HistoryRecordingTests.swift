@@ -32,7 +32,9 @@ final class HistoryRecordingTests: XCTestCase {
         XCTAssertFalse(runs[0].criteria.isEmpty)
         XCTAssertTrue(runs[1].steps.contains { $0.scenario == "Smoke" })
         XCTAssertEqual(runs[2].loads.first?.requests, 20)
-        XCTAssertEqual(Set(runs[2].loads.first?.histograms.keys ?? [:].keys), ["total", "dns", "connect", "tls", "wait", "transfer"])
+        XCTAssertEqual(
+            Set(runs[2].loads.first?.histograms.keys ?? [:].keys),
+            ["total", "dns", "connect", "tls", "wait", "transfer"])
         XCTAssertEqual(runs[3].loads.count, 1, "the demo's gate includes its load run")
         XCTAssertTrue(runs.allSatisfy { $0.tool.hasPrefix("csar-check ") && $0.exitCode == 0 })
     }
@@ -91,8 +93,10 @@ final class HistoryRecordingTests: XCTestCase {
                     let label = "writer=\(writer)-\(round)"
                     runs.append(
                         try? CommandLineRun.run(
-                            ["load", demo.baseURL + "/", "-n", "10", "--history", history, "--label", label,
-                             "--no-reports"], timeout: 60))
+                            [
+                                "load", demo.baseURL + "/", "-n", "10", "--history", history, "--label", label,
+                                "--no-reports",
+                            ], timeout: 60))
                 }
                 group.leave()
             }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// The testcases of a JUnit file as a CI server lists them: `classname › name` and the outcome.
@@ -43,7 +44,8 @@ struct JUnitCases {
         ) {
             switch element {
             case "testcase":
-                let classname = attributes["classname"] ?? "", name = attributes["name"] ?? ""
+                let classname = attributes["classname"] ?? ""
+                let name = attributes["name"] ?? ""
                 cases.append(Case(classname: classname, name: name, outcome: .passed))
             case "failure", "error", "skipped":
                 if !cases.isEmpty, let outcome = Outcome(rawValue: element) {

@@ -9,8 +9,11 @@ final class MaintenanceModeTests: XCTestCase {
         let scenario = try ScenarioLoader().load(file: RepositoryPaths.scenario("smoke.yaml"))
         let configuration = RunConfiguration(baseURL: demo.baseURL)
         let results = await DedicatedThread.run {
-            SuiteRun(scenarios: [scenario], configuration: configuration, reporter: ConsoleReporter(style: .init(colored: false)) { _ in })
-                .execute()
+            SuiteRun(
+                scenarios: [scenario], configuration: configuration,
+                reporter: ConsoleReporter(style: .init(colored: false)) { _ in }
+            )
+            .execute()
         }
         await demo.stop()
         let result = try XCTUnwrap(results.scenarios.first)
@@ -24,17 +27,25 @@ final class MaintenanceModeTests: XCTestCase {
         let secret = "deploy-2026"
         let demo = try await DemoSiteFixture.start(faults: ["maintenance:\(secret)"])
         let baseURL = demo.baseURL
-        let bypass = await DedicatedThread.run { MaintenanceMode.bypass(baseURL: baseURL, secret: secret, transfer: .init()) }
+        let bypass = await DedicatedThread.run {
+            MaintenanceMode.bypass(baseURL: baseURL, secret: secret, transfer: .init())
+        }
         let cookies = try bypass.get().cookies
         XCTAssertEqual(cookies.map(\.name), [MaintenanceMode.cookieName])
         XCTAssertFalse(cookies[0].value.contains(secret))
 
-        var configuration = RunConfiguration(baseURL: baseURL, environment: demo.adminEnvironment, initialCookies: cookies, secrets: [secret])
+        var configuration = RunConfiguration(
+            baseURL: baseURL, environment: demo.adminEnvironment, initialCookies: cookies, secrets: [secret])
         configuration.transfer = TransferOptions(connectTimeout: 5, totalTimeout: 10)
         for file in ["smoke.yaml", "admin-login.yaml", "warehouse-map.yaml"] {
             let scenario = try ScenarioLoader().load(file: RepositoryPaths.scenario(file))
-            let result = await DedicatedThread.run { [configuration] in ScenarioRunner(configuration: configuration).run(scenario) }
-            XCTAssertTrue(result.passed, "\(file): " + result.failedSteps.map { "\($0.name): \(StepDiagnostics.describe($0))" }.joined(separator: "; "))
+            let result = await DedicatedThread.run { [configuration] in
+                ScenarioRunner(configuration: configuration).run(scenario)
+            }
+            XCTAssertTrue(
+                result.passed,
+                "\(file): "
+                    + result.failedSteps.map { "\($0.name): \(StepDiagnostics.describe($0))" }.joined(separator: "; "))
         }
         await demo.stop()
     }
@@ -42,9 +53,13 @@ final class MaintenanceModeTests: XCTestCase {
     func testAWrongSecretIsAConfigurationError() async throws {
         let demo = try await DemoSiteFixture.start(faults: ["maintenance:right-secret"])
         let baseURL = demo.baseURL
-        let bypass = await DedicatedThread.run { MaintenanceMode.bypass(baseURL: baseURL, secret: "wrong-secret", transfer: .init()) }
+        let bypass = await DedicatedThread.run {
+            MaintenanceMode.bypass(baseURL: baseURL, secret: "wrong-secret", transfer: .init())
+        }
         await demo.stop()
-        guard case .failure(.noCookie(let message)) = bypass else { return XCTFail("expected a refused bypass, got \(bypass)") }
+        guard case .failure(.noCookie(let message)) = bypass else {
+            return XCTFail("expected a refused bypass, got \(bypass)")
+        }
         XCTAssertFalse(message.contains("wrong-secret"), "the secret must be masked: \(message)")
         XCTAssertTrue(message.contains("bypass refused") && message.contains("--bypass-secret"), message)
     }
@@ -58,15 +73,19 @@ final class MaintenanceModeTests: XCTestCase {
         await demo.stop()
         XCTAssertEqual(run.exitCode, 2, run.output)
         XCTAssertTrue(run.stderr.contains("error: maintenance bypass refused"), run.stderr)
-        XCTAssertTrue(run.stdout.contains("✘ FAILED — configuration error\n"), "no criterion judged an empty run: \(run.stdout)")
-        XCTAssertEqual(run.stdout.components(separatedBy: "• configuration: maintenance bypass refused").count, 2,
-                       "the reason is listed once, not once per scenario: \(run.stdout)")
+        XCTAssertTrue(
+            run.stdout.contains("✘ FAILED — configuration error\n"), "no criterion judged an empty run: \(run.stdout)")
+        XCTAssertEqual(
+            run.stdout.components(separatedBy: "• configuration: maintenance bypass refused").count, 2,
+            "the reason is listed once, not once per scenario: \(run.stdout)")
         XCTAssertFalse(run.output.contains("wrong-secret"), "the secret is masked")
         let junit = reports.appendingPathComponent("junit.xml").path
         XCTAssertTrue(try Validators.xmllint(junit).ok)
         let xml = try String(contentsOfFile: junit, encoding: .utf8)
-        XCTAssertEqual(xml.components(separatedBy: #"<error type="configuration" message="maintenance bypass refused"#).count - 1, 5,
-                       "each scenario of the gate (4 functional, 1 load) says why it did not run")
+        XCTAssertEqual(
+            xml.components(separatedBy: #"<error type="configuration" message="maintenance bypass refused"#).count - 1,
+            5,
+            "each scenario of the gate (4 functional, 1 load) says why it did not run")
         for name in ["report.json", "report.html"] {
             let text = try String(contentsOfFile: reports.appendingPathComponent(name).path, encoding: .utf8)
             XCTAssertTrue(text.contains("maintenance bypass refused"), name)
@@ -77,7 +96,9 @@ final class MaintenanceModeTests: XCTestCase {
     func testASiteThatIsUpNeedsNoCookie() async throws {
         let demo = try await DemoSiteFixture.start()
         let baseURL = demo.baseURL
-        let bypass = await DedicatedThread.run { MaintenanceMode.bypass(baseURL: baseURL, secret: "unused", transfer: .init()) }
+        let bypass = await DedicatedThread.run {
+            MaintenanceMode.bypass(baseURL: baseURL, secret: "unused", transfer: .init())
+        }
         await demo.stop()
         XCTAssertEqual(try bypass.get().cookies.count, 0)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A TCP forwarder on 127.0.0.1 (port chosen by the system) in front of a loopback server, keeping a copy of

@@ -12,8 +12,10 @@ final class SecretMaskingTests: XCTestCase {
         let reports = try TemporaryFolder.make()
         // A failing run prints transcripts too: the dashboard text is wrong on purpose.
         let run = try CommandLineRun.run(
-            ["run", "Scenarios/admin-login.yaml", "--base-url", demo.baseURL, "--reports", reports.path,
-             "--var", "dashboard_text=Not on the page"],
+            [
+                "run", "Scenarios/admin-login.yaml", "--base-url", demo.baseURL, "--reports", reports.path,
+                "--var", "dashboard_text=Not on the page",
+            ],
             environment: ["CSAR_ADMIN_EMAIL": configuration.adminEmail, "CSAR_ADMIN_PASSWORD": password]
         )
         await demo.stop()
@@ -23,15 +25,20 @@ final class SecretMaskingTests: XCTestCase {
             everything += try String(contentsOfFile: reports.appendingPathComponent(file).path, encoding: .utf8)
         }
         XCTAssertFalse(everything.isEmpty)
-        let forms = [password, password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "", "S3cr%26t+pa%25ss%2Bword"]
+        let forms = [
+            password, password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "",
+            "S3cr%26t+pa%25ss%2Bword",
+        ]
         for form in forms {
             XCTAssertFalse(everything.contains(form), "secret found in output: \(form)")
         }
-        XCTAssertNil(everything.range(of: "(csar_session|XSRF-TOKEN)=[^•]", options: .regularExpression),
-                     "cookie values must be masked")
+        XCTAssertNil(
+            everything.range(of: "(csar_session|XSRF-TOKEN)=[^•]", options: .regularExpression),
+            "cookie values must be masked")
         XCTAssertNil(everything.range(of: "_token=[^•&]", options: .regularExpression), "CSRF tokens must be masked")
-        XCTAssertNil(everything.range(of: #"csrf-token\\?" content=\\?"[^•]"#, options: .regularExpression),
-                     "the page's csrf-token meta is masked although no step captured it")
+        XCTAssertNil(
+            everything.range(of: #"csrf-token\\?" content=\\?"[^•]"#, options: .regularExpression),
+            "the page's csrf-token meta is masked although no step captured it")
         for field in ["_token=••••••&", "password=••••••", "name=\"csrf-token\""] {
             XCTAssertTrue(everything.contains(field), "names stay readable: \(field) is missing")
         }

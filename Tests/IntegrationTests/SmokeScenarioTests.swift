@@ -11,7 +11,8 @@ final class SmokeScenarioTests: XCTestCase {
         let demo = try await DemoSiteFixture.start()
         let result = try await demo.run(try smoke())
         await demo.stop()
-        XCTAssertTrue(result.passed, result.failedSteps.map { "\($0.name): \($0.failedAssertions.map(\.title))" }.description)
+        XCTAssertTrue(
+            result.passed, result.failedSteps.map { "\($0.name): \($0.failedAssertions.map(\.title))" }.description)
         XCTAssertEqual(result.steps.count, 3)
         XCTAssertEqual(result.steps.map { $0.response?.status }, [200, 302, 200])
         XCTAssertEqual(RunVerdict(results: [result]), .passed)
@@ -41,7 +42,8 @@ final class SmokeScenarioTests: XCTestCase {
 
     func testUnreachableTargetIsReportedWithURLAndPhase() async throws {
         let scenario = try smoke()
-        let configuration = RunConfiguration(baseURL: "http://127.0.0.1:1", transfer: TransferOptions(connectTimeout: 2, totalTimeout: 3))
+        let configuration = RunConfiguration(
+            baseURL: "http://127.0.0.1:1", transfer: TransferOptions(connectTimeout: 2, totalTimeout: 3))
         let result = await DedicatedThread.run { ScenarioRunner(configuration: configuration).run(scenario) }
         XCTAssertEqual(RunVerdict(results: [result]), .unreachable)
         let error = try XCTUnwrap(result.steps.first?.transportError)

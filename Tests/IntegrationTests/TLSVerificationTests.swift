@@ -24,7 +24,10 @@ final class TLSVerificationTests: XCTestCase {
     func testALoadRunTrustsTheGivenCA() throws {
         for keepAlive in [[], ["-k"]] {
             let run = try CommandLineRun.run(
-                ["load", server.baseURL + "/", "-n", "20", "-c", "4", "--cacert", server.certificatePath, "--no-reports"]
+                [
+                    "load", server.baseURL + "/", "-n", "20", "-c", "4", "--cacert", server.certificatePath,
+                    "--no-reports",
+                ]
                     + keepAlive, timeout: 30)
             XCTAssertEqual(run.exitCode, 0, run.output)
             XCTAssertTrue(run.stdout.contains("Complete requests:      20"), run.stdout)
@@ -44,13 +47,13 @@ final class TLSVerificationTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let scenario = folder.appendingPathComponent("home.yaml")
         try """
-            name: Home over TLS
-            steps:
-              - name: Home page
-                url: /
-                expect:
-                  status: 200
-            """.write(to: scenario, atomically: true, encoding: .utf8)
+        name: Home over TLS
+        steps:
+          - name: Home page
+            url: /
+            expect:
+              status: 200
+        """.write(to: scenario, atomically: true, encoding: .utf8)
         let refused = try CommandLineRun.run(
             ["run", scenario.path, "--base-url", server.baseURL, "--no-reports"], timeout: 30)
         XCTAssertEqual(refused.exitCode, 3, refused.output)

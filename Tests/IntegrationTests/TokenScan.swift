@@ -23,7 +23,8 @@ enum TokenScan {
     static func issuedTokens(inResponses text: String) -> [String: String] {
         var tokens: [String: String] = [:]
         for match in text.matches(of: /(?im)^set-cookie:\s*([^=;\s]+)=([^;\r\n]*)/) {
-            let name = String(match.1), value = String(match.2)
+            let name = String(match.1)
+            let value = String(match.2)
             guard !value.isEmpty, value != "deleted" else { continue }
             tokens[value] = "cookie \(name)"
             let decoded = value.removingPercentEncoding ?? value
@@ -65,8 +66,11 @@ enum TokenScan {
             ("URL-encoded", token.addingPercentEncoding(withAllowedCharacters: unreserved) ?? token),
             ("HTML-escaped", html),
             ("HTML-escaped (&#39;)", html.replacingOccurrences(of: "&#039;", with: "&#39;")),
-            ("JSON-escaped", token.replacingOccurrences(of: "\\", with: "\\\\")
-                .replacingOccurrences(of: "/", with: "\\/").replacingOccurrences(of: "\"", with: "\\\"")),
+            (
+                "JSON-escaped",
+                token.replacingOccurrences(of: "\\", with: "\\\\")
+                    .replacingOccurrences(of: "/", with: "\\/").replacingOccurrences(of: "\"", with: "\\\"")
+            ),
             ("base64", Data(token.utf8).base64EncodedString()),
         ]
         var seen: Set<String> = []
@@ -83,7 +87,8 @@ enum TokenScan {
             for (token, kind) in tokens {
                 for (encoding, form) in encodings(of: token) {
                     let text = output.text
-                    let start = form.count < windowLength
+                    let start =
+                        form.count < windowLength
                         ? text.range(of: form).map { text.distance(from: text.startIndex, to: $0.lowerBound) }
                         : pieces(of: form).lazy.compactMap { windows[$0] }.first
                     guard let start else { continue }

@@ -9,8 +9,10 @@ final class TrendEndToEndTests: XCTestCase {
     private func record(_ count: Int, into history: String, demo: DemoSiteFixture, label: String) throws {
         for _ in 0..<count {
             let run = try CommandLineRun.run(
-                ["load", demo.baseURL + "/", "-n", "40", "-c", "4", "-k", "--history", history, "--label", label,
-                 "--no-reports"], timeout: 60)
+                [
+                    "load", demo.baseURL + "/", "-n", "40", "-c", "4", "-k", "--history", history, "--label", label,
+                    "--no-reports",
+                ], timeout: 60)
             XCTAssertEqual(run.exitCode, 0, run.output)
         }
     }
@@ -32,7 +34,8 @@ final class TrendEndToEndTests: XCTestCase {
         XCTAssertTrue(trend.stdout.contains("since run #13"), trend.stdout)
         XCTAssertTrue(trend.stdout.contains("[change point]"), trend.stdout)
 
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: reports.appendingPathComponent("trend.json")))
+        let json = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: reports.appendingPathComponent("trend.json")))
         let verdict = try XCTUnwrap((json as? [String: Any])?["verdict"] as? [String: Any])
         XCTAssertEqual(verdict["status"] as? String, "regression")
         let regressions = try XCTUnwrap(verdict["regressions"] as? [[String: Any]])
@@ -93,9 +96,12 @@ final class TrendEndToEndTests: XCTestCase {
         XCTAssertEqual(lines.first, "time,run,command,target,exit_code,comparable,labels,subject,metric,value,unit")
         XCTAssertEqual(lines.count, 1 + 3 * 7, "one row per run and metric")
         XCTAssertTrue(lines[1].hasSuffix(",p50," + lines[1].split(separator: ",")[9] + ",ms"), String(lines[1]))
-        let otava = try CommandLineRun.run(["history", "export", history, "--csv", "--otava", "-o", folder.appendingPathComponent("otava.csv").path])
+        let otava = try CommandLineRun.run([
+            "history", "export", history, "--csv", "--otava", "-o", folder.appendingPathComponent("otava.csv").path,
+        ])
         XCTAssertEqual(otava.exitCode, 0, otava.output)
-        let wide = try String(contentsOf: folder.appendingPathComponent("otava.csv"), encoding: .utf8).split(separator: "\r\n")
+        let wide = try String(contentsOf: folder.appendingPathComponent("otava.csv"), encoding: .utf8).split(
+            separator: "\r\n")
         XCTAssertEqual(wide.count, 4, "a header and one row per run")
         XCTAssertTrue(wide[0].hasPrefix("time,run,release,"), String(wide[0]))
 
@@ -105,7 +111,8 @@ final class TrendEndToEndTests: XCTestCase {
         XCTAssertEqual(try HistoryStore(path: history, create: false).runs(.summary).map(\.id), [3])
 
         for arguments in [
-            ["history", "show", history, "99"], ["history", "show", history, "x"], ["history", "list", folder.path + "/none"],
+            ["history", "show", history, "99"], ["history", "show", history, "x"],
+            ["history", "list", folder.path + "/none"],
             ["history", "export", history], ["trend", history, "--baseline", "1", "--last", "5"],
             ["trend", history, "--tolerance", "p97=10%"], ["trend", history, "--reports", "/proc/csar-check-reports"],
         ] {

@@ -14,7 +14,8 @@ struct AssertionEvaluator {
         let response = view.response
         switch subject {
         case .status(let expectation):
-            return expectation.accepts(response.status) ? nil
+            return expectation.accepts(response.status)
+                ? nil
                 : CheckFailure(expected: "status \(expectation)", actual: "status \(response.status)")
         case .header(let name, let predicate):
             return predicates.failure(of: predicate, on: response.headerValues(name).map(JSONValue.string))
@@ -50,13 +51,17 @@ struct AssertionEvaluator {
             case .failure(let error): return CheckFailure(expected: "an HTML or XML body", actual: error.message)
             }
         case .maxDuration(let limit):
-            return response.timings.total < limit ? nil
-                : CheckFailure(expected: "total time < \(DurationText.format(limit))",
-                               actual: DurationText.format(response.timings.total))
+            return response.timings.total < limit
+                ? nil
+                : CheckFailure(
+                    expected: "total time < \(DurationText.format(limit))",
+                    actual: DurationText.format(response.timings.total))
         case .maxTimeToFirstByte(let limit):
-            return response.timings.firstByte < limit ? nil
-                : CheckFailure(expected: "time to first byte < \(DurationText.format(limit))",
-                               actual: DurationText.format(response.timings.firstByte))
+            return response.timings.firstByte < limit
+                ? nil
+                : CheckFailure(
+                    expected: "time to first byte < \(DurationText.format(limit))",
+                    actual: DurationText.format(response.timings.firstByte))
         }
     }
 

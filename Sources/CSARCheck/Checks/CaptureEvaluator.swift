@@ -26,7 +26,9 @@ enum CaptureEvaluator {
             }
             switch view.jsonBody() {
             case .success(let document):
-                guard let first = query.query(document).first else { return .failure(.init("jsonpath \(text) selected nothing")) }
+                guard let first = query.query(document).first else {
+                    return .failure(.init("jsonpath \(text) selected nothing"))
+                }
                 return .success(ValueComparison.text(first))
             case .failure(let error): return .failure(.init(error.message))
             }
@@ -40,7 +42,8 @@ enum CaptureEvaluator {
             case .success(let document):
                 do {
                     // An empty string is what string(//missing/@value) gives: nothing was found.
-                    guard let first = try expression.evaluate(in: document).checkValues.first, first != .string("") else {
+                    guard let first = try expression.evaluate(in: document).checkValues.first, first != .string("")
+                    else {
                         return .failure(.init("xpath \(text) selected nothing"))
                     }
                     return .success(ValueComparison.text(first))

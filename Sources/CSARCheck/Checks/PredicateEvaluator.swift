@@ -16,8 +16,10 @@ struct PredicateEvaluator {
     private func failure(of condition: Condition, on values: [JSONValue]) -> CheckFailure? {
         switch condition {
         case .exists(let expected):
-            return (!values.isEmpty) == expected ? nil
-                : CheckFailure(expected: expected ? "exists" : "absent", actual: values.isEmpty ? "nothing" : show(values))
+            return (!values.isEmpty) == expected
+                ? nil
+                : CheckFailure(
+                    expected: expected ? "exists" : "absent", actual: values.isEmpty ? "nothing" : show(values))
         case .count(let predicate):
             let count = Self.elements(of: values).count
             guard let inner = failure(of: predicate, on: [.number(Double(count))]) else { return nil }
@@ -33,8 +35,9 @@ struct PredicateEvaluator {
             let elements = Self.elements(of: values)
             let duplicate = elements.enumerated().first { index, element in elements[..<index].contains(element) }
             if (duplicate == nil) == expected { return nil }
-            return CheckFailure(expected: expected ? "unique values" : "a repeated value",
-                                actual: duplicate.map { "\(show([$0.element])) repeated" } ?? "all unique")
+            return CheckFailure(
+                expected: expected ? "unique values" : "a repeated value",
+                actual: duplicate.map { "\(show([$0.element])) repeated" } ?? "all unique")
         default:
             return singleValueFailure(of: condition, on: values)
         }
@@ -43,7 +46,8 @@ struct PredicateEvaluator {
     private func singleValueFailure(of condition: Condition, on values: [JSONValue]) -> CheckFailure? {
         let expectation = describe(condition)
         guard values.count == 1, let actual = values.first else {
-            let got = values.isEmpty ? "nothing selected" : "\(values.count) values \(show(values)) (use each: or count:)"
+            let got =
+                values.isEmpty ? "nothing selected" : "\(values.count) values \(show(values)) (use each: or count:)"
             return CheckFailure(expected: expectation, actual: got)
         }
         return holds(condition, for: actual) ? nil : CheckFailure(expected: expectation, actual: show([actual]))

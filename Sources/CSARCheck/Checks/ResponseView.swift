@@ -32,10 +32,13 @@ final class ResponseView {
         let parsed: Result<MarkupDocument, ResponseParseError>
         do {
             parsed = .success(
-                isXML ? try MarkupDocument.xml(response.body) : try MarkupDocument.html(response.body, encoding: charset(of: contentType))
+                isXML
+                    ? try MarkupDocument.xml(response.body)
+                    : try MarkupDocument.html(response.body, encoding: charset(of: contentType))
             )
         } catch {
-            parsed = .failure(ResponseParseError(message: "the body could not be parsed as \(isXML ? "XML" : "HTML"): \(error)"))
+            parsed = .failure(
+                ResponseParseError(message: "the body could not be parsed as \(isXML ? "XML" : "HTML"): \(error)"))
         }
         markup = parsed
         return parsed

@@ -1,7 +1,12 @@
 /// A pass/fail rule on a measured figure: `p95 < 2s`, `http_5xx == 0`, `availability >= 99.5%`.
 public struct Criterion: Sendable, CustomStringConvertible {
     public enum Operator: String, Sendable, CaseIterable {
-        case lessOrEqual = "<=", greaterOrEqual = ">=", equal = "==", notEqual = "!=", less = "<", greater = ">"
+        case lessOrEqual = "<="
+        case greaterOrEqual = ">="
+        case equal = "=="
+        case notEqual = "!="
+        case less = "<"
+        case greater = ">"
 
         func holds(_ lhs: Double, _ rhs: Double) -> Bool {
             switch self {
@@ -38,13 +43,16 @@ public struct Criterion: Sendable, CustomStringConvertible {
     ) throws(CriterionSyntaxError) {
         let trimmed = text.trimmingEdges(of: " ")
         guard let op = Operator.allCases.first(where: { trimmed.contains($0.rawValue) }),
-              let range = trimmed.range(of: op.rawValue)
+            let range = trimmed.range(of: op.rawValue)
         else {
-            throw CriterionSyntaxError("'\(text)' has no comparison; write e.g. 'p95 < 2s' (operators: < <= > >= == !=)")
+            throw CriterionSyntaxError(
+                "'\(text)' has no comparison; write e.g. 'p95 < 2s' (operators: < <= > >= == !=)")
         }
         let name = trimmed[..<range.lowerBound].trimmingEdges(of: " ")
         guard let metric = Metric.parse(name) else {
-            throw CriterionSyntaxError("unknown metric '\(name)' in '\(text)'\(Suggestion.didYouMean(name, among: ["p95", "p99", "max", "min", "mean", "requests", "errors", "unexpected", "http_5xx", "http_500", "availability", "error_rate", "rps"])); known: \(Metric.names)")
+            throw CriterionSyntaxError(
+                "unknown metric '\(name)' in '\(text)'\(Suggestion.didYouMean(name, among: ["p95", "p99", "max", "min", "mean", "requests", "errors", "unexpected", "http_5xx", "http_500", "availability", "error_rate", "rps"])); known: \(Metric.names)"
+            )
         }
         let valueText = trimmed[range.upperBound...].trimmingEdges(of: " ")
         self.metric = metric
@@ -55,13 +63,16 @@ public struct Criterion: Sendable, CustomStringConvertible {
         self.location = location
     }
 
-    private static func threshold(_ text: String, for metric: Metric, in expression: String) throws(CriterionSyntaxError) -> Double {
+    private static func threshold(
+        _ text: String, for metric: Metric, in expression: String
+    ) throws(CriterionSyntaxError) -> Double {
         switch metric.kind {
         case .duration:
             guard Double(text) == nil, let seconds = DurationText.seconds(text),
-                  DurationRule.threshold.problem(seconds) == nil
+                DurationRule.threshold.problem(seconds) == nil
             else {
-                throw CriterionSyntaxError("'\(expression)': \(metric) takes a duration with its unit, e.g. 2s or 500ms")
+                throw CriterionSyntaxError(
+                    "'\(expression)': \(metric) takes a duration with its unit, e.g. 2s or 500ms")
             }
             return seconds
         case .percent:

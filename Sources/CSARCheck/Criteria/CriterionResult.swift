@@ -22,7 +22,9 @@ public struct CriterionResult: Sendable {
 
 /// Evaluates criteria on measurements.
 public enum CriteriaEvaluation {
-    public static func evaluate(_ criteria: [Criterion], on measurements: Measurements, scope: String) -> [CriterionResult] {
+    public static func evaluate(
+        _ criteria: [Criterion], on measurements: Measurements, scope: String
+    ) -> [CriterionResult] {
         criteria.map { criterion in
             let explained = criterion.metric == .errorRate || criterion.metric == .unexpected
             return CriterionResult(

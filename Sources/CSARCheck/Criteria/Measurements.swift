@@ -30,7 +30,8 @@ public struct Measurements: Sendable {
             if let response = step.response {
                 statusCounts[response.status, default: 0] += 1
                 if step.unexpectedStatus { unexpectedStatusCounts[response.status, default: 0] += 1 }
-                latency.record(min(LatencyHistograms.highestTrackable, UInt64(max(0, response.timings.total) * 1_000_000)))
+                latency.record(
+                    min(LatencyHistograms.highestTrackable, UInt64(max(0, response.timings.total) * 1_000_000)))
                 wallTime += response.timings.total
             } else if step.transportError != nil {
                 transportErrors += 1
@@ -43,7 +44,8 @@ public struct Measurements: Sendable {
         requests = load.completed
         statusCounts = Dictionary(load.statusCounts.map { ($0.status, $0.count) }, uniquingKeysWith: +)
         transportErrors = load.transportErrorCount
-        unexpectedStatusCounts = Dictionary(load.unexpectedStatusCounts.map { ($0.status, $0.count) }, uniquingKeysWith: +)
+        unexpectedStatusCounts = Dictionary(
+            load.unexpectedStatusCounts.map { ($0.status, $0.count) }, uniquingKeysWith: +)
         wallTime = load.wallTime
     }
 
@@ -61,7 +63,8 @@ public struct Measurements: Sendable {
         switch metric {
         case .latencyPercentile(let percentile):
             guard latency.totalCount > 0 else { return nil }
-            let micros = percentile == 0 ? latency.min : percentile == 100 ? latency.max : latency.valueAtPercentile(percentile)
+            let micros =
+                percentile == 0 ? latency.min : percentile == 100 ? latency.max : latency.valueAtPercentile(percentile)
             return Double(micros) / 1_000_000
         case .meanLatency:
             return latency.totalCount > 0 ? latency.mean / 1_000_000 : nil
@@ -89,7 +92,8 @@ public struct Measurements: Sendable {
 
     /// What a failed error-rate criterion shows besides the figure: `429 × 504, no response × 3`.
     public var errorDetail: String? {
-        let parts = unexpectedStatusCounts.sorted { $0.key < $1.key }.map { "\($0.key) × \($0.value)" }
+        let parts =
+            unexpectedStatusCounts.sorted { $0.key < $1.key }.map { "\($0.key) × \($0.value)" }
             + (transportErrors > 0 ? ["no response × \(transportErrors)"] : [])
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }

@@ -12,7 +12,9 @@ public struct HTTPTimings: Sendable, Equatable, Codable {
     /// Transfer complete.
     public var total: Double
 
-    public init(dnsDone: Double = 0, connectDone: Double = 0, tlsDone: Double = 0, firstByte: Double = 0, total: Double = 0) {
+    public init(
+        dnsDone: Double = 0, connectDone: Double = 0, tlsDone: Double = 0, firstByte: Double = 0, total: Double = 0
+    ) {
         self.dnsDone = dnsDone
         self.connectDone = connectDone
         self.tlsDone = tlsDone

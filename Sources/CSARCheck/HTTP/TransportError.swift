@@ -34,7 +34,8 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// The request abandoned because the run was asked to stop.
     public static func interrupted(url: String) -> TransportError {
-        TransportError(url: url, phase: .interrupted, code: -1, message: "the run was stopped before a response arrived")
+        TransportError(
+            url: url, phase: .interrupted, code: -1, message: "the run was stopped before a response arrived")
     }
 
     /// True when the failure says nothing answered at that address: the target is unreachable.

@@ -10,7 +10,9 @@ public struct ConsoleReporter: Sendable {
     }
 
     public func scenarioStarted(_ scenario: Scenario, baseURL: String) {
-        write(style.bold("▶ \(scenario.name.terminalSafe)") + style.dim("  \(scenario.file.terminalSafe) → \(baseURL.terminalSafe)"))
+        write(
+            style.bold("▶ \(scenario.name.terminalSafe)")
+                + style.dim("  \(scenario.file.terminalSafe) → \(baseURL.terminalSafe)"))
     }
 
     public func stepFinished(_ step: StepResult) {
@@ -29,7 +31,8 @@ public struct ConsoleReporter: Sendable {
             write(style.dim("      \((step.problem ?? "skipped").terminalSafe)"))
         case .error:
             if let error = step.transportError {
-                let text = "\(step.request?.method ?? "") \(error.url) failed during \(error.phase.rawValue): \(error.message)"
+                let text =
+                    "\(step.request?.method ?? "") \(error.url) failed during \(error.phase.rawValue): \(error.message)"
                 write(style.red("      " + text.terminalSafe))
             }
         case .failed:

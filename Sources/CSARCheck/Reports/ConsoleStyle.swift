@@ -9,7 +9,9 @@ public struct ConsoleStyle: Sendable {
     }
 
     /// Decides for standard output from the environment.
-    public static func forStandardOutput(environment: [String: String] = ProcessInfo.processInfo.environment) -> ConsoleStyle {
+    public static func forStandardOutput(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> ConsoleStyle {
         let noColor = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         return ConsoleStyle(colored: isatty(STDOUT_FILENO) == 1 && !noColor && environment["TERM"] != "dumb")
     }

@@ -19,7 +19,8 @@ public struct JUnitReport {
             xml += suite(
                 name: scenario.name, package: className, id: id, startedAt: scenario.startedAt, time: scenario.duration,
                 cases: cases, className: className,
-                properties: [("file", scenario.file)], systemErr: ([scenario.setupError].compactMap { $0 } + scenario.notes)
+                properties: [("file", scenario.file)],
+                systemErr: ([scenario.setupError].compactMap { $0 } + scenario.notes)
             )
             id += 1
         }
@@ -44,8 +45,10 @@ public struct JUnitReport {
             ("errors", count(.error)), ("skipped", count(.skipped)), ("time", Self.seconds(time)),
         ]
         var xml = "  <testsuite \(Self.attributes(attributes))>\n    <properties>\n"
-        let common = [("target", report.target), ("tool", report.tool), ("command", report.command),
-                      ("started", Self.timestamp(report.startedAt) + "Z")]
+        let common = [
+            ("target", report.target), ("tool", report.tool), ("command", report.command),
+            ("started", Self.timestamp(report.startedAt) + "Z"),
+        ]
         for (key, value) in properties + common {
             xml += "      <property \(Self.attributes([("name", key), ("value", value)]))/>\n"
         }

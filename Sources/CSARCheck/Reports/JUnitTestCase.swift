@@ -12,7 +12,10 @@ struct TestCase {
     /// Steps of a scenario, names made unique so classname + name identify each testcase.
     static func cases(of scenario: ScenarioReport) -> [TestCase] {
         if let setupError = scenario.setupError {
-            return [TestCase(name: "setup", time: 0, kind: .error, type: "configuration", message: setupError, body: setupError)]
+            return [
+                TestCase(
+                    name: "setup", time: 0, kind: .error, type: "configuration", message: setupError, body: setupError)
+            ]
         }
         var seen: [String: Int] = [:]
         return scenario.steps.map { step in
@@ -32,8 +35,10 @@ struct TestCase {
             let message = "expected \(criterion.expression), measured \(criterion.measuredText)"
             // A warning that does not hold is reported, but it does not fail the build.
             let kind: Kind = criterion.passed ? .passed : criterion.severity == .error ? .failure : .skipped
-            return TestCase(name: name, time: 0, kind: kind, type: "criterion", message: kind == .skipped ? "warning: \(message)" : message,
-                            body: message + (criterion.location.map { "\nat \($0)" } ?? ""))
+            return TestCase(
+                name: name, time: 0, kind: kind, type: "criterion",
+                message: kind == .skipped ? "warning: \(message)" : message,
+                body: message + (criterion.location.map { "\nat \($0)" } ?? ""))
         }
     }
 
@@ -52,25 +57,34 @@ struct TestCase {
         body = StepTranscriptText.text(of: step)
         switch step.outcome {
         case "passed":
-            kind = .passed; type = ""; message = ""
+            kind = .passed
+            type = ""
+            message = ""
         case "skipped":
-            kind = .skipped; type = "skipped"; message = step.problem ?? "skipped"
+            kind = .skipped
+            type = "skipped"
+            message = step.problem ?? "skipped"
         case "error":
             kind = .error
             type = step.error?.phase ?? "error"
-            message = step.error.map { "\($0.url): failed during \($0.phase): \($0.message)" } ?? step.problem ?? "transfer failed"
+            message =
+                step.error.map { "\($0.url): failed during \($0.phase): \($0.message)" } ?? step.problem
+                ?? "transfer failed"
         default:
             kind = .failure
             let failed = step.assertions.filter { !$0.passed }
             type = failed.isEmpty ? "capture" : "assertion"
-            message = (failed.map { "\($0.title): expected \($0.expected ?? ""), got \($0.actual ?? "")" } + step.captureFailures)
+            message =
+                (failed.map { "\($0.title): expected \($0.expected ?? ""), got \($0.actual ?? "")" }
+                + step.captureFailures)
                 .joined(separator: "; ")
             body = failed.map { "\($0.location) \($0.key): \($0.title)" }.joined(separator: "\n") + "\n\n" + body
         }
     }
 
     func xml(className: String) -> String {
-        let open = "    <testcase \(JUnitReport.attributes([("name", name), ("classname", className), ("time", JUnitReport.seconds(time))]))"
+        let open =
+            "    <testcase \(JUnitReport.attributes([("name", name), ("classname", className), ("time", JUnitReport.seconds(time))]))"
         switch kind {
         case .passed:
             return open + "/>\n"

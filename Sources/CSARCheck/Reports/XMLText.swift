@@ -13,7 +13,9 @@ package enum XMLText {
             case "'": escaped += "&#39;"
             case "\n", "\t", "\r": escaped.unicodeScalars.append(scalar)
             default:
-                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value) || (0xD800...0xDFFF).contains(scalar.value) {
+                if scalar.value < 0x20 || (0xFFFE...0xFFFF).contains(scalar.value)
+                    || (0xD800...0xDFFF).contains(scalar.value)
+                {
                     escaped += "\u{FFFD}"
                 } else {
                     escaped.unicodeScalars.append(scalar)

@@ -190,7 +190,10 @@ struct FormRequestBuilder {
                 try requests.attachedFile(pathTemplate, filename: filename)
             }
             overrides.files.append(
-                (try render(file.name), .file(path: attached.path, filename: attached.filename, contentType: contentType)))
+                (
+                    try render(file.name),
+                    .file(path: attached.path, filename: attached.filename, contentType: contentType)
+                ))
         }
         return overrides
     }

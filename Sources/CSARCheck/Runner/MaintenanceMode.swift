@@ -29,19 +29,25 @@ public enum MaintenanceMode {
         }
         let cookies = client.cookies.filter { $0.name == cookieName }
         if !cookies.isEmpty {
-            return .success(Bypass(cookies: cookies, note: "Maintenance mode bypassed: every scenario carries the \(cookieName) cookie."))
+            return .success(
+                Bypass(
+                    cookies: cookies,
+                    note: "Maintenance mode bypassed: every scenario carries the \(cookieName) cookie."))
         }
         guard response.status == 503 else {
-            return .success(Bypass(
-                cookies: [], note: "The site is not in maintenance mode (the bypass path answered \(response.status)); "
-                    + "running without a bypass cookie."
-            ))
+            return .success(
+                Bypass(
+                    cookies: [],
+                    note: "The site is not in maintenance mode (the bypass path answered \(response.status)); "
+                        + "running without a bypass cookie."
+                ))
         }
-        return .failure(.noCookie(
-            "maintenance bypass refused: GET \(masker.mask(url)) answered 503 without a \(cookieName) cookie, so the "
-                + "bypass secret is not the one given to `php artisan down --secret` (or the site is down for another "
-                + "reason); nothing was checked. Pass the right secret with --bypass-secret or CSAR_BYPASS_SECRET."
-        ))
+        return .failure(
+            .noCookie(
+                "maintenance bypass refused: GET \(masker.mask(url)) answered 503 without a \(cookieName) cookie, so the "
+                    + "bypass secret is not the one given to `php artisan down --secret` (or the site is down for another "
+                    + "reason); nothing was checked. Pass the right secret with --bypass-secret or CSAR_BYPASS_SECRET."
+            ))
     }
 
     /// A plain-words note when the site looks like it is in maintenance mode, so nobody has to guess why every
@@ -49,7 +55,9 @@ public enum MaintenanceMode {
     /// "maintenance" (only "Service Unavailable"), so any 503 of the home page counts, as does a 503 that
     /// says so on any page.
     public static func notice(for result: ScenarioResult, bypassUsed: Bool) -> String? {
-        let answered = result.steps.compactMap { step in step.response.map { (url: step.request?.url ?? "", response: $0) } }
+        let answered = result.steps.compactMap { step in
+            step.response.map { (url: step.request?.url ?? "", response: $0) }
+        }
         let unavailable = answered.filter { $0.response.status == 503 }
         let onHomePage = unavailable.contains {
             isHomePage($0.url, baseURL: result.baseURL) || isHomePage($0.response.effectiveURL, baseURL: result.baseURL)
@@ -65,7 +73,9 @@ public enum MaintenanceMode {
     /// The same note for a load run whose requests include the home page and got 503 answers.
     public static func notice(forLoad result: LoadResult, baseURL: String, bypassUsed: Bool) -> String? {
         let unavailable = result.responses(in: 503...503)
-        guard unavailable > 0, result.plan.urls.contains(where: { isHomePage($0, baseURL: baseURL) }) else { return nil }
+        guard unavailable > 0, result.plan.urls.contains(where: { isHomePage($0, baseURL: baseURL) }) else {
+            return nil
+        }
         return message(unavailable: "\(unavailable) of \(result.completed) load requests", bypassUsed: bypassUsed)
     }
 
@@ -83,7 +93,9 @@ public enum MaintenanceMode {
 
     /// The note for `csar-check load URL`, whose site is the URL's origin.
     public static func notice(forLoad result: LoadResult, url: String) -> String? {
-        guard let components = URLComponents(string: url), let origin = ReferrerPolicy.origin(of: components) else { return nil }
+        guard let components = URLComponents(string: url), let origin = ReferrerPolicy.origin(of: components) else {
+            return nil
+        }
         return notice(forLoad: result, baseURL: origin, bypassUsed: false)
     }
 

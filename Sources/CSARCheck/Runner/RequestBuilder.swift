@@ -11,7 +11,9 @@ struct RequestBuilder {
         var url = Self.join(baseURL, try variables.render(step.url))
         if !step.query.isEmpty {
             var fields: [(name: String, value: String)] = []
-            for item in step.query { fields.append((try variables.render(item.name), try variables.render(item.value))) }
+            for item in step.query {
+                fields.append((try variables.render(item.name), try variables.render(item.value)))
+            }
             url += (url.contains("?") ? "&" : "?") + FormEncoding.encode(fields)
         }
         return HTTPRequest(
@@ -30,7 +32,8 @@ struct RequestBuilder {
 
     /// A file the step attaches, its path rendered: where it is read from, and the name the server is told
     /// (`filename`, else the file's own name).
-    func attachedFile(_ path: Template, filename: String?) throws(UndefinedVariable) -> (path: String, filename: String) {
+    func attachedFile(_ path: Template, filename: String?) throws(UndefinedVariable) -> (path: String, filename: String)
+    {
         let rendered = try variables.render(path)
         return (
             MultipartField.resolvedPath(rendered, scenarioFolder: scenarioFolder),
@@ -44,10 +47,13 @@ struct RequestBuilder {
             return .none
         case .form(let fields):
             var rendered: [(name: String, value: String)] = []
-            for field in fields { rendered.append((try variables.render(field.name), try variables.render(field.value))) }
+            for field in fields {
+                rendered.append((try variables.render(field.name), try variables.render(field.value)))
+            }
             return .bytes(Array(FormEncoding.encode(rendered).utf8), contentType: "application/x-www-form-urlencoded")
         case .json(let template):
-            return .bytes(Array(try JSONRendering.text(template, variables: variables).utf8), contentType: "application/json")
+            return .bytes(
+                Array(try JSONRendering.text(template, variables: variables).utf8), contentType: "application/json")
         case .raw(let template, let contentType):
             return .bytes(Array(try variables.render(template).utf8), contentType: contentType)
         case .multipart(let fields):
@@ -59,9 +65,11 @@ struct RequestBuilder {
                     parts.append(MultipartPart(name: fieldName, content: .text(try variables.render(template))))
                 case .file(let pathTemplate, let filename, let contentType):
                     let file = try attachedFile(pathTemplate, filename: filename)
-                    parts.append(MultipartPart(
-                        name: fieldName, content: .file(path: file.path, filename: file.filename, contentType: contentType)
-                    ))
+                    parts.append(
+                        MultipartPart(
+                            name: fieldName,
+                            content: .file(path: file.path, filename: file.filename, contentType: contentType)
+                        ))
                 }
             }
             return .multipart(parts)
@@ -92,7 +100,8 @@ enum JSONRendering {
         case .object(let members):
             var parts: [String] = []
             for member in members {
-                parts.append(JSONValue.string(member.key).jsonText + ":" + (try text(member.value, variables: variables)))
+                parts.append(
+                    JSONValue.string(member.key).jsonText + ":" + (try text(member.value, variables: variables)))
             }
             return "{" + parts.joined(separator: ",") + "}"
         }

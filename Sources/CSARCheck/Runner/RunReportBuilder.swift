@@ -35,7 +35,8 @@ public struct RunReportBuilder: Sendable {
     ) -> RunReport {
         // A run that could not start (a refused bypass secret, a missing variable everywhere) measured nothing:
         // its criteria would only say so again.
-        let nothingSent = loads.isEmpty && !results.isEmpty && results.allSatisfy { $0.setupError != nil && $0.steps.isEmpty }
+        let nothingSent =
+            loads.isEmpty && !results.isEmpty && results.allSatisfy { $0.setupError != nil && $0.steps.isEmpty }
         let criteria = nothingSent ? [] : evaluateCriteria(scenarios: scenarios, results: results, loads: loads)
         let interrupted = interrupted || loads.contains { $0.result.stopReason == .interrupted }
         return RunReport(
@@ -55,9 +56,11 @@ public struct RunReportBuilder: Sendable {
         for (scenario, result) in zip(scenarios, results) where !(scenario.steps.isEmpty && scenario.load != nil) {
             let measured = Measurements(steps: result.steps)
             everything.merge(measured)
-            evaluated += CriteriaEvaluation.evaluate(scenario.criteria, on: measured, scope: "scenario: \(scenario.name)")
+            evaluated += CriteriaEvaluation.evaluate(
+                scenario.criteria, on: measured, scope: "scenario: \(scenario.name)")
             for (step, stepResult) in zip(scenario.steps, result.steps) where !step.criteria.isEmpty {
-                evaluated += CriteriaEvaluation.evaluate(step.criteria, on: Measurements(steps: [stepResult]), scope: "step: \(step.name)")
+                evaluated += CriteriaEvaluation.evaluate(
+                    step.criteria, on: Measurements(steps: [stepResult]), scope: "step: \(step.name)")
             }
         }
         for load in loads {
@@ -68,13 +71,17 @@ public struct RunReportBuilder: Sendable {
         return CriteriaEvaluation.evaluate(runCriteria, on: everything, scope: "run") + evaluated
     }
 
-    func verdict(results: [ScenarioResult], loads: [LoadRun], criteria: [CriterionResult], interrupted: Bool) -> VerdictReport {
+    func verdict(
+        results: [ScenarioResult], loads: [LoadRun], criteria: [CriterionResult], interrupted: Bool
+    ) -> VerdictReport {
         let redSteps = results.flatMap { result in result.failedSteps.map { (result.name, $0) } }
         let failedChecks = redSteps.filter { $0.1.outcome != .skipped }
         let skipped = redSteps.count - failedChecks.count
         let failedCriteria = criteria.filter { !$0.passed && $0.criterion.severity == .error }
-        let warnings = criteria.filter { !$0.passed && $0.criterion.severity == .warning }
-            .map { "warning \($0.criterion.source) [\($0.scope)]: \($0.measuredText)" } + loads.flatMap { $0.result.warnings }
+        let warnings =
+            criteria.filter { !$0.passed && $0.criterion.severity == .warning }
+            .map { "warning \($0.criterion.source) [\($0.scope)]: \($0.measuredText)" }
+            + loads.flatMap { $0.result.warnings }
         var failures: [String] = []
         for setupError in results.compactMap(\.setupError) where !failures.contains("configuration: \(setupError)") {
             failures.append("configuration: \(setupError)")
@@ -85,11 +92,13 @@ public struct RunReportBuilder: Sendable {
         failures += failedCriteria.map { "criterion \($0.criterion.source) [\($0.scope)]: \($0.measuredText)" }
         if interrupted { failures.append("the run was interrupted: results are partial") }
 
-        let exit = RunVerdict.decide(facts(results: results, loads: loads, failed: !failures.isEmpty, interrupted: interrupted))
+        let exit = RunVerdict.decide(
+            facts(results: results, loads: loads, failed: !failures.isEmpty, interrupted: interrupted))
         let steps = results.reduce(0) { $0 + $1.steps.count }
         let headline: String
         if exit == .passed {
-            headline = "PASSED — \(results.count) scenario(s), \(steps) steps, \(loads.count) load run(s), \(criteria.count) criteria"
+            headline =
+                "PASSED — \(results.count) scenario(s), \(steps) steps, \(loads.count) load run(s), \(criteria.count) criteria"
         } else {
             var parts: [String] = []
             if !failedChecks.isEmpty { parts.append("\(failedChecks.count) step(s) failed") }
@@ -100,7 +109,9 @@ public struct RunReportBuilder: Sendable {
             if exit == .interrupted { parts.insert("results are partial", at: 0) }
             headline = (exit == .interrupted ? "INTERRUPTED — " : "FAILED — ") + parts.joined(separator: ", ")
         }
-        return VerdictReport(passed: exit == .passed, exitCode: exit.rawValue, headline: headline, failures: failures, warnings: warnings)
+        return VerdictReport(
+            passed: exit == .passed, exitCode: exit.rawValue, headline: headline, failures: failures, warnings: warnings
+        )
     }
 
     /// What the run found out, for the one exit-code decision (`RunVerdict.decide`).
@@ -120,7 +131,8 @@ enum StepFailureText {
         switch step.outcome {
         case .passed: return "passed"
         case .skipped: return step.problem ?? "skipped"
-        case .error: return step.transportError.map { "failed during \($0.phase.rawValue): \($0.message)" } ?? "transfer failed"
+        case .error:
+            return step.transportError.map { "failed during \($0.phase.rawValue): \($0.message)" } ?? "transfer failed"
         case .failed:
             let checks = step.failedAssertions.map { "\($0.title) (got \($0.failure?.actual ?? "?"))" }
             return (checks + step.captureFailures).joined(separator: "; ")

@@ -9,7 +9,9 @@ public enum ScenarioFiles {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                errors.append(ScenarioError(location: .init(file: path, line: 1, column: 1), key: "", message: "no such file or folder"))
+                errors.append(
+                    ScenarioError(
+                        location: .init(file: path, line: 1, column: 1), key: "", message: "no such file or folder"))
                 continue
             }
             if isDirectory.boolValue {

@@ -93,8 +93,9 @@ public struct ScenarioRunner: Sendable {
             variables.set("base_url", rendered, secret: false)
             return rendered
         } catch {
-            throw ScenarioError(location: .init(file: scenario.file, line: 1, column: 1), key: "base_url",
-                                message: "undefined variable '\(error.name)'")
+            throw ScenarioError(
+                location: .init(file: scenario.file, line: 1, column: 1), key: "base_url",
+                message: "undefined variable '\(error.name)'")
         }
     }
 }

@@ -31,7 +31,7 @@ public final class SecretMasker: @unchecked Sendable {
     private var longest = 0
 
     public init(secrets: [String] = []) {
-        secrets.forEach { add($0) }
+        for secret in secrets { add(secret) }
     }
 
     /// Registers a secret and its encoded forms. Values shorter than `minimumLength` are ignored: a token

@@ -11,7 +11,10 @@ struct StepRunner {
     /// The last response received, whose forms a `submit_form:` step submits.
     private let pages = PageMemory()
 
-    init(client: HTTPClient, variables: VariableStore, builder: RequestBuilder, transcript: Transcript, stop: LoadStopSignal) {
+    init(
+        client: HTTPClient, variables: VariableStore, builder: RequestBuilder, transcript: Transcript,
+        stop: LoadStopSignal
+    ) {
         self.client = client
         self.variables = variables
         self.builder = builder
@@ -52,15 +55,21 @@ struct StepRunner {
 
     /// A form that cannot be submitted fails the step as a check of the previous page would.
     private func formFailure(_ failure: FormSubmissionError, of submission: FormSubmission) -> [AssertionResult] {
-        [AssertionResult(
-            key: submission.key, location: submission.location, title: "submit_form: \(submission.selectorDescription)",
-            failure: CheckFailure(expected: "\(submission.selectorDescription) to submit", actual: transcript.masker.mask(failure.message))
-        )]
+        [
+            AssertionResult(
+                key: submission.key, location: submission.location,
+                title: "submit_form: \(submission.selectorDescription)",
+                failure: CheckFailure(
+                    expected: "\(submission.selectorDescription) to submit",
+                    actual: transcript.masker.mask(failure.message))
+            )
+        ]
     }
 
     private func request(for step: Step) throws(FormStepFailure) -> HTTPRequest {
         if let submission = step.submitForm {
-            return try FormRequestBuilder(requests: builder).request(for: step, submission: submission, page: pages.last)
+            return try FormRequestBuilder(requests: builder).request(
+                for: step, submission: submission, page: pages.last)
         }
         do {
             return try builder.request(for: step)
@@ -96,13 +105,15 @@ struct StepRunner {
                 let secret = capture.secret || isCookie(capture.source)
                 variables.set(capture.variable, value, secret: secret)
                 let shown = secret || SecretMasker.isSensitiveVariableName(capture.variable) ? SecretMasker.mask : value
-                result.captures.append(CapturedValue(name: capture.variable, displayValue: transcript.excerpt(shown), secret: secret))
+                result.captures.append(
+                    CapturedValue(name: capture.variable, displayValue: transcript.excerpt(shown), secret: secret))
             case .failure(let failure):
                 result.captureFailures.append("capture \(capture.variable): \(failure.message)")
             }
         }
         let evaluator = AssertionEvaluator(
-            predicates: PredicateEvaluator(render: variables.render, show: { transcript.masker.excerpt($0, length: 200) }))
+            predicates: PredicateEvaluator(
+                render: variables.render, show: { transcript.masker.excerpt($0, length: 200) }))
         result.assertions = step.assertions.map { assertion in
             var outcome = evaluator.evaluate(assertion, on: view)
             outcome.failure = outcome.failure.map {
@@ -113,7 +124,8 @@ struct StepRunner {
         let statusCheck = zip(step.assertions, result.assertions).first { assertion, _ in
             if case .status = assertion.subject { true } else { false }
         }
-        result.unexpectedStatus = statusCheck.map { !$0.1.passed } ?? !StatusExpectation.successOrRedirect.accepts(response.status)
+        result.unexpectedStatus =
+            statusCheck.map { !$0.1.passed } ?? !StatusExpectation.successOrRedirect.accepts(response.status)
         // Recorded after captures so freshly captured secrets (a CSRF token) are masked in the body.
         result.response = transcript.record(of: response)
         result.outcome = result.failedAssertions.isEmpty && result.captureFailures.isEmpty ? .passed : .failed

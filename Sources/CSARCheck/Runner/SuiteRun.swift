@@ -9,7 +9,10 @@ public struct SuiteRun: Sendable {
     /// Ctrl-C: the run ends after the current step, and what ran is still reported.
     public var stop: LoadStopSignal
 
-    public init(scenarios: [Scenario], configuration: RunConfiguration, reporter: ConsoleReporter, stop: LoadStopSignal = .init()) {
+    public init(
+        scenarios: [Scenario], configuration: RunConfiguration, reporter: ConsoleReporter,
+        stop: LoadStopSignal = .init()
+    ) {
         self.scenarios = scenarios
         self.configuration = configuration
         self.reporter = reporter
@@ -59,7 +62,8 @@ public struct SuiteRun: Sendable {
                     reporter.note(notice)
                 }
                 // A load-only file's criteria are about its load; with steps, they judge the steps.
-                results.loads.append(.init(name: scenario.name, result: load, criteria: scenario.steps.isEmpty ? scenario.criteria : []))
+                results.loads.append(
+                    .init(name: scenario.name, result: load, criteria: scenario.steps.isEmpty ? scenario.criteria : []))
             }
             results.scenarios.append(result)
         }

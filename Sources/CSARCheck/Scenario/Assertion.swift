@@ -56,7 +56,8 @@ public struct StatusExpectation: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        let list = codes.count == 1 ? codes[0].description : "one of " + codes.map(\.description).joined(separator: ", ")
+        let list =
+            codes.count == 1 ? codes[0].description : "one of " + codes.map(\.description).joined(separator: ", ")
         return negated ? "not \(list)" : list
     }
 

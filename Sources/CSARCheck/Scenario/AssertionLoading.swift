@@ -2,7 +2,9 @@ import Yams
 
 /// Reads `expect:`: status, headers, cookies, body, body_size, jsonpath, xpath, max_duration, max_ttfb.
 enum AssertionLoading {
-    static let keys = ["status", "headers", "cookies", "body", "body_size", "jsonpath", "xpath", "max_duration", "max_ttfb"]
+    static let keys = [
+        "status", "headers", "cookies", "body", "body_size", "jsonpath", "xpath", "max_duration", "max_ttfb",
+    ]
 
     static func assertions(_ node: Node?, path: String, scope: VariableScope) throws(ScenarioError) -> [Assertion] {
         guard let node else { return [] }
@@ -20,8 +22,11 @@ enum AssertionLoading {
             case "headers", "cookies":
                 let entries = try MappingFields(value, path: keyPath, known: [], reader: reader)
                 for (name, _, predicateNode) in entries.all {
-                    let predicate = try PredicateLoading.predicate(predicateNode, path: entries.keyPath(name), scope: scope)
-                    add(key == "headers" ? .header(name, predicate) : .cookie(name, predicate), entries.keyPath(name), predicateNode)
+                    let predicate = try PredicateLoading.predicate(
+                        predicateNode, path: entries.keyPath(name), scope: scope)
+                    add(
+                        key == "headers" ? .header(name, predicate) : .cookie(name, predicate), entries.keyPath(name),
+                        predicateNode)
                 }
             case "body":
                 add(.body(try PredicateLoading.predicate(value, path: keyPath, scope: scope)), keyPath, value)
@@ -33,23 +38,31 @@ enum AssertionLoading {
                     add(try query(item, kind: key, path: itemPath, scope: scope), itemPath, item)
                 }
             case "max_duration":
-                add(.maxDuration(try ScalarReading.duration(value, key: keyPath, rule: .timeout, reader: reader)), keyPath, value)
+                add(
+                    .maxDuration(try ScalarReading.duration(value, key: keyPath, rule: .timeout, reader: reader)),
+                    keyPath, value)
             default:
-                add(.maxTimeToFirstByte(try ScalarReading.duration(value, key: keyPath, rule: .timeout, reader: reader)), keyPath, value)
+                add(
+                    .maxTimeToFirstByte(
+                        try ScalarReading.duration(value, key: keyPath, rule: .timeout, reader: reader)), keyPath, value
+                )
             }
         }
         return assertions
     }
 
     /// `- path: $.data` plus predicate keys on the same map.
-    private static func query(_ node: Node, kind: String, path: String, scope: VariableScope) throws(ScenarioError) -> Assertion.Subject {
+    private static func query(
+        _ node: Node, kind: String, path: String, scope: VariableScope
+    ) throws(ScenarioError) -> Assertion.Subject {
         let reader = scope.reader
         let fields = try MappingFields(node, path: path, known: ["path"] + PredicateLoading.keys, reader: reader)
         let pathNode = try fields.required("path")
         let text = try ScalarReading.string(pathNode, key: fields.keyPath("path"), reader: reader)
         let predicate = try PredicateLoading.predicate(fields, scope: scope)
         guard !predicate.conditions.isEmpty else {
-            throw reader.error(at: node, key: path, "say what to check: one of \(PredicateLoading.keys.joined(separator: ", "))")
+            throw reader.error(
+                at: node, key: path, "say what to check: one of \(PredicateLoading.keys.joined(separator: ", "))")
         }
         if kind == "jsonpath" {
             let query = try QueryCompiling.jsonPathQuery(text, at: pathNode, key: fields.keyPath("path"), scope: scope)
@@ -69,7 +82,9 @@ enum AssertionLoading {
         return StatusExpectation(codes: try statusCodes(node, key: key, reader: reader))
     }
 
-    private static func statusCodes(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> [StatusExpectation.Code] {
+    private static func statusCodes(
+        _ node: Node, key: String, reader: YAMLReader
+    ) throws(ScenarioError) -> [StatusExpectation.Code] {
         var codes: [StatusExpectation.Code] = []
         for item in ScalarReading.oneOrMany(node) {
             let text = try ScalarReading.string(item, key: key, reader: reader).lowercased()
@@ -78,7 +93,8 @@ enum AssertionLoading {
             } else if text.count == 3, text.hasSuffix("xx"), let digit = Int(text.prefix(1)), (1...5).contains(digit) {
                 codes.append(.family(digit))
             } else {
-                throw reader.error(at: item, key: key, "expected a status code (100–599) or a class such as 2xx, found '\(text)'")
+                throw reader.error(
+                    at: item, key: key, "expected a status code (100–599) or a class such as 2xx, found '\(text)'")
             }
         }
         guard !codes.isEmpty else { throw reader.error(at: node, key: key, "give at least one status") }

@@ -7,12 +7,14 @@ enum BodyLoading {
         let reader = fields.reader
         let given = StepLoading.bodyKeys.filter { fields.value($0) != nil }
         if given.count > 1 {
-            throw reader.error(at: fields.value(given[1]), key: fields.keyPath(given[1]),
-                               "a step has one body: '\(given[0])' and '\(given[1])' are both set")
+            throw reader.error(
+                at: fields.value(given[1]), key: fields.keyPath(given[1]),
+                "a step has one body: '\(given[0])' and '\(given[1])' are both set")
         }
         if fields.value("content_type") != nil, given.first != "body" {
-            throw reader.error(at: fields.value("content_type"), key: fields.keyPath("content_type"),
-                               "'content_type' goes with a raw 'body'")
+            throw reader.error(
+                at: fields.value("content_type"), key: fields.keyPath("content_type"),
+                "'content_type' goes with a raw 'body'")
         }
         switch given.first {
         case "form":
@@ -38,9 +40,12 @@ enum BodyLoading {
     }
 
     /// `name: text` or `name: { file: path, filename: …, content_type: … }`.
-    private static func multipart(_ fields: MappingFields, scope: VariableScope) throws(ScenarioError) -> [MultipartField] {
+    private static func multipart(
+        _ fields: MappingFields, scope: VariableScope
+    ) throws(ScenarioError) -> [MultipartField] {
         let reader = fields.reader
-        let entries = try MappingFields(try fields.required("multipart"), path: fields.keyPath("multipart"), known: [], reader: reader)
+        let entries = try MappingFields(
+            try fields.required("multipart"), path: fields.keyPath("multipart"), known: [], reader: reader)
         var parts: [MultipartField] = []
         for (rawName, keyNode, value) in entries.all {
             let key = entries.keyPath(rawName)
@@ -57,7 +62,8 @@ enum BodyLoading {
 
     /// `{ file: path, filename: …, content_type: … }`: a file read when the step runs, checked now when its
     /// path holds no variable.
-    static func fileSpec(_ node: Node, key: String, scope: VariableScope) throws(ScenarioError) -> MultipartField.Value {
+    static func fileSpec(_ node: Node, key: String, scope: VariableScope) throws(ScenarioError) -> MultipartField.Value
+    {
         let reader = scope.reader
         let spec = try MappingFields(node, path: key, known: ["file", "filename", "content_type"], reader: reader)
         let pathNode = try spec.required("file")
@@ -68,7 +74,8 @@ enum BodyLoading {
 
     /// Finds a missing attachment when the file loads rather than when the step runs; a path that holds
     /// a variable is known only then.
-    static func checkAttachment(_ path: Template, at node: Node, key: String, reader: YAMLReader) throws(ScenarioError) {
+    static func checkAttachment(_ path: Template, at node: Node, key: String, reader: YAMLReader) throws(ScenarioError)
+    {
         if path.variableNames.isEmpty, let problem = attachmentProblem(path.source, scenarioFile: reader.file) {
             throw reader.error(at: node, key: key, problem)
         }

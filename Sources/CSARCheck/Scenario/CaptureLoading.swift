@@ -18,7 +18,8 @@ enum CaptureLoading {
             let spec = try MappingFields(value, path: key, known: sources + options, reader: reader)
             let chosen = spec.keys.filter(sources.contains)
             guard chosen.count == 1, let sourceKey = chosen.first else {
-                throw reader.error(at: value, key: key, "a capture takes exactly one of: \(sources.joined(separator: ", "))")
+                throw reader.error(
+                    at: value, key: key, "a capture takes exactly one of: \(sources.joined(separator: ", "))")
             }
             let source = try self.source(sourceKey, spec: spec, scope: scope)
             if spec.value("group") != nil, sourceKey != "regex" {
@@ -27,22 +28,27 @@ enum CaptureLoading {
             let decoding: Capture.Decoding?
             if let decode = try spec.string("decode") {
                 guard let known = Capture.Decoding(rawValue: decode) else {
-                    throw reader.error(at: spec.value("decode"), key: spec.keyPath("decode"), "unknown decoding '\(decode)'; use 'url'")
+                    throw reader.error(
+                        at: spec.value("decode"), key: spec.keyPath("decode"), "unknown decoding '\(decode)'; use 'url'"
+                    )
                 }
                 decoding = known
             } else {
                 decoding = nil
             }
-            captures.append(Capture(
-                variable: name, source: source, decoding: decoding,
-                secret: try spec.bool("secret") ?? false, location: reader.location(of: keyNode)
-            ))
+            captures.append(
+                Capture(
+                    variable: name, source: source, decoding: decoding,
+                    secret: try spec.bool("secret") ?? false, location: reader.location(of: keyNode)
+                ))
             scope.define(name)
         }
         return captures
     }
 
-    private static func source(_ key: String, spec: MappingFields, scope: VariableScope) throws(ScenarioError) -> Capture.Source {
+    private static func source(
+        _ key: String, spec: MappingFields, scope: VariableScope
+    ) throws(ScenarioError) -> Capture.Source {
         let reader = spec.reader
         let node = try spec.required(key)
         let keyPath = spec.keyPath(key)
@@ -57,8 +63,9 @@ enum CaptureLoading {
             let pattern = try QueryCompiling.regex(node, key: keyPath, scope: scope)
             let group = try spec.integer("group", in: 0...99) ?? (pattern.numberOfCaptureGroups > 0 ? 1 : 0)
             guard group <= pattern.numberOfCaptureGroups else {
-                throw reader.error(at: spec.value("group") ?? node, key: spec.keyPath("group"),
-                                   "the pattern has \(pattern.numberOfCaptureGroups) group(s), not \(group)")
+                throw reader.error(
+                    at: spec.value("group") ?? node, key: spec.keyPath("group"),
+                    "the pattern has \(pattern.numberOfCaptureGroups) group(s), not \(group)")
             }
             return .regex(pattern, group: group)
         case "header":
@@ -78,7 +85,9 @@ enum CaptureLoading {
 
 /// Compiles the query languages found in files, turning their errors into located scenario errors.
 enum QueryCompiling {
-    static func jsonPath(_ text: String, at node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> JSONPath {
+    static func jsonPath(
+        _ text: String, at node: Node, key: String, reader: YAMLReader
+    ) throws(ScenarioError) -> JSONPath {
         do {
             return try JSONPath(text)
         } catch {
@@ -86,7 +95,9 @@ enum QueryCompiling {
         }
     }
 
-    static func xPath(_ text: String, at node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> XPathExpression {
+    static func xPath(
+        _ text: String, at node: Node, key: String, reader: YAMLReader
+    ) throws(ScenarioError) -> XPathExpression {
         do {
             return try XPathExpression(text)
         } catch {

@@ -13,7 +13,8 @@ enum CriteriaLoading {
                 let keyPath = "\(fields.keyPath(key))[\(index)]"
                 let text = try ScalarReading.string(item, key: keyPath, reader: fields.reader)
                 do {
-                    criteria.append(try Criterion(parsing: text, severity: severity, location: fields.reader.location(of: item)))
+                    criteria.append(
+                        try Criterion(parsing: text, severity: severity, location: fields.reader.location(of: item)))
                 } catch {
                     throw fields.reader.error(at: item, key: keyPath, error.message)
                 }

@@ -27,7 +27,8 @@ public enum EnvFile {
         _ text: String, file: String = ".env", environment: [String: String] = [:]
     ) throws(SyntaxError) -> [String: String] {
         var values: [String: String] = [:]
-        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false)[...]
         var lineNumber = 0
         while let rawLine = lines.popFirst() {
             lineNumber += 1
@@ -86,7 +87,13 @@ public enum EnvFile {
         var escaped = false
         for index in text.indices.dropFirst() {
             let character = text[index]
-            if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { return index }
+            if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "\"" {
+                return index
+            }
         }
         return nil
     }

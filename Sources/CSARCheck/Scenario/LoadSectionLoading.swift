@@ -28,7 +28,8 @@ enum LoadSectionLoading {
         )
         spec.compressed = try fields.bool("compressed") ?? defaults.compressed
         if let expected = fields.value("expect_status") {
-            spec.expectStatus = try AssertionLoading.status(expected, key: fields.keyPath("expect_status"), reader: reader)
+            spec.expectStatus = try AssertionLoading.status(
+                expected, key: fields.keyPath("expect_status"), reader: reader)
         }
         if let rateNode = fields.value("rate") {
             let rate = try ScalarReading.number(rateNode, key: fields.keyPath("rate"), reader: reader)

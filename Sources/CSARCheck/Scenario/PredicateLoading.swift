@@ -33,7 +33,8 @@ enum PredicateLoading {
                 let op = ComparisonOperator(rawValue: key) ?? .lt
                 conditions.append(.compare(op, try expected(value, key: keyPath, scope: scope)))
             case "matches": conditions.append(.matches(try QueryCompiling.regex(value, key: keyPath, scope: scope)))
-            case "not_matches": conditions.append(.notMatches(try QueryCompiling.regex(value, key: keyPath, scope: scope)))
+            case "not_matches":
+                conditions.append(.notMatches(try QueryCompiling.regex(value, key: keyPath, scope: scope)))
             case "contains", "not_contains":
                 for item in ScalarReading.oneOrMany(value) {
                     let template = try scope.template(item, key: keyPath)
@@ -43,7 +44,9 @@ enum PredicateLoading {
             case "type":
                 let name = try ScalarReading.string(value, key: keyPath, reader: reader)
                 guard typeNames.contains(name) else {
-                    throw reader.error(at: value, key: keyPath, "unknown type '\(name)'; use one of \(typeNames.joined(separator: ", "))")
+                    throw reader.error(
+                        at: value, key: keyPath,
+                        "unknown type '\(name)'; use one of \(typeNames.joined(separator: ", "))")
                 }
                 conditions.append(.type(name))
             case "in_range": conditions.append(try range(value, key: keyPath, reader: reader))

@@ -31,7 +31,8 @@ public struct RegexPattern: @unchecked Sendable, CustomStringConvertible {
             if case .literal(let text) = part { text } else { "x" }
         }.joined()
         let hasVariables = !parsed.variableNames.isEmpty
-        self.init(expression: try Self.compile(probe, shownAs: source), source: source, template: hasVariables ? parsed : nil)
+        self.init(
+            expression: try Self.compile(probe, shownAs: source), source: source, template: hasVariables ? parsed : nil)
     }
 
     /// The pattern with its variables rendered, or nil when one is undefined or the result does not compile.
@@ -41,7 +42,9 @@ public struct RegexPattern: @unchecked Sendable, CustomStringConvertible {
         return try? RegexPattern(text)
     }
 
-    private static func compile(_ pattern: String, shownAs source: String? = nil) throws(RegexSyntaxError) -> NSRegularExpression {
+    private static func compile(
+        _ pattern: String, shownAs source: String? = nil
+    ) throws(RegexSyntaxError) -> NSRegularExpression {
         do {
             return try NSRegularExpression(pattern: pattern)
         } catch {
@@ -59,8 +62,8 @@ public struct RegexPattern: @unchecked Sendable, CustomStringConvertible {
     /// The text of `group` in the first match, or nil when nothing matches.
     public func firstMatch(in text: String, group: Int) -> String? {
         guard let match = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              group <= match.numberOfRanges - 1,
-              let range = Range(match.range(at: group), in: text)
+            group <= match.numberOfRanges - 1,
+            let range = Range(match.range(at: group), in: text)
         else { return nil }
         return String(text[range])
     }

@@ -89,7 +89,9 @@ public enum DurationText {
     /// Seconds for `2s`, `500ms`, `1.5s`, `2m`, `1h`, `250us`, or a bare number of seconds; nil otherwise.
     public static func seconds(_ text: String) -> Double? {
         let trimmed = text.trimmingEdges(of: " ")
-        let units: [(suffix: String, scale: Double)] = [("ms", 1e-3), ("us", 1e-6), ("µs", 1e-6), ("s", 1), ("m", 60), ("h", 3600)]
+        let units: [(suffix: String, scale: Double)] = [
+            ("ms", 1e-3), ("us", 1e-6), ("µs", 1e-6), ("s", 1), ("m", 60), ("h", 3600),
+        ]
         for unit in units where trimmed.hasSuffix(unit.suffix) {
             guard let value = Double(trimmed.dropLast(unit.suffix.count).trimmingEdges(of: " ")) else { return nil }
             return value * unit.scale

@@ -9,7 +9,8 @@ public struct ScenarioLoader: Sendable {
     /// Names reached through `{{ env.NAME }}` are read from the environment when the run starts.
     static let environmentPrefix = "env."
 
-    static let topLevelKeys = ["name", "description", "tags", "base_url", "variables", "defaults", "steps", "load"]
+    static let topLevelKeys =
+        ["name", "description", "tags", "base_url", "variables", "defaults", "steps", "load"]
         + CriteriaLoading.keys
 
     /// Names given on the command line (`--var k=v`), usable in every file.
@@ -24,7 +25,8 @@ public struct ScenarioLoader: Sendable {
         do {
             text = try SourceText.read(path)
         } catch {
-            throw ScenarioError(location: .init(file: path, line: error.line, column: error.column), key: "", message: error.message)
+            throw ScenarioError(
+                location: .init(file: path, line: error.line, column: error.column), key: "", message: error.message)
         }
         return try load(text: text, file: path)
     }
@@ -46,9 +48,10 @@ public struct ScenarioLoader: Sendable {
         let defaults = try StepLoading.defaults(fields.value("defaults"), scope: scope, reader: reader)
         // A file may be only a load (`load:` without `steps:`), like the runbook's `ab -n 50 -c 5`.
         let stepsNode = try fields.value("load") == nil ? fields.required("steps") : fields.value("steps")
-        let stepNodes = try stepsNode.map { node throws(ScenarioError) in
-            try ScalarReading.list(node, key: "steps", reader: reader)
-        } ?? []
+        let stepNodes =
+            try stepsNode.map { node throws(ScenarioError) in
+                try ScalarReading.list(node, key: "steps", reader: reader)
+            } ?? []
         if let stepsNode, stepNodes.isEmpty {
             throw reader.error(at: stepsNode, key: "steps", "a scenario needs at least one step")
         }
@@ -67,7 +70,8 @@ public struct ScenarioLoader: Sendable {
             steps: steps
         )
         scenario.criteria = try CriteriaLoading.criteria(fields)
-        scenario.load = try LoadSectionLoading.load(fields.value("load"), defaults: defaults, steps: steps, scope: scope)
+        scenario.load = try LoadSectionLoading.load(
+            fields.value("load"), defaults: defaults, steps: steps, scope: scope)
         scenario.usedVariables = scope.used.names
         return scenario
     }

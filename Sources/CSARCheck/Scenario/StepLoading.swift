@@ -2,16 +2,19 @@ import Yams
 
 /// Reads `defaults:` and each entry of `steps:`.
 enum StepLoading {
-    static let stepKeys = [
-        "name", "method", "url", "headers", "query", "form", "multipart", "json", "body", "content_type",
-        "follow_redirects", "max_redirects", "timeout", "compressed", "retry", "capture", "expect", "submit_form",
-    ] + CriteriaLoading.keys
+    static let stepKeys =
+        [
+            "name", "method", "url", "headers", "query", "form", "multipart", "json", "body", "content_type",
+            "follow_redirects", "max_redirects", "timeout", "compressed", "retry", "capture", "expect", "submit_form",
+        ] + CriteriaLoading.keys
     static let bodyKeys = ["form", "multipart", "json", "body"]
     static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
-    static func defaults(_ node: Node?, scope: VariableScope, reader: YAMLReader) throws(ScenarioError) -> StepDefaults {
+    static func defaults(_ node: Node?, scope: VariableScope, reader: YAMLReader) throws(ScenarioError) -> StepDefaults
+    {
         guard let node else { return StepDefaults() }
-        let fields = try MappingFields(node, path: "defaults", known: ["headers", "timeout", "follow_redirects", "compressed"], reader: reader)
+        let fields = try MappingFields(
+            node, path: "defaults", known: ["headers", "timeout", "follow_redirects", "compressed"], reader: reader)
         return StepDefaults(
             headers: try headers(fields, scope: scope),
             timeout: try fields.duration("timeout"),
@@ -29,8 +32,9 @@ enum StepLoading {
         let submission = try FormSubmissionLoading.submission(fields, stepIndex: index, scope: scope)
         let method = submission == nil ? (try fields.string("method") ?? "GET").uppercased() : ""
         guard submission != nil || methods.contains(method) else {
-            throw reader.error(at: fields.value("method"), key: fields.keyPath("method"),
-                               "unknown method '\(method)'; use one of \(methods.joined(separator: ", "))")
+            throw reader.error(
+                at: fields.value("method"), key: fields.keyPath("method"),
+                "unknown method '\(method)'; use one of \(methods.joined(separator: ", "))")
         }
         var url = Template(literal: "")
         if submission == nil {
@@ -39,11 +43,13 @@ enum StepLoading {
             try scope.check(url, at: urlNode, key: fields.keyPath("url"))
         }
         let body = try BodyLoading.body(fields, scope: scope)
-        if case .none = body {} else if method == "GET" || method == "HEAD" {
+        if case .none = body {
+        } else if method == "GET" || method == "HEAD" {
             throw reader.error(at: node, key: path, "a \(method) request cannot carry a body")
         }
         var step = Step(
-            name: try fields.string("name") ?? submission.map { "submit \($0.selectorDescription)" } ?? "\(method) \(url.source)",
+            name: try fields.string("name") ?? submission.map { "submit \($0.selectorDescription)" }
+                ?? "\(method) \(url.source)",
             location: reader.location(of: node),
             method: method,
             url: url,
@@ -61,9 +67,11 @@ enum StepLoading {
         if let maxRedirects = try fields.integer("max_redirects", in: 0...50) { step.maxRedirects = maxRedirects }
         step.submitForm = submission
         step.compressed = try fields.bool("compressed") ?? defaults.compressed
-        step.captures = try CaptureLoading.captures(fields.value("capture"), path: fields.keyPath("capture"), scope: &scope)
+        step.captures = try CaptureLoading.captures(
+            fields.value("capture"), path: fields.keyPath("capture"), scope: &scope)
         step.criteria = try CriteriaLoading.criteria(fields)
-        step.assertions = try AssertionLoading.assertions(fields.value("expect"), path: fields.keyPath("expect"), scope: scope)
+        step.assertions = try AssertionLoading.assertions(
+            fields.value("expect"), path: fields.keyPath("expect"), scope: scope)
         return step
     }
 
@@ -83,7 +91,9 @@ enum StepLoading {
         return headers
     }
 
-    static func query(_ fields: MappingFields, scope: VariableScope) throws(ScenarioError) -> [(name: Template, value: Template)] {
+    static func query(
+        _ fields: MappingFields, scope: VariableScope
+    ) throws(ScenarioError) -> [(name: Template, value: Template)] {
         try namedTemplates(fields, key: "query", scope: scope)
     }
 
@@ -105,7 +115,8 @@ enum StepLoading {
 
     static func retry(_ fields: MappingFields) throws(ScenarioError) -> RetryPolicy? {
         guard let node = fields.value("retry") else { return nil }
-        let spec = try MappingFields(node, path: fields.keyPath("retry"), known: ["attempts", "delay"], reader: fields.reader)
+        let spec = try MappingFields(
+            node, path: fields.keyPath("retry"), known: ["attempts", "delay"], reader: fields.reader)
         return RetryPolicy(
             attempts: try spec.integer("attempts", in: 1...100) ?? 3,
             delay: try spec.duration("delay", rule: .delay) ?? 1

@@ -21,9 +21,9 @@ public struct SuiteFile: Sendable {
     /// Reads `path` as a suite, or returns nil when it is a scenario file (no `suite:` key).
     public static func load(path: String) throws(ScenarioError) -> SuiteFile? {
         guard let text = try? SourceText.read(path),
-              let root = try? YAMLComposer.compose(text),
-              case .mapping(let mapping) = root,
-              mapping.keys.contains(where: { $0.scalar?.string == "suite" })
+            let root = try? YAMLComposer.compose(text),
+            case .mapping(let mapping) = root,
+            mapping.keys.contains(where: { $0.scalar?.string == "suite" })
         else { return nil }
         let reader = YAMLReader(file: path, text: text)
         let fields = try MappingFields(root, path: "", known: keys, reader: reader)
@@ -38,7 +38,9 @@ public struct SuiteFile: Sendable {
             }
             paths.append(resolved)
         }
-        guard !paths.isEmpty else { throw reader.error(at: listNode, key: "scenarios", "a suite lists at least one scenario") }
+        guard !paths.isEmpty else {
+            throw reader.error(at: listNode, key: "scenarios", "a suite lists at least one scenario")
+        }
         return SuiteFile(
             path: path, name: try fields.requiredString("suite"), description: try fields.string("description"),
             scenarioPaths: paths, criteria: try CriteriaLoading.criteria(fields)

@@ -23,7 +23,8 @@ public struct Template: Sendable, Equatable {
             }
             let name = rest[open.upperBound..<close.lowerBound].trimmingEdges(of: " \t")
             guard Self.isValidName(name) else {
-                throw TemplateSyntaxError(message: "'{{\(rest[open.upperBound..<close.lowerBound])}}' is not a variable name")
+                throw TemplateSyntaxError(
+                    message: "'{{\(rest[open.upperBound..<close.lowerBound])}}' is not a variable name")
             }
             parts.append(.variable(name))
             rest = rest[close.upperBound...]

@@ -16,10 +16,12 @@ enum VariableLoading {
             }
             let location = reader.location(of: keyNode)
             if case .mapping = value {
-                let spec = try MappingFields(value, path: key, known: ["value", "env", "default", "secret"], reader: reader)
+                let spec = try MappingFields(
+                    value, path: key, known: ["value", "env", "default", "secret"], reader: reader)
                 let secret = try spec.bool("secret") ?? false
                 if let environmentName = try spec.string("env") {
-                    let source = VariableDefinition.Source.environment(name: environmentName, fallback: try spec.string("default"))
+                    let source = VariableDefinition.Source.environment(
+                        name: environmentName, fallback: try spec.string("default"))
                     definitions.append(.init(name: name, source: source, secret: secret, location: location))
                 } else {
                     let template = try spec.template("value") ?? Template(literal: "")

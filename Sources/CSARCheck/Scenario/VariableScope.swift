@@ -46,8 +46,9 @@ struct VariableScope {
     }
 
     func isDefined(_ name: String) -> Bool {
-        defined.contains(name) || (name.hasPrefix(ScenarioLoader.environmentPrefix)
-            && name.count > ScenarioLoader.environmentPrefix.count)
+        defined.contains(name)
+            || (name.hasPrefix(ScenarioLoader.environmentPrefix)
+                && name.count > ScenarioLoader.environmentPrefix.count)
     }
 }
 

@@ -35,7 +35,9 @@ public enum HistoryCSV {
             let labels = Dictionary(uniqueKeysWithValues: run.labels.map { ($0.key, $0.value) })
             csv += row(
                 [time(run.startedAt), "\(run.id)"] + labelKeys.map { labels[$0] ?? "" }
-                    + zip(series, values).map { line, byRun in byRun[run.id].map { exported($0, line.metric).value } ?? "" })
+                    + zip(series, values).map { line, byRun in
+                        byRun[run.id].map { exported($0, line.metric).value } ?? ""
+                    })
         }
         return csv
     }

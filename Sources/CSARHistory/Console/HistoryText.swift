@@ -28,9 +28,11 @@ public enum HistoryText {
         text += "  target    \(run.target)\n  tool      \(run.tool) on \(run.hostname)\n"
         if !run.labels.isEmpty { text += "  labels    \(run.labelText)\n" }
         for load in run.loads {
-            text += "\nLoad: \(load.name)\n  \(load.plan); \(load.stopReason) after \(String(format: "%.1f", load.wallTime)) s\n"
+            text +=
+                "\nLoad: \(load.name)\n  \(load.plan); \(load.stopReason) after \(String(format: "%.1f", load.wallTime)) s\n"
             text += "  \(load.requests) requests, \(HTMLFormat.rate(load.requestsPerSecond)), "
-            text += "availability \(HTMLFormat.percent(load.availability)), errors \(TrendMetric.errorRate.format(load.errorRate))\n"
+            text +=
+                "availability \(HTMLFormat.percent(load.availability)), errors \(TrendMetric.errorRate.format(load.errorRate))\n"
             text += "  statuses  " + load.statusCounts.map { "\($0.status) × \($0.count)" }.joined(separator: ", ")
             text += load.transportErrors > 0 ? ", transport errors × \(load.transportErrors)\n" : "\n"
             if let encoded = load.histograms["total"], let histogram = HdrHistogramEncoding.decode(base64: encoded) {

@@ -8,7 +8,8 @@ public enum TrendVerdictText {
         var text = "\nTrend — \(report.history), \(report.window)\n"
         let counts = Dictionary(grouping: report.series, by: \.verdict).mapValues(\.count)
         let parts: [(SeriesAnalysis.Verdict, String)] = [
-            (.regression, "regressed"), (.improvement, "improved"), (.changedWithinTolerance, "changed within tolerance"),
+            (.regression, "regressed"), (.improvement, "improved"),
+            (.changedWithinTolerance, "changed within tolerance"),
             (.stable, "stable"), (.insufficientHistory, "too short to judge"),
         ]
         let summary = parts.compactMap { verdict, word in counts[verdict].map { "\($0) \(word)" } }

@@ -41,7 +41,9 @@ enum TrendChart {
         if let baseline = series.baseline {
             svg += band(baseline, plot: plot, scale: scale)
         }
-        svg += plot.axes(x: xTicks, y: SVGPlot.tickLabels(yTicks), xTitle: "run", yTitle: "\(series.metric.rawValue) (\(scale.unit))")
+        svg += plot.axes(
+            x: xTicks, y: SVGPlot.tickLabels(yTicks), xTitle: "run", yTitle: "\(series.metric.rawValue) (\(scale.unit))"
+        )
         for change in series.changePoints {
             guard let index = points.firstIndex(where: { $0.runId == change.runId }) else { continue }
             let x = plot.x(Double(index) - 0.5)
@@ -50,18 +52,22 @@ enum TrendChart {
                 "#\(change.runId) p=\(String(format: "%.3f", change.pValue))", x: x + 4, y: SVGPlot.top + 14,
                 anchor: "start", class: "changepoint-label")
         }
-        svg += plot.path(points.indices.map { (x: Double($0), y: points[$0].value * scale.factor) }, class: "series trend")
+        svg += plot.path(
+            points.indices.map { (x: Double($0), y: points[$0].value * scale.factor) }, class: "series trend")
         for (index, point) in points.enumerated() {
             var classes = ["point"]
             if let regressedFrom, point.runId >= regressedFrom { classes.append("regressed") }
             if index == points.count - 1 { classes.append("latest") }
             let title = "<title>#\(point.runId): \(HTMLText.escape(series.metric.format(point.value)))</title>"
-            svg += "<circle class=\"\(classes.joined(separator: " "))\" cx=\"\(SVGPlot.number(plot.x(Double(index))))\" "
+            svg +=
+                "<circle class=\"\(classes.joined(separator: " "))\" cx=\"\(SVGPlot.number(plot.x(Double(index))))\" "
             svg += "cy=\"\(SVGPlot.number(plot.y(point.value * scale.factor)))\" r=\"4\">\(title)</circle>"
         }
-        svg += "\n" + plot.legend([
-            (css: "series trend", label: "runs", line: true), (css: "limit", label: "tolerance limit", line: true),
-        ])
+        svg +=
+            "\n"
+            + plot.legend([
+                (css: "series trend", label: "runs", line: true), (css: "limit", label: "tolerance limit", line: true),
+            ])
         return SVGPlot.figure(
             id: id, kind: "trend", title: "\(series.subject) — \(series.metric.rawValue)",
             description: description(series), caption: caption(series), content: svg)
@@ -82,12 +88,16 @@ enum TrendChart {
     private static func description(_ series: SeriesAnalysis) -> String {
         var text = "\(series.points.count) runs, \(series.verdict.rawValue)."
         if let baseline = series.baseline {
-            text += " Baseline runs #\(baseline.firstRun)–#\(baseline.lastRun) at \(series.metric.format(baseline.value));"
+            text +=
+                " Baseline runs #\(baseline.firstRun)–#\(baseline.lastRun) at \(series.metric.format(baseline.value));"
             text += " tolerance limit \(series.metric.format(baseline.limit))."
         }
-        if let latest = series.points.last { text += " Latest run #\(latest.runId): \(series.metric.format(latest.value))." }
+        if let latest = series.points.last {
+            text += " Latest run #\(latest.runId): \(series.metric.format(latest.value))."
+        }
         for change in series.changePoints {
-            text += " Change point at run #\(change.runId) (\(change.change), p = \(String(format: "%.4f", change.pValue)))."
+            text +=
+                " Change point at run #\(change.runId) (\(change.change), p = \(String(format: "%.4f", change.pValue)))."
         }
         return text
     }

@@ -8,7 +8,8 @@ enum TrendHTMLSections {
         let verdict = report.verdict
         let state = verdict.status == .regression ? "failed" : "passed"
         var html = "<header class=\"verdict \(state)\" role=\"status\">\n"
-        html += "<h1><span class=\"verdict-mark\" aria-hidden=\"true\">\(verdict.status == .regression ? "✘" : "✔")</span> "
+        html +=
+            "<h1><span class=\"verdict-mark\" aria-hidden=\"true\">\(verdict.status == .regression ? "✘" : "✔")</span> "
         html += "\(HTMLText.escape(verdict.status.rawValue.uppercased()))</h1>\n"
         html += HTMLText.element("p", verdict.headline, class: "headline")
         html += HTMLText.element("p", "exit code \(verdict.exitCode) · \(report.window)", class: "facts")
@@ -28,7 +29,10 @@ enum TrendHTMLSections {
         let rows: [(String, String)] = [
             ("History", report.history), ("Runs", report.window), ("Generated", HTMLFormat.date(report.generatedAt)),
             ("Tool", report.tool),
-            ("Change points", "E-divisive means, permutation test (\(settings.permutations) shuffles), α = \(settings.alpha) per series"),
+            (
+                "Change points",
+                "E-divisive means, permutation test (\(settings.permutations) shuffles), α = \(settings.alpha) per series"
+            ),
             ("Latest run", "against the spread of the runs before it, α = \(settings.latestAlpha) per series"),
         ]
         html += "<section id=\"about\"><dl class=\"meta\">"
@@ -70,9 +74,11 @@ enum TrendHTMLSections {
                 chart += 1
                 figures += TrendChart.render(item, id: "trend-\(chart)")
             }
-            let quiet = subject.hasPrefix("step: ") && series.allSatisfy { $0.findings.isEmpty && $0.changePoints.isEmpty }
+            let quiet =
+                subject.hasPrefix("step: ") && series.allSatisfy { $0.findings.isEmpty && $0.changePoints.isEmpty }
             if quiet {
-                html += "<details class=\"more\"><summary>Chart</summary><div class=\"charts\">\(figures)</div></details>\n"
+                html +=
+                    "<details class=\"more\"><summary>Chart</summary><div class=\"charts\">\(figures)</div></details>\n"
             } else {
                 html += "<div class=\"charts\">\n\(figures)</div>\n"
             }
@@ -85,9 +91,10 @@ enum TrendHTMLSections {
         let rows = series.map { item -> [String] in
             let latest = item.points.last.map { item.metric.format($0.value) } ?? "–"
             let baseline = item.baseline.map { item.metric.format($0.value) } ?? "–"
-            let change = item.baseline.flatMap { base in
-                item.points.last.map { item.metric.formatChange(from: base.value, to: $0.value) }
-            } ?? "–"
+            let change =
+                item.baseline.flatMap { base in
+                    item.points.last.map { item.metric.formatChange(from: base.value, to: $0.value) }
+                } ?? "–"
             return [
                 HTMLText.escape(item.metric.rawValue), mark(item.verdict), HTMLText.escape(latest),
                 HTMLText.escape(baseline), HTMLText.escape(change), HTMLText.escape(item.tolerance),
@@ -153,7 +160,10 @@ enum TrendHTMLSections {
             html += HTMLText.table(
                 header: ["step", "outcome", "time"],
                 rows: run.steps.map { step in
-                    [HTMLText.escape(step.name), HTMLText.escape(step.outcome), HTMLText.escape(step.seconds.map(HTMLFormat.seconds) ?? "–")]
+                    [
+                        HTMLText.escape(step.name), HTMLText.escape(step.outcome),
+                        HTMLText.escape(step.seconds.map(HTMLFormat.seconds) ?? "–"),
+                    ]
                 }, class: "numbers")
         }
         return html + "</details>\n"

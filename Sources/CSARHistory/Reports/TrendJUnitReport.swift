@@ -10,7 +10,8 @@ public enum TrendJUnitReport {
         let failures = report.series.filter { $0.verdict == .regression }.count
         let skipped = report.series.filter { $0.verdict == .insufficientHistory }.count
         let attributes: [(String, String)] = [
-            ("name", "trend"), ("package", "trend"), ("id", "0"), ("timestamp", JUnitReport.timestamp(report.generatedAt)),
+            ("name", "trend"), ("package", "trend"), ("id", "0"),
+            ("timestamp", JUnitReport.timestamp(report.generatedAt)),
             ("hostname", ProcessInfo.processInfo.hostName.isEmpty ? "localhost" : ProcessInfo.processInfo.hostName),
             ("tests", String(report.series.count)), ("failures", String(failures)), ("errors", "0"),
             ("skipped", String(skipped)), ("time", "0.000"),
@@ -36,7 +37,8 @@ public enum TrendJUnitReport {
     }
 
     private static func testCase(_ series: SeriesAnalysis) -> String {
-        let open = "    <testcase \(JUnitReport.attributes([("name", series.metric.rawValue), ("classname", series.subject), ("time", "0.000")]))"
+        let open =
+            "    <testcase \(JUnitReport.attributes([("name", series.metric.rawValue), ("classname", series.subject), ("time", "0.000")]))"
         switch series.verdict {
         case .regression:
             let regressions = series.findings.filter(\.isRegression)
@@ -58,7 +60,8 @@ public enum TrendJUnitReport {
         for change in series.changePoints {
             lines.append(
                 "change point at run #\(change.runId): \(series.metric.format(change.before)) → "
-                    + "\(series.metric.format(change.after)) (\(change.change)), p = \(String(format: "%.4f", change.pValue))")
+                    + "\(series.metric.format(change.after)) (\(change.change)), p = \(String(format: "%.4f", change.pValue))"
+            )
         }
         lines.append(series.points.map { "#\($0.runId) \(series.metric.format($0.value))" }.joined(separator: ", "))
         return lines.joined(separator: "\n")

@@ -46,7 +46,9 @@ extension HistoryStore {
         return deleted
     }
 
-    private static func fetchRuns(_ db: Database, sql: String, arguments: StatementArguments, detail: Detail) throws
+    private static func fetchRuns(
+        _ db: Database, sql: String, arguments: StatementArguments, detail: Detail
+    ) throws
         -> [RecordedRun]
     {
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)

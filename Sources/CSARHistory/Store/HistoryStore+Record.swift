@@ -6,7 +6,9 @@ extension HistoryStore {
     /// Records a run in one transaction and returns its id: metadata and labels, every step, every
     /// criterion, and each load section with its status counts and histograms.
     @discardableResult
-    public func record(_ report: RunReport, command: String? = nil, labels: [RunLabel] = []) throws(HistoryError)
+    public func record(
+        _ report: RunReport, command: String? = nil, labels: [RunLabel] = []
+    ) throws(HistoryError)
         -> Int64
     {
         try change("record the run") { db in
@@ -51,7 +53,9 @@ extension HistoryStore {
         for scenario in report.scenarios {
             for step in scenario.steps {
                 let timings = step.timings
-                let seconds = [timings?.total, timings?.dns, timings?.connect, timings?.tls, timings?.wait, timings?.transfer]
+                let seconds = [
+                    timings?.total, timings?.dns, timings?.connect, timings?.tls, timings?.wait, timings?.transfer,
+                ]
                 try db.execute(
                     sql: """
                         INSERT INTO step (runId, position, scenario, file, name, outcome, attempts, status, totalSeconds,
@@ -59,8 +63,10 @@ extension HistoryStore {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: StatementArguments(
-                        [runId, position, scenario.name, scenario.file, step.name, step.outcome, step.attempts,
-                         step.response?.status] as [(any DatabaseValueConvertible)?]
+                        [
+                            runId, position, scenario.name, scenario.file, step.name, step.outcome, step.attempts,
+                            step.response?.status,
+                        ] as [(any DatabaseValueConvertible)?]
                             + seconds.map { $0.flatMap { $0.isFinite ? $0 : nil } }))
                 position += 1
             }
@@ -78,9 +84,11 @@ extension HistoryStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: StatementArguments(
-                [runId, position, load.name, load.plan.description, load.stopReason, load.wallTime, load.requests,
-                 load.responses, load.transportErrors.reduce(0) { $0 + $1.count }, finite(load.requestsPerSecond),
-                 finite(load.availability)] as [any DatabaseValueConvertible]
+                [
+                    runId, position, load.name, load.plan.description, load.stopReason, load.wallTime, load.requests,
+                    load.responses, load.transportErrors.reduce(0) { $0 + $1.count }, finite(load.requestsPerSecond),
+                    finite(load.availability),
+                ] as [any DatabaseValueConvertible]
                     + micros + [finite(total?.mean ?? 0), load.unexpectedResponses]))
         for status in load.statusCounts {
             try db.execute(

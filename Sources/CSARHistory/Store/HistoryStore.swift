@@ -65,14 +65,17 @@ public final class HistoryStore: Sendable {
                 if (try? database.read({ try migrator.hasCompletedMigrations($0) })) == true { return }
             }
         }
-        throw HistoryError(path: path, "cannot bring the file to schema v\(HistorySchema.currentVersion) (\(Self.describe(lastError)))")
+        throw HistoryError(
+            path: path, "cannot bring the file to schema v\(HistorySchema.currentVersion) (\(Self.describe(lastError)))"
+        )
     }
 
     /// Refuses a file that is SQLite but not a history, and a history from a newer csar-check.
     private func checkIdentity(_ migrator: DatabaseMigrator) throws(HistoryError) {
         let (tables, applied, superseded) = try access { db -> ([String], Set<String>, Bool) in
             let tables = try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+                db,
+                sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
             guard tables.contains("grdb_migrations") else { return (tables, [], false) }
             return (tables, try migrator.appliedIdentifiers(db), try migrator.hasBeenSuperseded(db))
         }

@@ -42,7 +42,8 @@ struct LatestRunTest {
         let latestScore: Double
         let referenceLevel: Double
         if let percentile = metric.percentile, let histograms = compatibleHistograms(reference + [latest]),
-            let pool = LatencyCounts.sum(Array(histograms.dropLast())), let pooled = pool.value(atPercentile: percentile)
+            let pool = LatencyCounts.sum(Array(histograms.dropLast())),
+            let pooled = pool.value(atPercentile: percentile)
         {
             scores = zip(reference, histograms).map { point, histogram in
                 log(point.value / ((pool - histogram).value(atPercentile: percentile) ?? point.value))
@@ -83,7 +84,8 @@ struct LatestRunTest {
             beyondBest: rates.allSatisfy { latest.value < $0 },
             referencePWorse: reference.map { point in
                 let share = Double(point.trials) / Double(max(1, trials))
-                return point.value > pooled ? Statistics.binomialUpperTail(point.events, trials: events, probability: share) : 1
+                return point.value > pooled
+                    ? Statistics.binomialUpperTail(point.events, trials: events, probability: share) : 1
             })
     }
 

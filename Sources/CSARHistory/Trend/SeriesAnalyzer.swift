@@ -28,7 +28,8 @@ struct SeriesAnalyzer {
             analysis.verdict = .insufficientHistory
             analysis.baseline = level(points[...], metric, tolerance)
             analysis.notes.append(
-                "\(points.count) run(s): the latest-run test needs \(minimumLatest), change points need \(minimumChange)")
+                "\(points.count) run(s): the latest-run test needs \(minimumLatest), change points need \(minimumChange)"
+            )
             return analysis
         }
         var changes: [ChangePointDetector.ChangePoint] = []
@@ -110,7 +111,9 @@ struct SeriesAnalyzer {
     /// The latest run against the runs before it in its segment. Runs just before the latest that are as
     /// far out are taken as the start of the same shift: the latest is then compared with the runs before
     /// them, and the finding says since when.
-    private func latestRunFindings(_ series: TrendSeries, reference: [TrendPoint], _ tolerance: Tolerance)
+    private func latestRunFindings(
+        _ series: TrendSeries, reference: [TrendPoint], _ tolerance: Tolerance
+    )
         -> [TrendFinding]
     {
         guard let latest = series.points.last else { return [] }
@@ -124,7 +127,8 @@ struct SeriesAnalyzer {
         }
         guard tolerance.isExceeded(from: outcome.reference, to: outcome.latest, metric: metric) else { return [] }
         let regression = metric.isWorse(from: outcome.reference, to: outcome.latest)
-        let (pValue, beyond) = regression ? (outcome.pWorse, outcome.beyondWorst) : (outcome.pBetter, outcome.beyondBest)
+        let (pValue, beyond) =
+            regression ? (outcome.pWorse, outcome.beyondWorst) : (outcome.pBetter, outcome.beyondBest)
         guard pValue <= settings.latestAlpha, beyond else { return [] }
         let shifted = regression && before.count < reference.count ? reference.count - before.count : 0
         let start = shifted > 0 ? reference[before.count] : latest
@@ -135,7 +139,8 @@ struct SeriesAnalyzer {
             + "for the \(before.count) run(s) #\(before[0].runId)–#\(before[before.count - 1].runId); "
             + "latest run outside their spread, p = \(Self.formatP(pValue)) "
             + "(\(Self.formatConfidence(pValue)) confidence)"
-            + (shifted > 0 ? "; the \(shifted) run(s) before it were out too, since #\(start.runId)" : "; one run so far")
+            + (shifted > 0
+                ? "; the \(shifted) run(s) before it were out too, since #\(start.runId)" : "; one run so far")
         return [
             TrendFinding(
                 seriesId: series.id, subject: series.subject, metric: metric, rule: .latestRun,
@@ -158,7 +163,9 @@ struct SeriesAnalyzer {
         return Statistics.median(segment.map(\.value))
     }
 
-    private func level(_ segment: ArraySlice<TrendPoint>, _ metric: TrendMetric, _ tolerance: Tolerance)
+    private func level(
+        _ segment: ArraySlice<TrendPoint>, _ metric: TrendMetric, _ tolerance: Tolerance
+    )
         -> SeriesAnalysis.Level?
     {
         guard let first = segment.first, let last = segment.last else { return nil }

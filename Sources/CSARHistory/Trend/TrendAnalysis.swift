@@ -19,15 +19,18 @@ public struct TrendAnalysis: Sendable {
     /// Only the runs of this command (`nightly` judges nightly runs), or every run.
     public var command: String?
 
-    public init(window: Window = .last(defaultRuns), settings: TrendSettings = TrendSettings(), command: String? = nil) {
+    public init(window: Window = .last(defaultRuns), settings: TrendSettings = TrendSettings(), command: String? = nil)
+    {
         self.window = window
         self.settings = settings
         self.command = command
     }
 
     /// The trend of `runs` (all the history's runs, oldest first).
-    public func report(of runs: [RecordedRun], history: String, now: Date = Date()) throws(HistoryError) -> TrendReport {
-        let (selected, description) = try select(command.map { name in runs.filter { $0.command == name } } ?? runs, history: history)
+    public func report(of runs: [RecordedRun], history: String, now: Date = Date()) throws(HistoryError) -> TrendReport
+    {
+        let (selected, description) = try select(
+            command.map { name in runs.filter { $0.command == name } } ?? runs, history: history)
         let comparable = selected.filter(\.isComparable)
         let analyzer = SeriesAnalyzer(settings: settings)
         let series = TrendSeriesBuilder.series(of: comparable).map(analyzer.analyze)
@@ -45,7 +48,8 @@ public struct TrendAnalysis: Sendable {
             return (selected, "the last \(selected.count) \(kind)run(s) of \(runs.count)")
         case .from(let id):
             guard let start = runs.firstIndex(where: { $0.id == id }) else {
-                throw HistoryError(path: history, "no run #\(id) to use as the baseline (see `csar-check history list`)")
+                throw HistoryError(
+                    path: history, "no run #\(id) to use as the baseline (see `csar-check history list`)")
             }
             return (Array(runs[start...]), "\(runs.count - start) run(s) from the baseline run #\(id)")
         }
@@ -93,9 +97,12 @@ public struct TrendAnalysis: Sendable {
             exitCode: run.exitCode, headline: run.headline, comparable: run.isComparable,
             loads: run.loads.map {
                 .init(
-                    name: $0.name, requests: $0.requests, requestsPerSecond: $0.requestsPerSecond, p50Micros: $0.p50Micros,
+                    name: $0.name, requests: $0.requests, requestsPerSecond: $0.requestsPerSecond,
+                    p50Micros: $0.p50Micros,
                     p95Micros: $0.p95Micros, p99Micros: $0.p99Micros, maxMicros: $0.maxMicros, errorRate: $0.errorRate)
             },
-            steps: run.steps.map { .init(name: "\($0.scenario) › \($0.name)", outcome: $0.outcome, seconds: $0.totalSeconds) })
+            steps: run.steps.map {
+                .init(name: "\($0.scenario) › \($0.name)", outcome: $0.outcome, seconds: $0.totalSeconds)
+            })
     }
 }

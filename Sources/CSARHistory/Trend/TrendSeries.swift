@@ -40,7 +40,9 @@ enum TrendSeriesBuilder {
                 let subject = "load: \(load.name)"
                 let histogram = load.histograms["total"].flatMap(LatencyCounts.init(base64:))
                 for metric in [TrendMetric.p50, .p95, .p99, .max] {
-                    guard let histogram, let value = histogram.value(atPercentile: metric.percentile ?? 50) else { continue }
+                    guard let histogram, let value = histogram.value(atPercentile: metric.percentile ?? 50) else {
+                        continue
+                    }
                     add(subject, metric, TrendPoint(runId: run.id, value: value, histogram: histogram))
                 }
                 add(subject, .requestsPerSecond, TrendPoint(runId: run.id, value: load.requestsPerSecond))
@@ -53,7 +55,9 @@ enum TrendSeriesBuilder {
                 let occurrence = (seen[base] ?? 0) + 1
                 seen[base] = occurrence
                 guard step.outcome != "skipped", let seconds = step.totalSeconds else { continue }
-                add(occurrence == 1 ? base : "\(base) (\(occurrence))", .duration, TrendPoint(runId: run.id, value: seconds))
+                add(
+                    occurrence == 1 ? base : "\(base) (\(occurrence))", .duration,
+                    TrendPoint(runId: run.id, value: seconds))
             }
         }
         return order.flatMap { subject in

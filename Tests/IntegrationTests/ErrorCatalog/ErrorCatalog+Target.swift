@@ -43,11 +43,15 @@ extension ErrorCatalog {
                 "a redirect to `file:///etc/passwd` (with `follow_redirects: true`)", "/redirect-file",
                 extra: "    follow_redirects: true\n"),
             ErrorCase(
-                .target, "a site in maintenance mode (503 everywhere) refuses `--bypass-secret`: nothing is checked, "
+                .target,
+                "a site in maintenance mode (503 everywhere) refuses `--bypass-secret`: nothing is checked, "
                     + "every report is written",
                 files: ["ok.yaml": CaseFiles.ok], shows: "maintenance bypass refused", exit: 2
             ) {
-                ["run", "ok.yaml", "--base-url", $0.server.url("/down"), "--bypass-secret", "not-it", "--reports", "reports"]
+                [
+                    "run", "ok.yaml", "--base-url", $0.server.url("/down"), "--bypass-secret", "not-it", "--reports",
+                    "reports",
+                ]
             },
             ErrorCase(
                 .target, "a line break brought into a header value by a variable: the request is not sent",

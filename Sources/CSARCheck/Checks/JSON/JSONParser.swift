@@ -334,12 +334,20 @@ struct JSONParser {
         var secondByteRange: ClosedRange<UInt8> = 0x80...0xBF
         switch lead {
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; secondByteRange = 0xA0...0xBF
+        case 0xE0:
+            length = 3
+            secondByteRange = 0xA0...0xBF
         case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; secondByteRange = 0x80...0x9F
-        case 0xF0: length = 4; secondByteRange = 0x90...0xBF
+        case 0xED:
+            length = 3
+            secondByteRange = 0x80...0x9F
+        case 0xF0:
+            length = 4
+            secondByteRange = 0x90...0xBF
         case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; secondByteRange = 0x80...0x8F
+        case 0xF4:
+            length = 4
+            secondByteRange = 0x80...0x8F
         default: throw error("invalid UTF-8 \(describe(lead)) in string")
         }
         for offset in 1..<length {
@@ -365,7 +373,8 @@ struct JSONParser {
 
     private mutating func skipWhitespace() {
         while let byte = peek(),
-            byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 {
+            byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+        {
             position += 1
         }
     }

@@ -29,24 +29,30 @@ extension JSONPath {
 
         // MARK: - Selectors
 
-        private func select<Location>(_ selectors: [Selector], of node: Node<Location>,
-                                      into output: inout [Node<Location>]) {
+        private func select<Location>(
+            _ selectors: [Selector], of node: Node<Location>,
+            into output: inout [Node<Location>]
+        ) {
             for selector in selectors {
                 select(selector, of: node, into: &output)
             }
         }
 
         /// Applies the selectors to the node and then to each of its descendants, parents before children.
-        private func selectDescendants<Location>(_ selectors: [Selector], of node: Node<Location>,
-                                                 into output: inout [Node<Location>]) {
+        private func selectDescendants<Location>(
+            _ selectors: [Selector], of node: Node<Location>,
+            into output: inout [Node<Location>]
+        ) {
             select(selectors, of: node, into: &output)
             forEachChild(of: node) { child in
                 selectDescendants(selectors, of: child, into: &output)
             }
         }
 
-        private func select<Location>(_ selector: Selector, of node: Node<Location>,
-                                      into output: inout [Node<Location>]) {
+        private func select<Location>(
+            _ selector: Selector, of node: Node<Location>,
+            into output: inout [Node<Location>]
+        ) {
             switch selector {
             case .name(let name):
                 if case .object(let object) = node.value, let value = object[name] {
@@ -60,7 +66,7 @@ extension JSONPath {
                 if elements.indices.contains(position) {
                     output.append(Node(value: elements[position], location: node.location.appending(element: position)))
                 }
-            case let .slice(start, end, step):
+            case .slice(let start, let end, let step):
                 guard case .array(let elements) = node.value else { return }
                 for position in Self.sliceIndices(start: start, end: end, step: step, count: elements.count) {
                     output.append(Node(value: elements[position], location: node.location.appending(element: position)))
@@ -119,7 +125,7 @@ extension JSONPath {
                 return requirements.allSatisfy { test($0, current: current) }
             case .not(let negated):
                 return !test(negated, current: current)
-            case let .comparison(left, comparison, right):
+            case .comparison(let left, let comparison, let right):
                 return compare(value(of: left, current: current), comparison, value(of: right, current: current))
             case .exists(let query):
                 if query.isSingular {
@@ -194,9 +200,9 @@ extension JSONPath {
 
         private func isLess(_ left: JSONValue?, _ right: JSONValue?) -> Bool {
             switch (left, right) {
-            case let (.number(left)?, .number(right)?):
+            case (.number(let left)?, .number(let right)?):
                 left < right
-            case let (.string(left)?, .string(right)?):
+            case (.string(let left)?, .string(let right)?):
                 // UTF-8 byte order is Unicode scalar order, which RFC 9535 prescribes; String's `<` is not.
                 left.utf8.lexicographicallyPrecedes(right.utf8)
             default:

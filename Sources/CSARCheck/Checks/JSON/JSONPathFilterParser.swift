@@ -71,8 +71,9 @@ extension JSONPathParser {
             let offset = position
             let operand = try parseOperand()
             if case .literal = operand {
-                throw error("'!' must be followed by a query, a function call or a parenthesized expression",
-                            at: offset)
+                throw error(
+                    "'!' must be followed by a query, a function call or a parenthesized expression",
+                    at: offset)
             }
             return .logical(.not(try logical(from: .operand(operand, offset: offset))))
         }
@@ -87,11 +88,12 @@ extension JSONPathParser {
         skipWhitespace()
         let rightOffset = position
         let right = try parseOperand()
-        return .logical(.comparison(
-            try comparisonOperand(left, at: leftOffset),
-            comparison,
-            try comparisonOperand(right, at: rightOffset)
-        ))
+        return .logical(
+            .comparison(
+                try comparisonOperand(left, at: leftOffset),
+                comparison,
+                try comparisonOperand(right, at: rightOffset)
+            ))
     }
 
     private mutating func parseParenthesized() throws(JSONPathError) -> LogicalExpression {
@@ -118,7 +120,9 @@ extension JSONPathParser {
 
     private mutating func parseComparisonOperator() throws(JSONPathError) -> JSONPath.ComparisonOperator? {
         // Two-character operators first, so that "<=" is not read as "<".
-        for comparison in [JSONPath.ComparisonOperator.equal, .notEqual, .lessOrEqual, .greaterOrEqual, .less, .greater]
+        for comparison in [
+            JSONPath.ComparisonOperator.equal, .notEqual, .lessOrEqual, .greaterOrEqual, .less, .greater,
+        ]
         where consumeOperator(comparison.rawValue) {
             return comparison
         }
@@ -161,8 +165,9 @@ extension JSONPathParser {
                 if peek() == "(" {
                     throw error("no whitespace is allowed between a function name and '('", at: start + name.count)
                 }
-                throw error("unknown name '\(name)'; expected true, false, null or a function call such as "
-                    + "length(@.name)", at: start)
+                throw error(
+                    "unknown name '\(name)'; expected true, false, null or a function call such as "
+                        + "length(@.name)", at: start)
             }
         default:
             throw unexpected(expected: "a query, a literal or a function call")
@@ -223,8 +228,11 @@ extension JSONPathParser {
 
     // MARK: - Function calls
 
-    private mutating func parseFunctionCall(named name: String, at start: Int) throws(JSONPathError)
-        -> FunctionCall {
+    private mutating func parseFunctionCall(
+        named name: String, at start: Int
+    ) throws(JSONPathError)
+        -> FunctionCall
+    {
         guard let function = JSONPath.Function(rawValue: name) else {
             let known = JSONPath.Function.allCases.map(\.rawValue).joined(separator: ", ")
             throw error("unknown function '\(name)'; available functions are \(known)", at: start)
@@ -276,13 +284,16 @@ extension JSONPathParser {
     // MARK: - Type rules
 
     /// Converts an argument to its parameter's declared type, or explains why it cannot be (RFC 9535 §2.4.3).
-    private func functionArgument(_ fragment: Fragment, at offset: Int, as type: JSONPath.FunctionType,
-                                  role: String) throws(JSONPathError) -> FunctionArgument {
+    private func functionArgument(
+        _ fragment: Fragment, at offset: Int, as type: JSONPath.FunctionType,
+        role: String
+    ) throws(JSONPathError) -> FunctionArgument {
         switch type {
         case .value:
             guard case .operand(let operand, _) = fragment else {
-                throw error("\(role) must be a value (a literal, a singular query or a function returning a value), "
-                    + "not a logical expression", at: offset)
+                throw error(
+                    "\(role) must be a value (a literal, a singular query or a function returning a value), "
+                        + "not a logical expression", at: offset)
             }
             return .value(try valueOperand(operand, at: offset, role: role))
         case .nodes:
@@ -300,21 +311,26 @@ extension JSONPathParser {
     }
 
     /// A ValueType operand: a literal, a singular query, or a function whose result is ValueType.
-    private func valueOperand(_ operand: RawOperand, at offset: Int, role: String) throws(JSONPathError)
-        -> Operand {
+    private func valueOperand(
+        _ operand: RawOperand, at offset: Int, role: String
+    ) throws(JSONPathError)
+        -> Operand
+    {
         switch operand {
         case .literal(let value):
             return .literal(value)
         case .query(let query):
             guard query.isSingular else {
-                throw error("\(role) must be a singular query (only names and indices, e.g. @.a[0]), "
-                    + "but this query can select several nodes", at: offset)
+                throw error(
+                    "\(role) must be a singular query (only names and indices, e.g. @.a[0]), "
+                        + "but this query can select several nodes", at: offset)
             }
             return .singularQuery(query)
         case .function(let call):
             guard call.function.resultType == .value else {
-                throw error("\(role) must be a value, but \(call.function.rawValue)() returns "
-                    + "\(describe(call.function.resultType)); use it as a condition on its own", at: offset)
+                throw error(
+                    "\(role) must be a value, but \(call.function.rawValue)() returns "
+                        + "\(describe(call.function.resultType)); use it as a condition on its own", at: offset)
             }
             return .function(call)
         }
@@ -330,8 +346,9 @@ extension JSONPathParser {
         case .operand(.function(let call), let offset):
             let name = call.function.rawValue
             guard call.function.resultType == .logical else {
-                throw error("\(name)() returns \(describe(call.function.resultType)), which cannot be a condition "
-                    + "on its own; compare it, e.g. \(name)(...) > 0", at: offset)
+                throw error(
+                    "\(name)() returns \(describe(call.function.resultType)), which cannot be a condition "
+                        + "on its own; compare it, e.g. \(name)(...) > 0", at: offset)
             }
             return .test(call)
         case .operand(.literal, let offset):

@@ -24,8 +24,11 @@ struct JSONPathParser {
         scalars = Array(expression.unicodeScalars)
     }
 
-    static func parse(_ expression: String) throws(JSONPathError)
-        -> (query: Query, regexes: [IRegexp.Key: IRegexp]) {
+    static func parse(
+        _ expression: String
+    ) throws(JSONPathError)
+        -> (query: Query, regexes: [IRegexp.Key: IRegexp])
+    {
         var parser = JSONPathParser(expression)
         let query = try parser.parseRootQuery()
         return (query, parser.regexes)
@@ -249,8 +252,9 @@ struct JSONPathParser {
             }
         }
         if isTooLarge {
-            throw error("integer out of range; indices and slice bounds must be within ±\(Self.maxInteger)",
-                        at: start)
+            throw error(
+                "integer out of range; indices and slice bounds must be within ±\(Self.maxInteger)",
+                at: start)
         }
         return isNegative ? -magnitude : magnitude
     }
@@ -296,8 +300,9 @@ struct JSONPathParser {
         case "u": return try parseUnicodeEscape(escapeStart: escapeStart)
         case "'", "\"":
             let kind = quote == "'" ? "single" : "double"
-            throw error("\\\(scalar) is not a valid escape in a \(kind)-quoted string; write \(scalar) unescaped",
-                        at: escapeStart)
+            throw error(
+                "\\\(scalar) is not a valid escape in a \(kind)-quoted string; write \(scalar) unescaped",
+                at: escapeStart)
         default:
             throw error("invalid escape sequence '\\\(describeRaw(scalar))' in string literal", at: escapeStart)
         }

@@ -15,15 +15,15 @@ public enum JSONValue: Sendable, Equatable {
         switch (lhs, rhs) {
         case (.null, .null):
             return true
-        case let (.bool(left), .bool(right)):
+        case (.bool(let left), .bool(let right)):
             return left == right
-        case let (.number(left), .number(right)):
+        case (.number(let left), .number(let right)):
             return left == right
-        case let (.string(left), .string(right)):
+        case (.string(let left), .string(let right)):
             return left.utf8.elementsEqual(right.utf8)
-        case let (.array(left), .array(right)):
+        case (.array(let left), .array(let right)):
             return left == right
-        case let (.object(left), .object(right)):
+        case (.object(let left), .object(let right)):
             return left == right
         default:
             return false
@@ -95,7 +95,8 @@ extension JSONValue {
 // where Nothing (`Optional.none`) was meant.
 extension JSONValue: ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
-    ExpressibleByDictionaryLiteral {
+    ExpressibleByDictionaryLiteral
+{
     public init(booleanLiteral value: Bool) {
         self = .bool(value)
     }

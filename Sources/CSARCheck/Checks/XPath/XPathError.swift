@@ -19,8 +19,10 @@ public struct XPathError: Error, CustomStringConvertible, Equatable {
     init(expression: String, taking error: inout cxml_error) {
         let reason = takeLibXMLString(error.message) ?? "XPath evaluation failed"
         error.message = nil
-        self.init(expression: expression, reason: reason, position: Self.characterPosition(
-            ofByte: Int(error.column), in: expression))
+        self.init(
+            expression: expression, reason: reason,
+            position: Self.characterPosition(
+                ofByte: Int(error.column), in: expression))
     }
 
     /// E.g. "Invalid expression in XPath '//input[@name=' at character 15".

@@ -24,7 +24,9 @@ package enum HTMLText {
 
     /// A table wrapped in a horizontally scrolling box, so wide tables never widen a phone's page.
     /// `header` and `rows` are already markup (cells built with `escape`).
-    package static func table(caption: String? = nil, header: [String], rows: [[String]], class className: String = "")
+    package static func table(
+        caption: String? = nil, header: [String], rows: [[String]], class className: String = ""
+    )
         -> String
     {
         var html = "<div class=\"scroll\"><table class=\"\(className)\">"
@@ -38,7 +40,9 @@ package enum HTMLText {
 
     /// ✔ or ✘ with a word, so the outcome never rests on colour alone. The words are markup: our own
     /// constants, or text the caller escaped.
-    package static func mark(_ passed: Bool, passed passedWord: String = "pass", failed failedWord: String = "fail") -> String {
+    package static func mark(
+        _ passed: Bool, passed passedWord: String = "pass", failed failedWord: String = "fail"
+    ) -> String {
         passed ? "<span class=\"ok\">✔ \(passedWord)</span>" : "<span class=\"bad\">✘ \(failedWord)</span>"
     }
 }

@@ -45,7 +45,9 @@ package struct SVGPlot {
 
     /// The chart in a `<figure>`: an `<svg>` with our `id`, announced as one image by its title and
     /// description (read by screen readers, shown as a tooltip), and a caption under it.
-    package static func figure(id: String, kind: String, title: String, description: String, caption: String, content: String)
+    package static func figure(
+        id: String, kind: String, title: String, description: String, caption: String, content: String
+    )
         -> String
     {
         var html = "<figure class=\"chart-figure\"><div class=\"chart-box\">"
@@ -115,7 +117,8 @@ package struct SVGPlot {
 
     // MARK: Elements in viewBox units; `css` is always one of our own class names.
 
-    package static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, class css: String? = nil) -> String {
+    package static func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, class css: String? = nil) -> String
+    {
         "<line\(classAttribute(css))\(coordinates(("x1", x1), ("y1", y1), ("x2", x2), ("y2", y2)))/>"
     }
 
@@ -132,7 +135,8 @@ package struct SVGPlot {
         pairs.map { " \($0.0)=\"\(number($0.1))\"" }.joined()
     }
 
-    package static func text(_ value: String, x: Double, y: Double, anchor: String, class css: String? = nil) -> String {
+    package static func text(_ value: String, x: Double, y: Double, anchor: String, class css: String? = nil) -> String
+    {
         "<text\(classAttribute(css)) x=\"\(number(x))\" y=\"\(number(y))\" text-anchor=\"\(anchor)\">"
             + "\(HTMLText.escape(value))</text>"
     }

@@ -44,7 +44,10 @@ public enum HdrHistogramEncoding {
         while index < counts.count {
             if counts[index] == 0 {
                 var zeros = 0
-                while index < counts.count, counts[index] == 0 { zeros += 1; index += 1 }
+                while index < counts.count, counts[index] == 0 {
+                    zeros += 1
+                    index += 1
+                }
                 ZigZag.append(zeros > 1 ? -Int64(zeros) : 0, to: &payload)
             } else {
                 ZigZag.append(Int64(counts[index]), to: &payload)
@@ -129,7 +132,8 @@ public enum HdrHistogramEncoding {
     }
 
     private static func uncompressedPayload(base64: String) -> Data? {
-        guard let data = Data(base64Encoded: base64), data.count > 8, data.bigEndianUInt32(at: 0) == compressedCookie else {
+        guard let data = Data(base64Encoded: base64), data.count > 8, data.bigEndianUInt32(at: 0) == compressedCookie
+        else {
             return nil
         }
         let compressedLength = Int(data.bigEndianUInt32(at: 4))

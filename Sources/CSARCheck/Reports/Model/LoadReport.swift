@@ -106,7 +106,10 @@ public struct PercentilePoint: Codable, Sendable, Equatable {
     /// Points spaced evenly on the log scale of 1/(1 − p), as HdrHistogram's percentile plots are drawn.
     static func curve(of histogram: Histogram<UInt64>) -> [PercentilePoint] {
         guard histogram.totalCount > 0 else { return [] }
-        let percentiles = [0, 10, 20, 30, 40, 50, 60, 70, 75, 80, 85, 90, 92.5, 95, 96.875, 97.5, 98.4375, 99, 99.5, 99.75, 99.9, 99.95, 99.99, 99.999, 100]
+        let percentiles = [
+            0, 10, 20, 30, 40, 50, 60, 70, 75, 80, 85, 90, 92.5, 95, 96.875, 97.5, 98.4375, 99, 99.5, 99.75, 99.9,
+            99.95, 99.99, 99.999, 100,
+        ]
         let values = histogram.values(atPercentiles: percentiles)
         return zip(percentiles, values).map { PercentilePoint(percentile: $0, micros: $0 == 100 ? histogram.max : $1) }
     }

@@ -28,7 +28,8 @@ public struct RunReport: Codable, Sendable {
     public init(
         command: String, target: String, hostname: String = ProcessInfo.processInfo.hostName,
         startedAt: Date, finishedAt: Date, interrupted: Bool = false, verdict: VerdictReport,
-        criteria: [CriterionReport] = [], scenarios: [ScenarioReport] = [], loads: [LoadReport] = [], notes: [String] = []
+        criteria: [CriterionReport] = [], scenarios: [ScenarioReport] = [], loads: [LoadReport] = [],
+        notes: [String] = []
     ) {
         tool = "csar-check \(CSARCheckVersion.current)"
         self.command = command

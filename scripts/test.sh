@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Builds csar-check and runs the whole test suite: unit tests, integration tests against the embedded demo
-# site on ephemeral loopback ports, and against a real Laravel stack (scripts/laravel-stack.sh) started here
-# on a free loopback port and stopped on exit.
+# Checks the formatting (scripts/check-format.sh), builds csar-check and runs the whole test suite: unit tests,
+# integration tests against the embedded demo site on ephemeral loopback ports, and against a real Laravel stack
+# (scripts/laravel-stack.sh) started here on a free loopback port and stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 temporary=()
@@ -14,6 +14,8 @@ cleanup() {
   [ ${#temporary[@]} -eq 0 ] || rm -rf "${temporary[@]}"
 }
 trap cleanup EXIT
+# Formatting first: it takes seconds (scripts/check-format.sh --fix formats the files).
+scripts/check-format.sh
 swift build
 # The real Laravel stack the LaravelGateTests and LaravelSiteTests run against. Without PHP those tests skip,
 # except in CI (CI set), where PHP is required.

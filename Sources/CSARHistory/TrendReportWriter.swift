@@ -31,13 +31,8 @@ public struct TrendReportWriter: Sendable {
         return outcome
     }
 
-    /// The report as JSON: stable key order, ISO 8601 dates, pretty-printed.
+    /// The report as JSON, written as the run report is (`JSONReport`).
     public static func json(_ report: TrendReport) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return try encoder.encode(report)
+        try JSONReport.encode(report)
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The run report as JSON: stable key order, ISO 8601 dates, pretty-printed for diffs.
+/// The reports as JSON: stable key order, ISO 8601 dates, pretty-printed for diffs.
 public enum JSONReport {
-    public static func encode(_ report: RunReport) throws -> Data {
+    /// A report as JSON, written the same way whatever it is: the run's `report.json`, the trend's `trend.json`.
+    public static func encode(_ report: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

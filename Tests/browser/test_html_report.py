@@ -11,9 +11,7 @@ import os
 import pathlib
 
 import pytest
-from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
-from selenium.webdriver.chrome.service import Service
 
 SAMPLES_DIR = os.environ.get("CSAR_HTML_SAMPLES_DIR")
 if not SAMPLES_DIR:
@@ -21,17 +19,6 @@ if not SAMPLES_DIR:
 
 SAMPLES = {name: pathlib.Path(SAMPLES_DIR, f"{name}.html") for name in ("passing", "failing", "load", "hostile")}
 CHART_KINDS = ("latency-timeline", "throughput", "status-codes", "latency-distribution")
-
-
-@pytest.fixture(scope="module")
-def driver():
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,2000"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    yield browser
-    browser.quit()
 
 
 def open_sample(driver, name):

@@ -9,25 +9,12 @@ import pathlib
 import subprocess
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 
 SAMPLES_DIR = os.environ.get("CSAR_HTML_SAMPLES_DIR")
 if not SAMPLES_DIR:
     pytest.skip("CSAR_HTML_SAMPLES_DIR is not set (scripts/test.sh sets it)", allow_module_level=True)
 
 SAMPLES = {name: pathlib.Path(SAMPLES_DIR, name) for name in ("trend-regression", "trend-short")}
-
-
-@pytest.fixture(scope="module")
-def driver():
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,2000"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
-    browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    yield browser
-    browser.quit()
 
 
 def open_sample(driver, name):

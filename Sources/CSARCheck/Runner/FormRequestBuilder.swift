@@ -1,24 +1,5 @@
 import Foundation
 
-/// The last response a scenario received, the page a `submit_form:` step takes its form from.
-struct ReceivedPage {
-    let method: String
-    /// The URL after redirects: the form's relative action and the Referer start from it.
-    let url: String
-    let view: ResponseView
-    /// How messages name it: `the previous response (GET /login, 200)`.
-    let description: String
-
-    init(request: HTTPRequest, response: HTTPResponse, view: ResponseView, baseURL: String) {
-        method = request.method
-        url = response.effectiveURL.isEmpty ? request.url : response.effectiveURL
-        self.view = view
-        let trimmedBase = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        let shown = url.hasPrefix(trimmedBase + "/") ? String(url.dropFirst(trimmedBase.count)) : url
-        description = "the previous response (\(request.method) \(shown), \(response.status))"
-    }
-}
-
 /// Why a form step could not be sent: a variable it needs is missing (the step is skipped), or the
 /// previous page does not allow the submission (the step fails).
 enum FormStepFailure: Error {
@@ -225,25 +206,5 @@ struct FormRequestBuilder {
         } catch {
             throw .undefined(error)
         }
-    }
-}
-
-/// Where and how a form goes: the clicked button's `formaction`, `formmethod` and `formenctype` win.
-struct FormTarget {
-    /// `GET`, `POST` or `DIALOG`; anything else a browser reads as GET.
-    let method: String
-    let action: String
-    /// `application/x-www-form-urlencoded`, `multipart/form-data` or `text/plain`.
-    let enctype: String
-    let noReferrer: Bool
-
-    init(form: HTMLForm, submitter: FormControl?, action: String) {
-        let method = (submitter?.formMethod ?? form.method ?? "get").lowercased()
-        self.method = method == "post" ? "POST" : method == "dialog" ? "DIALOG" : "GET"
-        let enctype = (submitter?.formEnctype ?? form.enctype ?? "").lowercased()
-        self.enctype =
-            ["multipart/form-data", "text/plain"].contains(enctype) ? enctype : "application/x-www-form-urlencoded"
-        self.action = action
-        noReferrer = form.noReferrer
     }
 }

@@ -1,6 +1,5 @@
 /// The last response a scenario received, the page a `submit_form:` step takes its form from.
 struct ReceivedPage {
-    let method: String
     /// The URL after redirects: the form's relative action and the Referer start from it.
     let url: String
     let view: ResponseView
@@ -8,7 +7,6 @@ struct ReceivedPage {
     let description: String
 
     init(request: HTTPRequest, response: HTTPResponse, view: ResponseView, baseURL: String) {
-        method = request.method
         url = response.effectiveURL.isEmpty ? request.url : response.effectiveURL
         self.view = view
         let trimmedBase = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL

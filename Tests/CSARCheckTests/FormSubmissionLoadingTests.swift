@@ -15,15 +15,7 @@ final class FormSubmissionLoadingTests: XCTestCase {
     }
 
     private func error(_ steps: String, file: StaticString = #filePath, line: UInt = #line) -> ScenarioError? {
-        do {
-            _ = try load(steps)
-            XCTFail("expected a scenario error", file: file, line: line)
-        } catch let error as ScenarioError {
-            return error
-        } catch {
-            XCTFail("unexpected error \(error)", file: file, line: line)
-        }
-        return nil
+        expectScenarioError(file: file, line: line) { _ = try load(steps) }
     }
 
     func testReadsAFullSubmission() throws {

@@ -8,16 +8,7 @@ final class ScenarioLoaderTests: XCTestCase {
     }
 
     private func loadError(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> ScenarioError? {
-        do {
-            _ = try load(yaml)
-            XCTFail("expected a scenario error", file: file, line: line)
-            return nil
-        } catch let error as ScenarioError {
-            return error
-        } catch {
-            XCTFail("unexpected error \(error)", file: file, line: line)
-            return nil
-        }
+        expectScenarioError(file: file, line: line) { _ = try load(yaml) }
     }
 
     func testLoadsAFullStep() throws {

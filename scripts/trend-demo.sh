@@ -14,9 +14,8 @@ mkdir -p "$OUT"
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 export CSAR_ADMIN_EMAIL=admin@csar.sn CSAR_ADMIN_PASSWORD=csar-demo-password
-sed -e 's/^  duration: 60s$/  duration: 10s/' -e 's|^  urls: \[/, /api/warehouses\]$|  urls: [/]|' \
-  -e 's/^name: .*$/name: Nightly load (10 s) — home page at 20 req\/s/' \
-  Scenarios/nightly-load.yaml > "$OUT/nightly-load-10s.yaml"
+sed -e 's/^  duration: 60s$/  duration: 10s/' -e 's/^name: .*$/name: Nightly load (10 s) — home page at 20 req\/s/' \
+  Scenarios/nightly-home.yaml > "$OUT/nightly-load-10s.yaml"
 site=""
 stop_site() { if [ -n "$site" ]; then kill "$site" 2>/dev/null || true; wait "$site" 2>/dev/null || true; site=""; fi; }
 trap stop_site EXIT

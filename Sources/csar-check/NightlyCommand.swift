@@ -4,24 +4,28 @@ import CSARHistory
 import Foundation
 
 /// `csar-check nightly --history FILE`: the command a nightly CI job calls. Runs the gate and the nightly
-/// load, records the run, judges the trend of the nightly runs, writes every report, and exits once.
+/// load (a scenario or a suite of them), records the run, judges the trend of the nightly runs, writes every
+/// report, and exits once.
 struct NightlyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nightly",
         abstract: "Run the gate and the nightly load, record the run, judge the trend, write all reports.",
         discussion: """
-            Runs Scenarios/gate.yaml, Scenarios/load-home.yaml and Scenarios/nightly-load.yaml against the target, \
-            records the run in --history FILE (created on first use: keep it between jobs as a cache or an \
-            artifact), then judges the trend of the nightly runs recorded there. Reports: junit.xml, report.json, \
-            report.html, trend.html, trend-junit.xml, trend.json. Exit codes: 0 the gate passed and no regression, \
-            1 a check failed or a regression, 2 usage error or an unusable history file, 3 the target could not \
-            be reached, 130 interrupted.
+            Runs Scenarios/gate.yaml, Scenarios/load-home.yaml and the suite Scenarios/nightly-load.yaml (the \
+            home page at 20 req/s, then the warehouse API at 30 req/min, within Laravel's default throttle:api) \
+            against the target, records the run in --history FILE (created on first use: keep it between jobs as \
+            a cache or an artifact), then judges the trend of the nightly runs recorded there. Reports: junit.xml, \
+            report.json, report.html, trend.html, trend-junit.xml, trend.json. Exit codes: 0 the gate passed and \
+            no regression, 1 a check failed or a regression, 2 usage error or an unusable history file, 3 the \
+            target could not be reached, 130 interrupted.
             """
     )
 
     @OptionGroup var gate: GateFiles
 
-    @Option(name: .long, help: "The nightly load scenario, relative to the scenarios folder (or an absolute path).")
+    @Option(
+        name: .long,
+        help: "The nightly load, a scenario or a suite, relative to the scenarios folder (or an absolute path).")
     var nightly = "nightly-load.yaml"
 
     @OptionGroup var target: TargetOptions

@@ -4,24 +4,35 @@ import XCTest
 
 /// `csar-check nightly`: gate + nightly load, recorded, trend judged, all six reports, one exit code.
 final class NightlyCommandTests: XCTestCase {
-    /// The shipped nightly load lasts a minute: the test's own lasts two seconds.
-    private static let shortNightly = """
-        name: Nightly load — test
-        load:
-          urls: [/, /api/warehouses]
-          rate: 20
-          duration: 2s
-          concurrency: 5
-          keep_alive: true
-        criteria:
-          - http_5xx == 0
-        """
+    /// Shaped as the shipped nightly load, a suite of two open-model loads (the home page, then the API at a
+    /// rate its `throttle:api` allows), each two seconds instead of a minute.
+    private static let shortNightly: [(file: String, text: String)] = [
+        ("nightly.yaml", "suite: Nightly load — test\nscenarios: [nightly-home.yaml, nightly-api.yaml]\n"),
+        (
+            "nightly-home.yaml",
+            """
+            name: Nightly load — test home
+            load: { url: /, rate: 20, duration: 2s, concurrency: 5, keep_alive: true }
+            criteria: [http_5xx == 0, error_rate <= 5%]
+            """
+        ),
+        (
+            "nightly-api.yaml",
+            """
+            name: Nightly load — test API
+            load: { url: /api/warehouses, rate: 5, duration: 2s, concurrency: 2, keep_alive: true }
+            criteria: [http_5xx == 0, error_rate <= 5%]
+            """
+        ),
+    ]
 
     func testANightlyRunRecordsJudgesAndWritesEveryReport() async throws {
         let demo = try await DemoSiteFixture.start()
         let folder = try TemporaryFolder.make()
+        for (file, text) in Self.shortNightly {
+            try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
+        }
         let nightly = folder.appendingPathComponent("nightly.yaml")
-        try Self.shortNightly.write(to: nightly, atomically: true, encoding: .utf8)
         let history = folder.appendingPathComponent("cache/nightly.sqlite").path
         let reports = folder.appendingPathComponent("reports")
         let arguments = [
@@ -38,7 +49,10 @@ final class NightlyCommandTests: XCTestCase {
         }
         let recorded = try HistoryStore(path: history, create: false).runs()
         XCTAssertEqual(recorded.map(\.command), ["nightly"])
-        XCTAssertEqual(recorded[0].loads.map(\.name), ["Load — home page (runbook)", "Nightly load — test"])
+        XCTAssertEqual(
+            recorded[0].loads.map(\.name),
+            ["Load — home page (runbook)", "Nightly load — test home", "Nightly load — test API"])
+        XCTAssertEqual(recorded[0].loads.map(\.requests), [50, 40, 10])
         XCTAssertEqual(recorded[0].labelText, "release=2.3")
 
         // A failing gate fails the night, and is recorded too.

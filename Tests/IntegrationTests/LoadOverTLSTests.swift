@@ -51,17 +51,18 @@ final class LoadOverTLSTests: XCTestCase {
     func testHandshakesAreCountedAndResumedOnlyWhenAsked() async throws {
         let server = try LocalTLSServer.start()
         defer { server.stop() }
-        let full = try await run(plan(server.baseURL + "/", requests: 20, concurrency: 2, caBundle: server.certificatePath))
+        let url = server.baseURL + "/"
+        let full = try await run(plan(url, requests: 20, concurrency: 2, caBundle: server.certificatePath))
         XCTAssertEqual(full.responses, 20)
         XCTAssertEqual(full.tlsHandshakes, 20)
         XCTAssertEqual(full.tlsResumed, 0, "no session offered: a full handshake each, as ab")
         XCTAssertGreaterThan(full.tlsHandshakesPerSecond, 0)
         let resumed = try await run(
-            plan(server.baseURL + "/", requests: 20, concurrency: 2, tlsResume: true, caBundle: server.certificatePath))
+            plan(url, requests: 20, concurrency: 2, tlsResume: true, caBundle: server.certificatePath))
         XCTAssertEqual(resumed.tlsHandshakes, 20)
         XCTAssertEqual(resumed.tlsResumed, 18, "each slot's first handshake is full")
         let kept = try await run(
-            plan(server.baseURL + "/", requests: 20, concurrency: 2, keepAlive: true, caBundle: server.certificatePath))
+            plan(url, requests: 20, concurrency: 2, keepAlive: true, caBundle: server.certificatePath))
         XCTAssertEqual(kept.tlsHandshakes, 2, "keep-alive: one handshake per connection")
         let plain = try LocalTLSServer.start(.init(tls: false))
         defer { plain.stop() }
@@ -75,16 +76,17 @@ final class LoadOverTLSTests: XCTestCase {
         let server = try LocalTLSServer.start()
         defer { server.stop() }
         let shared = LoadWorker.sharesTLSContext
-        let one = try await run(plan(server.baseURL + "/", requests: 30, concurrency: 3, caBundle: server.certificatePath))
+        let url = server.baseURL + "/"
+        let one = try await run(plan(url, requests: 30, concurrency: 3, caBundle: server.certificatePath))
         XCTAssertEqual(one.responses, 30, "\(one.transportErrors)")
         XCTAssertEqual(one.tlsHandshakes, 30)
         XCTAssertEqual(one.tlsContexts, shared ? 1 : 30)
-        var twoLanes = plan(server.baseURL + "/", requests: 30, concurrency: 4, caBundle: server.certificatePath)
+        var twoLanes = plan(url, requests: 30, concurrency: 4, caBundle: server.certificatePath)
         twoLanes.threads = 2
         let two = try await run(twoLanes)
         XCTAssertEqual(two.responses, 30)
         XCTAssertEqual(two.tlsContexts, shared ? 2 : 30, "one per thread")
-        let refused = try await run(plan(server.baseURL + "/", requests: 3))
+        let refused = try await run(plan(url, requests: 3))
         XCTAssertEqual(refused.responses, 0, "a shared context still verifies: the test CA is not trusted here")
         XCTAssertEqual(refused.transportErrors.map(\.phase), [.tls])
     }
@@ -97,7 +99,8 @@ final class LoadOverTLSTests: XCTestCase {
         let bundle = try server.largeCABundle(copies: 1000)
         let url = server.baseURL + "/"
         let timings = try await DedicatedThread.run { () -> Result<[HTTPTimings], TransportError> in
-            let client = HTTPClient(options: TransferOptions(connectTimeout: 5, totalTimeout: 10, caCertificatePath: bundle))
+            let options = TransferOptions(connectTimeout: 5, totalTimeout: 10, caCertificatePath: bundle)
+            let client = HTTPClient(options: options)
             return Result { () throws(TransportError) in
                 try (0..<12).map { _ throws(TransportError) in try client.send(HTTPRequest(url: url)).timings }
             }

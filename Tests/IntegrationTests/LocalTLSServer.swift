@@ -43,7 +43,8 @@ final class LocalTLSServer {
                     return
                 body = b"<!doctype html><title>CSAR</title><p>ok</p>"
                 close = b"Connection: close\\r\\n" if connection_close else b""
-                head = b"HTTP/1.1 200 OK\\r\\nContent-Type: text/html\\r\\nContent-Length: %d\\r\\n%s\\r\\n" % (len(body), close)
+                head = b"HTTP/1.1 200 OK\\r\\nContent-Type: text/html\\r\\n"
+                head += b"Content-Length: %d\\r\\n%s\\r\\n" % (len(body), close)
                 self.wfile.write(head + body)  # one write: no Nagle wait of the server's own
                 self.close_connection = connection_close
                 self.served += 1

@@ -11,7 +11,8 @@ enum ScenarioExecution {
         var files: [String]
         var configuration: RunConfiguration
         var reports: String?
-        /// Run-wide criteria (the runbook's defaults for a gate); a suite file's own criteria replace them.
+        /// Run-wide criteria (the runbook's defaults for a gate); a suite file's own criteria replace them for
+        /// the files it lists.
         var runCriteria: [Criterion] = []
         /// Where the run is recorded, if anywhere.
         var history: HistoryRecorder? = nil
@@ -34,7 +35,7 @@ enum ScenarioExecution {
     /// errors found before anything was sent.
     static func execute(_ request: Request) async throws -> Outcome {
         let started = Date()
-        let (scenarios, suiteCriteria) = try load(
+        let (scenarios, suites) = try load(
             files: request.files, predefined: Set(request.configuration.variables.keys))
         let writer = try reportWriter(request.reports)
         let style = ConsoleStyle.forStandardOutput()
@@ -51,7 +52,7 @@ enum ScenarioExecution {
         }
         let builder = RunReportBuilder(
             command: request.command, target: request.configuration.baseURL, startedAt: started,
-            runCriteria: suiteCriteria ?? request.runCriteria
+            runCriteria: request.runCriteria, suites: suites
         )
         let report = builder.report(
             scenarios: scenarios, results: results.scenarios, loads: results.loads, interrupted: stop.isRequested
@@ -96,28 +97,27 @@ enum ScenarioExecution {
     }
 
     /// Loads and validates every file; on any error prints them all and exits 2 before sending anything.
-    /// Also returns the criteria of a suite file given alone.
-    static func load(files: [String], predefined: Set<String>) throws -> ([Scenario], [Criterion]?) {
-        let paths: [String]
+    /// Also returns the suites named in `files`, whose criteria judge the files they list.
+    static func load(files: [String], predefined: Set<String>) throws -> ([Scenario], [SuiteScope]) {
+        let resolution: ScenarioFiles.Resolution
         switch ScenarioFiles.resolve(files) {
-        case .success(let resolved): paths = resolved
+        case .success(let resolved): resolution = resolved
         case .failure(let errors):
             printError(errors.description)
             throw ExitCode(RunVerdict.configurationError.rawValue)
         }
-        guard !paths.isEmpty else {
+        guard !resolution.paths.isEmpty else {
             throw CommandFailure(
                 message: "no scenario files found in \(files.joined(separator: ", "))", verdict: .configurationError)
         }
-        switch ScenarioFiles.load(paths, loader: ScenarioLoader(predefinedVariables: predefined)) {
+        switch ScenarioFiles.load(resolution.paths, loader: ScenarioLoader(predefinedVariables: predefined)) {
         case .success(let scenarios):
             let unknown = CommandLineVariables.unknownNames(predefined, in: scenarios)
             if !unknown.isEmpty {
                 printError(unknown.map { "error: \($0)" }.joined(separator: "\n"))
                 throw ExitCode(RunVerdict.configurationError.rawValue)
             }
-            let suiteCriteria = files.count == 1 ? (try? SuiteFile.load(path: files[0]))??.criteria : nil
-            return (scenarios, suiteCriteria.flatMap { $0.isEmpty ? nil : $0 })
+            return (scenarios, resolution.suites)
         case .failure(let errors):
             printError(errors.description)
             throw ExitCode(RunVerdict.configurationError.rawValue)

@@ -170,7 +170,7 @@ final class ScenarioLoaderTests: XCTestCase {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
         let folder = root.appendingPathComponent("Scenarios").path
-        let files = try ScenarioFiles.resolve([folder]).get()
+        let files = try ScenarioFiles.resolve([folder]).get().paths
         XCTAssertFalse(files.isEmpty)
         if case .failure(let errors) = ScenarioFiles.load(files, loader: ScenarioLoader()) {
             XCTFail(errors.description)

@@ -8,25 +8,35 @@ public struct RunReportBuilder: Sendable {
         public var name: String
         public var result: LoadResult
         public var criteria: [Criterion]
+        /// The position of the scenario file whose `load:` section ran, among the run's scenarios; nil for a
+        /// load of no file (`csar-check load`).
+        public var scenario: Int?
 
-        public init(name: String, result: LoadResult, criteria: [Criterion] = []) {
+        public init(name: String, result: LoadResult, criteria: [Criterion] = [], scenario: Int? = nil) {
             self.name = name
             self.result = result
             self.criteria = criteria
+            self.scenario = scenario
         }
     }
 
     public var command: String
     public var target: String
     public var startedAt: Date
-    /// Criteria over everything the run sent; the runbook's defaults for a gate.
+    /// Criteria over everything the run sent (the runbook's defaults for a gate), but the files of a suite
+    /// that has criteria of its own.
     public var runCriteria: [Criterion]
+    /// The suites named on the command line: those with criteria judge their own files.
+    public var suites: [SuiteScope]
 
-    public init(command: String, target: String, startedAt: Date, runCriteria: [Criterion]) {
+    public init(
+        command: String, target: String, startedAt: Date, runCriteria: [Criterion], suites: [SuiteScope] = []
+    ) {
         self.command = command
         self.target = target
         self.startedAt = startedAt
         self.runCriteria = runCriteria
+        self.suites = suites
     }
 
     public func report(
@@ -49,13 +59,16 @@ public struct RunReportBuilder: Sendable {
         )
     }
 
+    /// Every criterion on its scope: the run-wide criteria over the requests of every file that no suite with
+    /// criteria of its own brought, each such suite's over its files, then each file's, step's and load's own.
     func evaluateCriteria(scenarios: [Scenario], results: [ScenarioResult], loads: [LoadRun]) -> [CriterionResult] {
-        var everything = Measurements()
+        var wide = ScopedMeasurements(suites: suites, scenarioCount: scenarios.count)
         var evaluated: [CriterionResult] = []
         // A load-only file's criteria judge its load (see `SuiteRun`), not its absent steps.
-        for (scenario, result) in zip(scenarios, results) where !(scenario.steps.isEmpty && scenario.load != nil) {
+        for (index, (scenario, result)) in zip(scenarios, results).enumerated()
+        where !(scenario.steps.isEmpty && scenario.load != nil) {
             let measured = Measurements(steps: result.steps)
-            everything.merge(measured)
+            wide.add(measured, of: index)
             evaluated += CriteriaEvaluation.evaluate(
                 scenario.criteria, on: measured, scope: "scenario: \(scenario.name)")
             for (step, stepResult) in zip(scenario.steps, result.steps) where !step.criteria.isEmpty {
@@ -65,10 +78,10 @@ public struct RunReportBuilder: Sendable {
         }
         for load in loads {
             let measured = Measurements(load: load.result)
-            everything.merge(measured)
+            wide.add(measured, of: load.scenario)
             evaluated += CriteriaEvaluation.evaluate(load.criteria, on: measured, scope: "load: \(load.name)")
         }
-        return CriteriaEvaluation.evaluate(runCriteria, on: everything, scope: "run") + evaluated
+        return wide.evaluate(runCriteria: runCriteria) + evaluated
     }
 
     func verdict(

@@ -3,8 +3,15 @@ import Foundation
 /// Turns command-line paths into scenario files: a folder stands for its `.yaml`/`.yml` scenario files
 /// (sorted, suites left out so nothing runs twice), a suite file for the files it lists.
 public enum ScenarioFiles {
-    public static func resolve(_ paths: [String]) -> Result<[String], ScenarioErrors> {
-        var files: [String] = []
+    /// The scenario files of a run, in order, and the suites named on the command line that brought them.
+    public struct Resolution: Sendable {
+        public var paths: [String] = []
+        /// Each suite with the positions of its files in `paths`, read once here.
+        public var suites: [SuiteScope] = []
+    }
+
+    public static func resolve(_ paths: [String]) -> Result<Resolution, ScenarioErrors> {
+        var resolution = Resolution()
         var errors: [ScenarioError] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -19,7 +26,7 @@ public enum ScenarioFiles {
                 for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
                     let file = (path as NSString).appendingPathComponent(name)
                     do {
-                        if try SuiteFile.load(path: file) == nil { files.append(file) }
+                        if try SuiteFile.load(path: file) == nil { resolution.paths.append(file) }
                     } catch {
                         errors.append(error)
                     }
@@ -27,12 +34,19 @@ public enum ScenarioFiles {
                 continue
             }
             do {
-                files += try SuiteFile.load(path: path)?.scenarioPaths ?? [path]
+                guard let suite = try SuiteFile.load(path: path) else {
+                    resolution.paths.append(path)
+                    continue
+                }
+                let first = resolution.paths.count
+                resolution.paths += suite.scenarioPaths
+                resolution.suites.append(
+                    SuiteScope(name: suite.name, criteria: suite.criteria, files: first..<resolution.paths.count))
             } catch {
                 errors.append(error)
             }
         }
-        return errors.isEmpty ? .success(files) : .failure(ScenarioErrors(errors))
+        return errors.isEmpty ? .success(resolution) : .failure(ScenarioErrors(errors))
     }
 
     /// Loads every file, collecting every file's error instead of stopping at the first.

@@ -47,7 +47,7 @@ public struct SuiteRun: Sendable {
         let masker = SecretMasker(secrets: configuration.secrets)
         let bypassUsed = configuration.initialCookies.contains { $0.name == MaintenanceMode.cookieName }
         var results = Results()
-        for scenario in scenarios where !stop.isRequested {
+        for (index, scenario) in scenarios.enumerated() where !stop.isRequested {
             reporter.scenarioStarted(scenario, baseURL: configuration.baseURL)
             var result = runner.run(scenario, masker: masker, stop: stop, onStep: reporter.stepFinished)
             if result.setupError != nil { reporter.scenarioSetupFailed(result) }
@@ -63,7 +63,9 @@ public struct SuiteRun: Sendable {
                 }
                 // A load-only file's criteria are about its load; with steps, they judge the steps.
                 results.loads.append(
-                    .init(name: scenario.name, result: load, criteria: scenario.steps.isEmpty ? scenario.criteria : []))
+                    .init(
+                        name: scenario.name, result: load, criteria: scenario.steps.isEmpty ? scenario.criteria : [],
+                        scenario: index))
             }
             results.scenarios.append(result)
         }

@@ -13,7 +13,8 @@ public struct SuiteFile: Sendable {
     public var description: String?
     /// Paths of the listed scenario files, resolved against the suite's folder.
     public var scenarioPaths: [String]
-    /// Run-wide criteria replacing the runbook's defaults (`criteria:` and `warnings:`).
+    /// `criteria:` and `warnings:` over the requests of the listed files, replacing the run-wide criteria (the
+    /// runbook's defaults in `gate`) for those files.
     public var criteria: [Criterion]
 
     static let keys = ["suite", "description", "scenarios"] + CriteriaLoading.keys

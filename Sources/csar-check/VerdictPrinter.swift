@@ -20,10 +20,8 @@ struct VerdictPrinter {
                 Swift.print(criterion.severity == .warning ? line + style.dim(" (warning)") : line)
             }
         }
-        var shownNotes: [String] = []
-        for note in report.notes where !shownNotes.contains(note) { shownNotes.append(note) }
-        if !shownNotes.isEmpty { Swift.print("") }
-        for note in shownNotes { Swift.print(style.yellow("⚠ \(note)")) }
+        if !report.notes.isEmpty { Swift.print("") }
+        for note in report.notes { Swift.print(style.yellow("⚠ \(note)")) }
         let banner =
             report.verdict.passed
             ? style.green("✔ " + report.verdict.headline.terminalSafe)

@@ -23,6 +23,39 @@ final class MaintenanceModeTests: XCTestCase {
         XCTAssertTrue(result.notes.first?.contains("--bypass-secret") ?? false)
     }
 
+    /// Two scenarios that meet maintenance mode alike give the same note: the console, report.json and
+    /// report.html each list it once for the run (each scenario's own section keeps its note).
+    func testTheSameNoteFromTwoScenariosIsListedOnce() async throws {
+        let demo = try await DemoSiteFixture.start(faults: ["maintenance:deploy-2026"])
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["first", "second"] {
+            try "name: \(name)\nsteps: [{ name: home, method: HEAD, url: /, expect: { status: 200 } }]\n"
+                .write(to: folder.appendingPathComponent("\(name).yaml"), atomically: true, encoding: .utf8)
+        }
+        let reports = folder.appendingPathComponent("reports")
+        let run = try CommandLineRun.run(["run", folder.path, "--base-url", demo.baseURL, "--reports", reports.path])
+        await demo.stop()
+        XCTAssertEqual(run.exitCode, 1, run.output)
+        let note = "The home page answers 503 Service Unavailable (1 of 1 requests)"
+        XCTAssertEqual(
+            run.stdout.components(separatedBy: "\n").filter { $0.hasPrefix("⚠ \(note)") }.count, 1, run.stdout)
+
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: reports.appendingPathComponent("report.json"))) as? [String: Any]
+        let notes = try XCTUnwrap(json?["notes"] as? [String])
+        XCTAssertEqual(notes.count, 1, "\(notes)")
+        XCTAssertTrue(notes[0].hasPrefix(note), notes[0])
+        let scenarios = try XCTUnwrap(json?["scenarios"] as? [[String: Any]])
+        XCTAssertEqual(scenarios.map { ($0["notes"] as? [String])?.count }, [1, 1], "each scenario keeps its own")
+
+        let html = try String(contentsOf: reports.appendingPathComponent("report.html"), encoding: .utf8)
+        let runNotes = try XCTUnwrap(html.components(separatedBy: "<h3>Notes</h3>").dropFirst().first)
+        let list = runNotes.components(separatedBy: "</ul>")[0]
+        XCTAssertEqual(list.components(separatedBy: "<li>").count - 1, 1, list)
+    }
+
     func testTheBypassCookieCarriesEveryScenario() async throws {
         let secret = "deploy-2026"
         let demo = try await DemoSiteFixture.start(faults: ["maintenance:\(secret)"])

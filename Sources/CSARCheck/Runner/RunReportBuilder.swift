@@ -55,8 +55,15 @@ public struct RunReportBuilder: Sendable {
             criteria: criteria.map(CriterionReport.init),
             scenarios: results.map(ScenarioReport.init),
             loads: loads.map { LoadReport(name: $0.name, result: $0.result) },
-            notes: notes + results.flatMap(\.notes)
+            notes: Self.once(notes + results.flatMap(\.notes))
         )
+    }
+
+    /// Each note once, in the order first given: scenarios that met the same condition (maintenance mode with
+    /// the same counts) give the same note, which the run lists once.
+    static func once(_ notes: [String]) -> [String] {
+        var seen = Set<String>()
+        return notes.filter { seen.insert($0).inserted }
     }
 
     /// Every criterion on its scope: the run-wide criteria over the requests of every file that no suite with

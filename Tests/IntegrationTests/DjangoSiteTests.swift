@@ -51,6 +51,25 @@ final class DjangoSiteTests: XCTestCase {
         let junit = try JUnitCases(file: reports.appendingPathComponent("junit.xml"))
         XCTAssertEqual(junit.red.first?.title, "admin-login › Right credentials log in", "\(junit.cases)")
     }
+
+    /// A site that does not come up fails the test whenever Django is there to start it, and in CI: only a
+    /// machine without Django, outside CI, skips the Django tests.
+    func testASiteThatNeverStartsFailsTheTestInsteadOfSkippingIt() throws {
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let silent = folder.appendingPathComponent("silent.py")
+        try "import sys\nsys.stdin.read()\n".write(to: silent, atomically: true, encoding: .utf8)
+        do {
+            let site = try DjangoSite.start(script: silent.path, wait: 2)
+            site.stop()
+            XCTFail("a server that prints no URL was taken for a started site")
+        } catch let skip as XCTSkip {
+            XCTAssertFalse(DjangoSite.djangoInstalled, "skipped although Django is installed: \(skip)")
+            XCTAssertNil(ProcessInfo.processInfo.environment["CI"], "skipped in CI: \(skip)")
+        } catch {
+            XCTAssertTrue("\(error)".contains("did not print its URL within 2 s"), "\(error)")
+        }
+    }
 }
 
 /// `python3 Tests/DjangoSite/serve.py`: a fresh SQLite database, a superuser, Django's admin on a free
@@ -65,22 +84,35 @@ struct DjangoSite {
         ["CSAR_ADMIN_EMAIL": "admin", "CSAR_ADMIN_PASSWORD": adminPassword]
     }
 
-    static func start() throws -> DjangoSite {
+    static let serveScript = RepositoryPaths.root.appendingPathComponent("Tests/DjangoSite/serve.py").path
+
+    /// Whether python3 can import Django.
+    static let djangoInstalled: Bool = {
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         check.arguments = ["python3", "-c", "import django"]
         check.standardError = FileHandle.nullDevice
-        try check.run()
+        guard (try? check.run()) != nil else { return false }
         check.waitUntilExit()
-        guard check.terminationStatus == 0 else {
-            let reason = "Django is not installed (scripts/install-deps.sh installs it with pip)"
-            if ProcessInfo.processInfo.environment["CI"] != nil { XCTFail(reason) }
-            throw XCTSkip(reason)
+        return check.terminationStatus == 0
+    }()
+
+    /// Starts `script` (serve.py) and waits at most `wait` seconds for its URL. Skips the test only when Django
+    /// is not installed and `CI` is not set, as the Laravel tests skip only without PHP outside CI; a site
+    /// that does not start when Django is there (or in CI) fails the test.
+    static func start(script: String = serveScript, wait: TimeInterval = 90) throws -> DjangoSite {
+        guard djangoInstalled else {
+            let missing =
+                "Django is not installed: python3 cannot import django (scripts/install-deps.sh installs it with pip)"
+            if ProcessInfo.processInfo.environment["CI"] != nil {
+                throw LocalServerError(message: "\(missing); CI runs the Django tests")
+            }
+            throw XCTSkip("\(missing); the tests against the real Django site are skipped")
         }
         let password = "django-\(UUID().uuidString)"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", RepositoryPaths.root.appendingPathComponent("Tests/DjangoSite/serve.py").path]
+        process.arguments = ["python3", script]
         process.environment = ProcessInfo.processInfo.environment.merging([
             "DJANGO_SUPERUSER_USERNAME": "admin", "DJANGO_SUPERUSER_EMAIL": "admin@example.org",
             "DJANGO_SUPERUSER_PASSWORD": password,
@@ -100,14 +132,14 @@ struct DjangoSite {
             ready.signal()
         }
         let site = DjangoSite(baseURL: "", adminPassword: password, process: process, input: input)
-        guard ready.wait(timeout: .now() + 90) == .success else {
+        guard ready.wait(timeout: .now() + wait) == .success else {
             site.stop()
-            throw XCTSkip("the Django site did not start within 90 s")
+            throw LocalServerError(message: "the Django site (\(script)) did not print its URL within \(Int(wait)) s")
         }
         let url = String(decoding: firstLine.get(), as: UTF8.self)
         guard url.hasPrefix("http://127.0.0.1:") else {
             site.stop()
-            throw LaravelStackUnavailable(reason: "Tests/DjangoSite/serve.py did not print its URL (got '\(url)')")
+            throw LocalServerError(message: "the Django site (\(script)) did not print its URL (got '\(url)')")
         }
         return DjangoSite(baseURL: url, adminPassword: password, process: process, input: input)
     }

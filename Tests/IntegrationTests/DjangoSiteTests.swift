@@ -67,7 +67,7 @@ final class DjangoSiteTests: XCTestCase {
             XCTAssertFalse(DjangoSite.djangoInstalled, "skipped although Django is installed: \(skip)")
             XCTAssertNil(ProcessInfo.processInfo.environment["CI"], "skipped in CI: \(skip)")
         } catch {
-            XCTAssertTrue("\(error)".contains("did not print its URL within 2 s"), "\(error)")
+            XCTAssertTrue("\(error)".contains("did not start: it printed nothing within 2 s"), "\(error)")
         }
     }
 }
@@ -77,8 +77,7 @@ final class DjangoSiteTests: XCTestCase {
 struct DjangoSite {
     let baseURL: String
     let adminPassword: String
-    private let process: Process
-    private let input: Pipe
+    private let server: PythonProcess
 
     var adminEnvironment: [String: String] {
         ["CSAR_ADMIN_EMAIL": "admin", "CSAR_ADMIN_PASSWORD": adminPassword]
@@ -110,45 +109,22 @@ struct DjangoSite {
             throw XCTSkip("\(missing); the tests against the real Django site are skipped")
         }
         let password = "django-\(UUID().uuidString)"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script]
-        process.environment = ProcessInfo.processInfo.environment.merging([
+        let environment = [
             "DJANGO_SUPERUSER_USERNAME": "admin", "DJANGO_SUPERUSER_EMAIL": "admin@example.org",
             "DJANGO_SUPERUSER_PASSWORD": password,
-        ]) { $1 }
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        let firstLine = LockedData()
-        let ready = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            var line = Data()
-            while let byte = try? output.fileHandleForReading.read(upToCount: 1), let first = byte.first, first != 10 {
-                line.append(first)
-            }
-            firstLine.set(line)
-            ready.signal()
+        ]
+        let name = "the Django site (\(script))"
+        let server = try PythonProcess([script], environment: environment, wait: wait, name: name)
+        guard server.firstLine.hasPrefix("http://127.0.0.1:") else {
+            server.stop(grace: 10)
+            throw LocalServerError(message: "\(name) did not print its URL (got '\(server.firstLine)')")
         }
-        let site = DjangoSite(baseURL: "", adminPassword: password, process: process, input: input)
-        guard ready.wait(timeout: .now() + wait) == .success else {
-            site.stop()
-            throw LocalServerError(message: "the Django site (\(script)) did not print its URL within \(Int(wait)) s")
-        }
-        let url = String(decoding: firstLine.get(), as: UTF8.self)
-        guard url.hasPrefix("http://127.0.0.1:") else {
-            site.stop()
-            throw LocalServerError(message: "the Django site (\(script)) did not print its URL (got '\(url)')")
-        }
-        return DjangoSite(baseURL: url, adminPassword: password, process: process, input: input)
+        return DjangoSite(baseURL: server.firstLine, adminPassword: password, server: server)
     }
 
-    /// Closes the server's standard input, which stops it, and waits (at most 10 s) before killing it.
+    /// Closes the server's standard input, which stops it (and removes its database), and waits at most 10 s
+    /// before killing it.
     func stop() {
-        try? input.fileHandleForWriting.close()
-        let deadline = Date().addingTimeInterval(10)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { process.terminate() }
+        server.stop(grace: 10)
     }
 }

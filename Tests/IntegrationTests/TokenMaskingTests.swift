@@ -21,7 +21,7 @@ final class TokenMaskingTests: XCTestCase {
     }()
 
     private static let script = #"""
-        import http.server, json, sys, urllib.parse
+        import http.server, json, sys, threading, urllib.parse
         t = json.loads(sys.argv[1])
         def around(before, token, after):
             # Padding puts the token across character 200, where failure excerpts used to be cut.
@@ -64,6 +64,7 @@ final class TokenMaskingTests: XCTestCase {
                 pass
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         print(server.server_address[1], flush=True)
+        threading.Thread(target=lambda: (sys.stdin.read(), server.shutdown()), daemon=True).start()
         server.serve_forever()
         """#
 
@@ -126,44 +127,27 @@ final class TokenMaskingTests: XCTestCase {
     }
 }
 
-/// A small HTTP server written in Python (python3 is installed for the report tests), on a free loopback port.
+/// A small HTTP server written in Python (python3 is installed for the report tests), on a free loopback port:
+/// `script` prints its port, then serves until its standard input closes.
 final class PythonServer {
     let baseURL: String
-    private let process: Process
+    private let server: PythonProcess
 
     static func start(script: String, arguments: [String]) throws -> PythonServer {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        // The first line is the port; wait for it at most 10 s.
-        let port = LockedData()
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            var line = Data()
-            while let byte = try? output.fileHandleForReading.read(upToCount: 1), let first = byte.first, first != 10 {
-                line.append(first)
-            }
-            port.set(line)
-            done.signal()
+        let server = try PythonProcess(["-c", script] + arguments, name: "the Python test server")
+        guard let port = Int(server.firstLine) else {
+            server.stop()
+            throw LocalServerError(message: "the Python test server printed '\(server.firstLine)', not its port")
         }
-        guard done.wait(timeout: .now() + 10) == .success, let number = Int(String(decoding: port.get(), as: UTF8.self))
-        else {
-            process.terminate()
-            throw LocalServerError(message: "the Python test server did not start")
-        }
-        return PythonServer(baseURL: "http://127.0.0.1:\(number)", process: process)
+        return PythonServer(baseURL: "http://127.0.0.1:\(port)", server: server)
     }
 
-    private init(baseURL: String, process: Process) {
+    private init(baseURL: String, server: PythonProcess) {
         self.baseURL = baseURL
-        self.process = process
+        self.server = server
     }
 
     func stop() {
-        process.terminate()
-        process.waitUntilExit()
+        server.stop()
     }
 }

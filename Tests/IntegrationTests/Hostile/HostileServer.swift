@@ -8,43 +8,26 @@ import XCTest
 /// `lifetime` seconds.
 final class HostileServer: @unchecked Sendable {
     let baseURL: String
-    private let process: Process
-    private let input: Pipe
+    private let server: PythonProcess
 
     static let script = RepositoryPaths.root.appendingPathComponent("Tests/hostile-server/hostile_server.py").path
 
     /// Starts the server, over TLS when a certificate and key are given; waits at most 10 s for its port.
     static func start(certificate: String? = nil, key: String? = nil, lifetime: Int = 300) throws -> HostileServer {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        var arguments = ["python3", script, "--lifetime", String(lifetime)]
+        var arguments = [script, "--lifetime", String(lifetime)]
         if let certificate, let key { arguments += ["--cert", certificate, "--key", key] }
-        process.arguments = arguments
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let line = LockedData()
-        let ready = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            line.set(output.fileHandleForReading.availableData)
-            ready.signal()
-        }
-        let text = ready.wait(timeout: .now() + 10) == .success ? String(decoding: line.get(), as: UTF8.self) : ""
-        guard let port = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            process.terminate()
-            throw LocalServerError(message: "the python3 hostile server did not start: '\(text)'")
+        let server = try PythonProcess(arguments, name: "the python3 hostile server")
+        guard let port = Int(server.firstLine.trimmingCharacters(in: .whitespaces)) else {
+            server.stop()
+            throw LocalServerError(message: "the python3 hostile server printed '\(server.firstLine)', not its port")
         }
         let scheme = certificate == nil ? "http" : "https"
-        return HostileServer(baseURL: "\(scheme)://127.0.0.1:\(port)", process: process, input: input)
+        return HostileServer(baseURL: "\(scheme)://127.0.0.1:\(port)", server: server)
     }
 
-    private init(baseURL: String, process: Process, input: Pipe) {
+    private init(baseURL: String, server: PythonProcess) {
         self.baseURL = baseURL
-        self.process = process
-        self.input = input
+        self.server = server
     }
 
     func url(_ path: String) -> String { baseURL + path }
@@ -57,9 +40,6 @@ final class HostileServer: @unchecked Sendable {
     }
 
     func stop() {
-        try? input.fileHandleForWriting.close()
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { process.terminate() }
+        server.stop()
     }
 }

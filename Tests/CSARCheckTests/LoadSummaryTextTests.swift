@@ -116,6 +116,8 @@ final class LoadSummaryTextTests: XCTestCase {
             "Schedule:               target 20 req/s, achieved 19.97 req/s "
                 + "(1198 sent, 2 late, 1 waited for a connection); "
                 + "latency counts from each request's intended start",
+            "Time per request:       469.928 [ms] (mean, measured: open model)",
+            "Time per request:       12000.000 [ms] (mean, across all concurrent requests)",
             "Stopped:                interrupted (partial result)",
             "Warnings:\n  ! 1 request(s) waited for a free connection",
         ] {

@@ -59,9 +59,7 @@ public enum LoadSummaryText {
             let perRequest = result.wallTime * 1000 / Double(result.completed)
             lines += [
                 field("Requests per second:", String(format: "%.2f [#/sec] (mean)", result.requestsPerSecond)),
-                field(
-                    "Time per request:",
-                    String(format: "%.3f [ms] (mean)", perRequest * Double(result.plan.concurrency))),
+                meanTimePerRequest(result, perRequest: perRequest),
                 field(
                     "Time per request:",
                     String(format: "%.3f [ms] (mean, across all concurrent requests)", perRequest)),
@@ -88,6 +86,18 @@ public enum LoadSummaryText {
         }
         lines.append(" 100%  " + pad(milliseconds(latency.total.maxRecorded), 5) + " (longest request)")
         return lines
+    }
+
+    /// ab's first "Time per request": concurrency × wall time ÷ requests, which is the mean latency only when
+    /// every slot sends its next request as soon as the last one ends (the closed model). Under a fixed
+    /// arrival rate the slots wait between requests, so the open model prints the measured mean instead.
+    static func meanTimePerRequest(_ result: LoadResult, perRequest: Double) -> String {
+        guard result.schedule != nil else {
+            return field(
+                "Time per request:", String(format: "%.3f [ms] (mean)", perRequest * Double(result.plan.concurrency)))
+        }
+        let measured = result.latency.total.meanAndDeviation.mean / 1000
+        return field("Time per request:", String(format: "%.3f [ms] (mean, measured: open model)", measured))
     }
 
     /// `ab`'s `"%5d %4d %5.1f %6d %7d"` row in milliseconds.

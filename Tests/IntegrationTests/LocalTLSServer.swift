@@ -27,11 +27,11 @@ final class LocalTLSServer {
     let baseURL: String
     /// The certificate, in PEM: the CA bundle that makes it trusted.
     let certificatePath: String
-    private let process: Process
+    private let process: PythonProcess
     private let folder: URL
 
     private static let script = """
-        import http.server, ssl, sys
+        import http.server, ssl, sys, threading
         tls, tls12_only, tickets = sys.argv[3] == "tls", sys.argv[4] == "1.2", sys.argv[5] == "tickets"
         close_after, connection_close = int(sys.argv[6]), sys.argv[7] == "close"
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -63,6 +63,7 @@ final class LocalTLSServer {
                 context.num_tickets = 0
                 context.options |= ssl.OP_NO_TICKET
             server.socket = context.wrap_socket(server.socket, server_side=True)
+        threading.Thread(target=lambda: (sys.stdin.read(), server.shutdown()), daemon=True).start()
         print(server.server_address[1], flush=True)
         server.serve_forever()
         """
@@ -77,33 +78,22 @@ final class LocalTLSServer {
                 "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
                 "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", certificate,
             ])
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", "-c", script, certificate, key, options.tls ? "tls" : "plain", options.tls12Only ? "1.2" : "any",
-            options.sessionTickets ? "tickets" : "none", String(options.closeAfterResponses ?? 0),
-            options.connectionClose ? "close" : "keep",
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        // A file, not a pipe: the server's tracebacks (a client resetting a connection) must never fill it.
-        let errors = folder.appendingPathComponent("server-errors.txt")
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        try process.run()
-        let line = String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-        guard let port = Int(line.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            let stderr = (try? String(contentsOf: errors, encoding: .utf8)) ?? ""
-            throw LocalServerError(message: "the python3 test server did not start: \(line)\(stderr)")
+        let process = try PythonProcess(
+            [
+                "-c", script, certificate, key, options.tls ? "tls" : "plain", options.tls12Only ? "1.2" : "any",
+                options.sessionTickets ? "tickets" : "none", String(options.closeAfterResponses ?? 0),
+                options.connectionClose ? "close" : "keep",
+            ], name: "the python3 test server")
+        guard let port = Int(process.firstLine.trimmingCharacters(in: .whitespaces)) else {
+            process.stop(grace: 0)
+            throw LocalServerError(message: "the python3 test server printed '\(process.firstLine)', not its port")
         }
         return LocalTLSServer(
             baseURL: "\(options.tls ? "https" : "http")://127.0.0.1:\(port)", certificatePath: certificate,
             process: process, folder: folder)
     }
 
-    private init(baseURL: String, certificatePath: String, process: Process, folder: URL) {
+    private init(baseURL: String, certificatePath: String, process: PythonProcess, folder: URL) {
         self.baseURL = baseURL
         self.certificatePath = certificatePath
         self.process = process
@@ -119,11 +109,9 @@ final class LocalTLSServer {
         return path
     }
 
-    /// SIGKILL: a server started from a test's async context inherits a dispatch thread's signal mask, in
-    /// which SIGTERM is blocked.
+    /// Ends the server (its standard input closes) and removes its folder.
     func stop() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.stop()
         try? FileManager.default.removeItem(at: folder)
     }
 

@@ -7,7 +7,7 @@ final class LoadWarningsTests: XCTestCase {
         // 50 connections, 20 000 requests of 2 ms over 5 s, but 50 of them stuck 1 s behind a stall.
         let latencies = [UInt64](repeating: 2_000, count: 19_950) + [UInt64](repeating: 1_000_000, count: 50)
         var histogram = LatencyHistograms.makeHistogram()
-        latencies.forEach { histogram.record($0) }
+        for latency in latencies { histogram.record(latency) }
         XCTAssertEqual(Double(histogram.valueAtPercentile(99)), 2_000, accuracy: 2, "the raw p99 hides the stall")
         let warning = LoadWarnings.hiddenStall(histogram, wallTime: 5, concurrency: 50, completed: 20_000)
         XCTAssertNotNil(warning)

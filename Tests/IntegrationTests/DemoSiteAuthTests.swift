@@ -111,7 +111,8 @@ final class DemoSiteAuthTests: XCTestCase {
             let acceptJSON = [("Accept", "application/json")]
             let json = try await browser.post("/login", form: [("email", email)], headers: acceptJSON)
             XCTAssertEqual(json.status, 419)
-            XCTAssertEqual(json.text, "{\n    \"message\": \"CSRF token mismatch.\"\n}", "pretty-printed, as Laravel's handler")
+            XCTAssertEqual(
+                json.text, "{\n    \"message\": \"CSRF token mismatch.\"\n}", "pretty-printed, as Laravel's handler")
             // Another visitor's token is no good either.
             let otherToken = try await DemoBrowser(site).token()
             let foreign = try await browser.post("/login", form: [("_token", otherToken), ("email", email)])

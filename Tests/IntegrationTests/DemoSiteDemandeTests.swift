@@ -158,7 +158,9 @@ final class DemoSiteDemandeTests: XCTestCase {
             let fake = try await browser.postMultipart(
                 "/demande",
                 fields: validForm(token: token),
-                files: [("piece_jointe", "facture.pdf", "application/pdf", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00])],
+                files: [
+                    ("piece_jointe", "facture.pdf", "application/pdf", [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00])
+                ],
                 headers: json
             )
             XCTAssertEqual(fake.status, 422)
@@ -182,7 +184,8 @@ final class DemoSiteDemandeTests: XCTestCase {
             let token = try await browser.token(from: "/demande")
             let body = validForm(token: token).map { "\($0.0)=\($0.1)" }.joined(separator: "&")
             let cookies = browser.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
-            let head = "POST /demande HTTP/1.1\r\nHost: 127.0.0.1:\(site.port)\r\nConnection: close\r\n"
+            let head =
+                "POST /demande HTTP/1.1\r\nHost: 127.0.0.1:\(site.port)\r\nConnection: close\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\nExpect: 100-continue\r\nCookie: \(cookies)\r\n"
                 + "Content-Length: \(body.utf8.count)\r\n\r\n"
             let raw = try await DemoHTTPClient.exchange(port: site.port, bytes: Array((head + body).utf8))

@@ -8,7 +8,9 @@ struct DemoSiteFixture {
     let site: RunningDemoSite
     let configuration: DemoSiteConfiguration
 
-    static func start(faults: [String] = [], configuration: DemoSiteConfiguration = .init()) async throws -> DemoSiteFixture {
+    static func start(
+        faults: [String] = [], configuration: DemoSiteConfiguration = .init()
+    ) async throws -> DemoSiteFixture {
         let demoFaults = DemoFaults()
         for spec in faults { try demoFaults.apply(spec: spec) }
         var configuration = configuration
@@ -25,13 +27,16 @@ struct DemoSiteFixture {
     }
 
     func run(
-        yaml: String, file: String = "inline.yaml", variables: [String: String] = [:], environment: [String: String] = [:]
+        yaml: String, file: String = "inline.yaml", variables: [String: String] = [:],
+        environment: [String: String] = [:]
     ) async throws -> ScenarioResult {
         let scenario = try ScenarioLoader(predefinedVariables: Set(variables.keys)).load(text: yaml, file: file)
         return try await run(scenario, variables: variables, environment: environment)
     }
 
-    func run(_ scenario: Scenario, variables: [String: String] = [:], environment: [String: String] = [:]) async throws -> ScenarioResult {
+    func run(
+        _ scenario: Scenario, variables: [String: String] = [:], environment: [String: String] = [:]
+    ) async throws -> ScenarioResult {
         let configuration = RunConfiguration(
             baseURL: baseURL, variables: variables, environment: environment,
             transfer: TransferOptions(connectTimeout: 5, totalTimeout: 10)
@@ -55,9 +60,12 @@ enum RepositoryPaths {
 
     /// The built `csar-check` binary, next to the test bundle whatever the build folder.
     static var binary: URL {
-        let testBinary = URL(fileURLWithPath: CommandLine.arguments.first { $0.contains(".xctest") } ?? CommandLine.arguments[0])
+        let testBinary = URL(
+            fileURLWithPath: CommandLine.arguments.first { $0.contains(".xctest") } ?? CommandLine.arguments[0])
         var folder = testBinary.deletingLastPathComponent()
-        while folder.path != "/", !FileManager.default.fileExists(atPath: folder.appendingPathComponent("csar-check").path) {
+        while folder.path != "/",
+            !FileManager.default.fileExists(atPath: folder.appendingPathComponent("csar-check").path)
+        {
             folder.deleteLastPathComponent()
         }
         return folder.appendingPathComponent("csar-check")

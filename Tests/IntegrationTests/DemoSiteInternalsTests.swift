@@ -1,6 +1,7 @@
-@testable import DemoSite
 import Foundation
 import XCTest
+
+@testable import DemoSite
 
 /// Unit tests of the pieces whose edge cases are awkward to reach over HTTP.
 final class DemoSiteInternalsTests: XCTestCase {

@@ -62,10 +62,12 @@ final class LaravelParityTests: XCTestCase {
         try await onBothSites { site in
             let visitor = site.visitor()
             let token = try Self.token(in: try await visitor.get("/demande"))
-            let valid = try await visitor.post("/demande", form: [
-                ("_token", token), ("nom", "Awa Diop"), ("email", "awa@csar.sn"), ("region", "Thiès"),
-                ("message", "Demande de test de parité entre les deux sites."),
-            ])
+            let valid = try await visitor.post(
+                "/demande",
+                form: [
+                    ("_token", token), ("nom", "Awa Diop"), ("email", "awa@csar.sn"), ("region", "Thiès"),
+                    ("message", "Demande de test de parité entre les deux sites."),
+                ])
             let confirmation = try XCTUnwrap(valid.header("Location"), site.name)
             let confirmationPage = try await visitor.get(String(confirmation.dropFirst(site.baseURL.count)))
             XCTAssertEqual(confirmationPage.status, 200, site.name)
@@ -82,9 +84,11 @@ final class LaravelParityTests: XCTestCase {
             let token = try Self.token(in: try await visitor.get("/login"))
             let home = try await visitor.get("/")
             XCTAssertEqual(home.status, 200, site.name)
-            let response = try await visitor.post("/login", form: [
-                ("_token", token), ("email", "nobody@csar.sn"), ("password", "not-the-password"),
-            ])
+            let response = try await visitor.post(
+                "/login",
+                form: [
+                    ("_token", token), ("email", "nobody@csar.sn"), ("password", "not-the-password"),
+                ])
             XCTAssertEqual(response.status, 302, site.name)
             XCTAssertEqual(response.header("Location"), site.baseURL, site.name)
         }

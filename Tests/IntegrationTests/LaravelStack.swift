@@ -123,10 +123,12 @@ struct LaravelStack: Sendable {
         let path = environment["CSAR_LARAVEL_ENV"] ?? defaultFile
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             let php = FileManager.default.fileExists(atPath: "/usr/share/php/Illuminate/autoload.php")
-            return .failure(LaravelStackUnavailable(reason: php
-                ? "no real Laravel stack: scripts/test.sh starts one; by hand run scripts/laravel-stack.sh start"
-                : "PHP and Debian's php-laravel-framework are not installed (scripts/install-deps.sh): "
-                    + "the tests against the real Laravel stack are skipped"))
+            return .failure(
+                LaravelStackUnavailable(
+                    reason: php
+                        ? "no real Laravel stack: scripts/test.sh starts one; by hand run scripts/laravel-stack.sh start"
+                        : "PHP and Debian's php-laravel-framework are not installed (scripts/install-deps.sh): "
+                            + "the tests against the real Laravel stack are skipped"))
         }
         var values: [String: String] = [:]
         for line in text.split(separator: "\n") {
@@ -145,9 +147,10 @@ struct LaravelStack: Sendable {
         if let status = try? stack.script("status"), status.contains("nginx: running") {
             return .success(stack)
         }
-        return .failure(LaravelStackUnavailable(
-            reason: "the Laravel stack of \(path) is not running: scripts/laravel-stack.sh start"
-        ))
+        return .failure(
+            LaravelStackUnavailable(
+                reason: "the Laravel stack of \(path) is not running: scripts/laravel-stack.sh start"
+            ))
     }
 }
 

@@ -25,8 +25,10 @@ final class LaravelTokenScanTests: XCTestCase {
             let reports = try TemporaryFolder.make()
             defer { try? FileManager.default.removeItem(at: reports) }
             let run = try CommandLineRun.run(
-                ["gate", "--base-url", "http://127.0.0.1:\(proxy.port)", "--bypass-secret", stack.bypassSecret,
-                 "--reports", reports.path],
+                [
+                    "gate", "--base-url", "http://127.0.0.1:\(proxy.port)", "--bypass-secret", stack.bypassSecret,
+                    "--reports", reports.path,
+                ],
                 environment: stack.adminEnvironment, timeout: 180
             )
             XCTAssertEqual(run.exitCode, fault == nil ? 0 : 1, "\(label): \(run.output)")
@@ -40,7 +42,9 @@ final class LaravelTokenScanTests: XCTestCase {
         var tokens = TokenScan.issuedTokens(inResponses: String(decoding: proxy.serverBytes, as: UTF8.self))
         let kinds = Set(tokens.values)
         XCTAssertGreaterThan(tokens.values.filter { $0.hasPrefix("cookie") }.count, 100, "\(tokens.count) tokens")
-        let expectedKinds: Set = ["meta csrf-token", "hidden _token", "cookie laravel_maintenance", "cookie XSRF-TOKEN"]
+        let expectedKinds: Set = [
+            "meta csrf-token", "hidden _token", "cookie laravel_maintenance", "cookie XSRF-TOKEN",
+        ]
         XCTAssertTrue(kinds.isSuperset(of: expectedKinds), "\(kinds)")
         let sessions = try stack.sessions()
         XCTAssertFalse(sessions.isEmpty, "the gate's sessions are in Redis")
@@ -54,15 +58,17 @@ final class LaravelTokenScanTests: XCTestCase {
         let leaks = TokenScan.leaks(of: tokens, in: outputs)
         let forms = tokens.keys.reduce(0) { $0 + TokenScan.encodings(of: $1).count }
         let bytes = outputs.reduce(0) { $0 + $1.text.utf8.count }
-        print("token scan: \(tokens.count) tokens (\(forms) encoded forms) in \(outputs.count) outputs "
-            + "(\(bytes) bytes): \(leaks.count) found")
+        print(
+            "token scan: \(tokens.count) tokens (\(forms) encoded forms) in \(outputs.count) outputs "
+                + "(\(bytes) bytes): \(leaks.count) found")
         XCTAssertTrue(leaks.isEmpty, leaks.map(\.description).joined(separator: "\n"))
     }
 
     /// The scan itself can fail: a token's half, in any of the encodings, is found; field names are not.
     func testTheScanFindsHalfATokenInEachEncoding() {
         // Base64 of {"iv":"AAAAAAAAAAAAAAAA","value":"BBBB/BBBB+BBBBBBBB","mac":"0123…cdef"}, URL-encoded.
-        let cookie = "eyJpdiI6IkFBQUFBQUFBQUFBQUFBQUEiLCJ2YWx1ZSI6IkJCQkIvQkJCQitCQkJCQkJCQiIsIm1hYyI6IjAx"
+        let cookie =
+            "eyJpdiI6IkFBQUFBQUFBQUFBQUFBQUEiLCJ2YWx1ZSI6IkJCQkIvQkJCQitCQkJCQkJCQiIsIm1hYyI6IjAx"
             + "MjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVmIn0%3D"
         let response = """
             HTTP/1.1 200 OK\r

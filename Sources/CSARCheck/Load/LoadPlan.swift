@@ -92,7 +92,8 @@ public struct LoadPlan: Sendable {
         if let duration, !(duration > 0 && duration.isFinite) {
             throw LoadPlanError("the duration must be more than 0 seconds")
         }
-        let timeouts = [("--timeout", transfer.totalTimeout), ("--connect-timeout", transfer.connectTimeout)]
+        let timeouts =
+            [("--timeout", transfer.totalTimeout), ("--connect-timeout", transfer.connectTimeout)]
             + targets.compactMap { target in target.totalTimeout.map { ("timeout", $0) } }
         for (name, seconds) in timeouts {
             if let problem = DurationRule.timeout.problem(seconds) { throw LoadPlanError("\(name): \(problem)") }

@@ -11,8 +11,13 @@ extension LoadSummaryText {
         }
         if result.statusCounts.isEmpty { lines.append("  (no response)") }
         if result.unexpectedResponses > 0 || result.transportErrorCount > 0 {
-            lines.append(field("Requests in error:", String(format: "%d (%.1f %%)", result.unexpectedResponses
-                + result.transportErrorCount, result.errorRate)))
+            lines.append(
+                field(
+                    "Requests in error:",
+                    String(
+                        format: "%d (%.1f %%)",
+                        result.unexpectedResponses
+                            + result.transportErrorCount, result.errorRate)))
         }
         lines.append(field("Transport errors:", String(result.transportErrorCount)))
         for error in result.transportErrors {

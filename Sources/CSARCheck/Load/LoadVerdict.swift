@@ -63,7 +63,8 @@ public struct LoadVerdict: Sendable, Equatable, Codable {
                 description: String(format: "requests in error %.2f %%", result.errorRate)
                     + " ≤ \(criteria.maxErrorRate.formatted2) %"
                     + (result.unexpectedResponses > 0
-                        ? " (unexpected: " + result.unexpectedStatusCounts.map { "\($0.status) × \($0.count)" }
+                        ? " (unexpected: "
+                            + result.unexpectedStatusCounts.map { "\($0.status) × \($0.count)" }
                             .joined(separator: ", ") + ")" : "")
             ),
             Check(

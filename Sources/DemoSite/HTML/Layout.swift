@@ -1,7 +1,8 @@
 /// The shared page frame (`layouts/app.blade.php`): head with the CSRF meta tag, navigation and footer.
 enum Layout {
     static func page(title: String, csrfToken: String, user: String?, content: String) -> String {
-        let account = user == nil
+        let account =
+            user == nil
             ? #"<a href="/login">Connexion</a>"#
             : #"<a href="/admin">Tableau de bord</a>"#
         return """

@@ -21,12 +21,14 @@ struct ThrottleMiddleware: RouterMiddleware {
             response.headers[.xRateLimitRemaining] = String(remaining)
             return response
         case .refused(let retryAfter, let resetAt):
-            throw HTTPError(.tooManyRequests, headers: [
-                .xRateLimitLimit: limit,
-                .xRateLimitRemaining: "0",
-                .retryAfter: String(retryAfter),
-                .xRateLimitReset: String(resetAt),
-            ])
+            throw HTTPError(
+                .tooManyRequests,
+                headers: [
+                    .xRateLimitLimit: limit,
+                    .xRateLimitRemaining: "0",
+                    .retryAfter: String(retryAfter),
+                    .xRateLimitReset: String(resetAt),
+                ])
         }
     }
 }

@@ -12,19 +12,22 @@ enum WarehouseFeed {
         case .empty:
             return document([])
         case .outsideSenegal:
-            return document(catalogue.map { swapped in
-                entry(swapped, latitude: .double(swapped.longitude), longitude: .double(swapped.latitude))
-            })
+            return document(
+                catalogue.map { swapped in
+                    entry(swapped, latitude: .double(swapped.longitude), longitude: .double(swapped.latitude))
+                })
         case .duplicateIds:
             // The last two warehouses reuse the first two ids, as after a botched import.
             let firstReused = catalogue.count - 2
-            return document(catalogue.enumerated().map { index, warehouse in
-                entry(warehouse, id: index >= firstReused ? index - firstReused + 1 : warehouse.id)
-            })
+            return document(
+                catalogue.enumerated().map { index, warehouse in
+                    entry(warehouse, id: index >= firstReused ? index - firstReused + 1 : warehouse.id)
+                })
         case .nonNumericCoordinates:
-            return document(catalogue.map { place in
-                entry(place, latitude: frenchDecimal(place.latitude), longitude: frenchDecimal(place.longitude))
-            })
+            return document(
+                catalogue.map { place in
+                    entry(place, latitude: frenchDecimal(place.latitude), longitude: frenchDecimal(place.longitude))
+                })
         }
     }
 

@@ -9,7 +9,9 @@ extension SiteRoutes {
         router.get("/js/carte.js") { _, _ in
             Response(
                 status: .ok,
-                headers: [.contentType: "application/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                headers: [
+                    .contentType: "application/javascript; charset=utf-8", .cacheControl: "public, max-age=3600",
+                ],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: CartePage.script))
             )
         }

@@ -31,7 +31,8 @@ final class RateLimiter: Sendable {
             if windows.count > 10_000 {
                 windows = windows.filter { $0.value.closesAt > now }
             }
-            var window = windows[key].flatMap { $0.closesAt > now ? $0 : nil }
+            var window =
+                windows[key].flatMap { $0.closesAt > now ? $0 : nil }
                 ?? Window(attempts: 0, closesAt: now + decaySeconds)
             guard window.attempts < maxAttempts else {
                 return .refused(retryAfter: window.closesAt - now, resetAt: window.closesAt)

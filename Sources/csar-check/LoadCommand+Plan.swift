@@ -50,10 +50,29 @@ extension LoadCommand {
             if contentType != nil { throw ValidationError("-T gives the type of the -p data: add -p FILE") }
             return .none
         }
-        guard let data = FileManager.default.contents(atPath: postFile) else {
-            throw ValidationError("-p \(postFile): cannot read the file")
+        return .bytes(try Self.postData(postFile), contentType: contentType ?? "text/plain")
+    }
+
+    /// The most `-p` reads: the body is held in memory and sent with every request, so a device or a huge
+    /// file given by mistake (`-p /dev/zero`) is refused instead of read until memory runs out.
+    static let maxPostBytes = 64 << 20
+
+    /// The bytes of the `-p` file, or why they cannot be had.
+    static func postData(_ path: String) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+            let handle = FileHandle(forReadingAtPath: path)
+        else {
+            throw ValidationError("-p \(path): cannot read the file (no such file, a folder, or permission denied)")
         }
-        return .bytes(Array(data), contentType: contentType ?? "text/plain")
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: maxPostBytes + 1)) ?? Data()
+        guard data.count <= maxPostBytes else {
+            throw ValidationError(
+                "-p \(path): the file is larger than \(maxPostBytes >> 20) MB; a load body is sent whole with "
+                    + "every request")
+        }
+        return Array(data)
     }
 
     /// The default ceilings, or the raised ones; raising needs `--allow-huge-run`, which alone also

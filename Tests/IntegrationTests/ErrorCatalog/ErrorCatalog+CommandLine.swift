@@ -79,6 +79,13 @@ extension ErrorCatalog {
             ) {
                 ["load", $0.server.url("/ok"), "-n", "1", "-H", "X-Trace: a\r\nX-Injected: 1"]
             },
+            ErrorCase(.commandLine, "`load -p /dev/zero` (a body that never ends)", shows: "larger than 64 MB", exit: 2)
+            {
+                ["load", $0.server.url("/ok"), "-n", "1", "-p", "/dev/zero"]
+            },
+            ErrorCase(.commandLine, "`load -p` of a missing file", shows: "-p missing.json", exit: 2) {
+                ["load", $0.server.url("/ok"), "-n", "1", "-p", "missing.json"]
+            },
             ErrorCase(
                 .commandLine, "`--var` with a name no file of the run declares or reads (a typo)",
                 files: ["lang.yaml": "name: Case\nvariables: { lang: fr }\nsteps:\n  - url: \"/{{ lang }}\"\n"],

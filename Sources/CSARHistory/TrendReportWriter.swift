@@ -11,24 +11,12 @@ public struct TrendReportWriter: Sendable {
 
     /// Writes the three files; the outcome lists those written and, for the others, why not.
     public func write(_ report: TrendReport) -> ReportWriter.Outcome {
-        let started = Date()
-        var outcome = ReportWriter.Outcome()
-        let files: [(String, () throws -> Data)] = [
-            ("trend.html", { Data(TrendHTMLReport.render(report).utf8) }),
-            ("trend-junit.xml", { Data(TrendJUnitReport.xml(report).utf8) }),
-            ("trend.json", { try Self.json(report) }),
-        ]
-        for (name, render) in files {
-            let path = (directory as NSString).appendingPathComponent(name)
-            do {
-                try ReportFile.write(try render(), to: path)
-                outcome.written.append(path)
-            } catch {
-                outcome.errors.append("cannot write \(path): \(error.localizedDescription)")
-            }
-        }
-        outcome.duration = Date().timeIntervalSince(started)
-        return outcome
+        ReportWriter.write(
+            [
+                ("trend.html", { Data(TrendHTMLReport.render(report).utf8) }),
+                ("trend-junit.xml", { Data(TrendJUnitReport.xml(report).utf8) }),
+                ("trend.json", { try Self.json(report) }),
+            ], into: directory)
     }
 
     /// The report as JSON, written as the run report is (`JSONReport`).

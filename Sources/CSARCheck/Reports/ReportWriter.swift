@@ -55,14 +55,21 @@ public struct ReportWriter: Sendable {
         return error.localizedDescription
     }
 
+    /// Writes the run's three reports; the outcome lists those written and, for the others, why not.
     public func write(_ report: RunReport) -> Outcome {
+        Self.write(
+            [
+                ("junit.xml", { Data(JUnitReport(report: report).xml().utf8) }),
+                ("report.json", { try JSONReport.encode(report) }),
+                ("report.html", { Data(renderHTML(report).utf8) }),
+            ], into: directory)
+    }
+
+    /// Renders each named file and writes it into `directory`, atomically; a file that cannot be rendered or
+    /// written is listed with the reason and does not stop the others.
+    public static func write(_ files: [(name: String, render: () throws -> Data)], into directory: String) -> Outcome {
         let started = Date()
         var outcome = Outcome()
-        let files: [(String, () throws -> Data)] = [
-            ("junit.xml", { Data(JUnitReport(report: report).xml().utf8) }),
-            ("report.json", { try JSONReport.encode(report) }),
-            ("report.html", { Data(renderHTML(report).utf8) }),
-        ]
         for (name, render) in files {
             let path = (directory as NSString).appendingPathComponent(name)
             do {

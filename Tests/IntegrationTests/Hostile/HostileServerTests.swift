@@ -4,20 +4,7 @@ import XCTest
 /// csar-check against a server that misbehaves on purpose (`Tests/hostile-server`): the binary as users run
 /// it, one test per kind of misbehaviour. (docs/errors.md's table runs the same server for the messages and
 /// exit codes.)
-final class HostileServerTests: XCTestCase {
-    private var server: HostileServer!
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        server = try HostileServer.start()
-        folder = try TemporaryFolder.make()
-    }
-
-    override func tearDown() {
-        server?.stop()
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-    }
-
+final class HostileServerTests: HostileServerTestCase {
     private func scenario(_ yaml: String, name: String = "case.yaml") throws -> String {
         let file = folder.appendingPathComponent(name)
         try yaml.write(to: file, atomically: true, encoding: .utf8)

@@ -4,20 +4,7 @@ import XCTest
 /// SIGINT, SIGTERM and SIGHUP — what Ctrl-C, CI runners, `timeout` and a closed terminal send — stop
 /// every command cleanly: the partial result is printed and reported, the exit code is 130, and a second
 /// signal exits at once. Output reaches a pipe line by line, so a CI log is never empty while it waits.
-final class SignalTests: XCTestCase {
-    private var server: HostileServer!
-    private var folder: URL!
-
-    override func setUpWithError() throws {
-        server = try HostileServer.start()
-        folder = try TemporaryFolder.make()
-    }
-
-    override func tearDown() {
-        server?.stop()
-        if let folder { try? FileManager.default.removeItem(at: folder) }
-    }
-
+final class SignalTests: HostileServerTestCase {
     /// One step that answers, then one against a server that never does.
     private func hangingScenario() throws -> String {
         let file = folder.appendingPathComponent("hang.yaml")

@@ -6,12 +6,13 @@ The samples are written by the Swift test HTMLReportSamplesTests into the folder
 CSAR_HTML_SAMPLES_DIR (scripts/test.sh does both steps); without it these tests are skipped.
 """
 
-import json
 import os
 import pathlib
 
 import pytest
 from selenium.common.exceptions import NoAlertPresentException
+
+from pages import console_problems, open_page, requested_urls
 
 SAMPLES_DIR = os.environ.get("CSAR_HTML_SAMPLES_DIR")
 if not SAMPLES_DIR:
@@ -23,27 +24,14 @@ CHART_KINDS = ("latency-timeline", "throughput", "status-codes", "latency-distri
 
 def open_sample(driver, name):
     """Loads a sample with empty logs, returning its file:// URL."""
-    path = SAMPLES[name]
-    assert path.is_file(), f"{path} is missing: run HTMLReportSamplesTests with CSAR_HTML_SAMPLES_DIR set"
-    driver.set_window_size(1280, 2000)
-    driver.get("about:blank")
-    driver.get_log("browser")
-    driver.get_log("performance")
-    url = path.resolve().as_uri()
-    driver.get(url)
-    return url
+    return open_page(driver, SAMPLES[name], "run HTMLReportSamplesTests with CSAR_HTML_SAMPLES_DIR set")
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_loads_without_console_errors_or_network_requests(driver, name):
     url = open_sample(driver, name)
-    problems = [entry for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")]
-    assert problems == []
-    requests = []
-    for entry in driver.get_log("performance"):
-        message = json.loads(entry["message"])["message"]
-        if message["method"] == "Network.requestWillBeSent":
-            requests.append(message["params"]["request"]["url"])
+    assert console_problems(driver) == []
+    requests = requested_urls(driver)
     assert requests and all(request == url for request in requests), requests
     with pytest.raises(NoAlertPresentException):
         driver.switch_to.alert.text

@@ -3,12 +3,13 @@ one chart per series with its points, the change point and baseline band drawn, 
 hostile names kept as text, and the JUnit file valid. The samples are written by the Swift test
 TrendReportTests.testWriteSamplesForTheBrowser into CSAR_HTML_SAMPLES_DIR (scripts/test.sh does both)."""
 
-import json
 import os
 import pathlib
 import subprocess
 
 import pytest
+
+from pages import console_problems, open_page, requested_urls
 
 SAMPLES_DIR = os.environ.get("CSAR_HTML_SAMPLES_DIR")
 if not SAMPLES_DIR:
@@ -18,26 +19,16 @@ SAMPLES = {name: pathlib.Path(SAMPLES_DIR, name) for name in ("trend-regression"
 
 
 def open_sample(driver, name):
-    path = SAMPLES[name] / "trend.html"
-    assert path.is_file(), f"{path} is missing: run TrendReportTests with CSAR_HTML_SAMPLES_DIR set"
-    driver.set_window_size(1280, 2000)
-    driver.get("about:blank")
-    driver.get_log("browser")
-    driver.get_log("performance")
-    url = path.resolve().as_uri()
-    driver.get(url)
-    return url
+    """Loads a sample's trend.html with empty logs, returning its file:// URL."""
+    hint = "run TrendReportTests with CSAR_HTML_SAMPLES_DIR set"
+    return open_page(driver, SAMPLES[name] / "trend.html", hint)
 
 
 @pytest.mark.parametrize("name", sorted(SAMPLES))
 def test_loads_without_console_errors_or_network_requests(driver, name):
     url = open_sample(driver, name)
-    assert [entry for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "WARNING")] == []
-    requests = [
-        json.loads(entry["message"])["message"]["params"]["request"]["url"]
-        for entry in driver.get_log("performance")
-        if json.loads(entry["message"])["message"]["method"] == "Network.requestWillBeSent"
-    ]
+    assert console_problems(driver) == []
+    requests = requested_urls(driver)
     assert requests and all(request == url for request in requests), requests
 
 

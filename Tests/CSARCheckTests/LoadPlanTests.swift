@@ -44,6 +44,23 @@ final class LoadPlanTests: XCTestCase {
         XCTAssertTrue(raised.ceilings.exceedDefaults)
     }
 
+    /// An open rate that would send nothing in its duration, or whose count would outlast the time ceiling,
+    /// is refused before the run, not found out at its end (or an hour later).
+    func testAnOpenRateMustFitItsBounds() throws {
+        XCTAssertEqual(
+            message(LoadPlan(targets: [home], model: .open(rate: 1e-300), duration: 2)),
+            "1e-300 req/s for 2 s is less than one request; raise the rate or the duration")
+        XCTAssertEqual(
+            message(LoadPlan(targets: [home], model: .open(rate: 0.001), requests: 5)),
+            "5 requests at 0.001 req/s take 5000 s, above the ceiling of 3600 s; raise the rate, give a duration, or "
+                + "raise the ceiling with --max-requests/--max-duration and --allow-huge-run")
+        XCTAssertTrue(
+            message(LoadPlan(targets: [home], model: .open(rate: 1e300), duration: 10)).hasPrefix(
+                "1e+300 req/s for 10 s is 1e+301 requests"))
+        try LoadPlan(targets: [home], model: .open(rate: 0.5), duration: 2).validate()
+        try LoadPlan(targets: [home], model: .open(rate: 0.001), requests: 5, duration: 3000).validate()
+    }
+
     func testConcurrencyThreadsAndBodies() {
         XCTAssertTrue(message(LoadPlan(targets: [home], requests: 1, concurrency: 0)).contains("concurrency"))
         XCTAssertTrue(message(LoadPlan(targets: [home], requests: 10, concurrency: 2, threads: 3)).contains("threads"))

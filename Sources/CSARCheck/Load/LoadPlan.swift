@@ -151,6 +151,16 @@ public struct LoadCeilings: Sendable, Equatable, Codable {
             throw LoadPlanError(
                 "a \(duration.formatted2) s run is above the ceiling of \(maxDuration.formatted2) s; \(hint)")
         }
+        if let rate, let duration, rate * duration < 1 {
+            throw LoadPlanError(
+                "\(rate.formatted2) req/s for \(duration.formatted2) s is less than one request; raise the rate or "
+                    + "the duration")
+        }
+        if let rate, let requests, duration == nil, Double(requests) / rate > maxDuration {
+            throw LoadPlanError(
+                "\(requests) requests at \(rate.formatted2) req/s take \((Double(requests) / rate).formatted2) s, "
+                    + "above the ceiling of \(maxDuration.formatted2) s; raise the rate, give a duration, or \(hint)")
+        }
         if let rate, let duration, requests == nil, rate * duration > Double(maxRequests) {
             throw LoadPlanError(
                 "\(rate.formatted2) req/s for \(duration.formatted2) s is \((rate * duration).formatted2) requests, "
@@ -174,6 +184,7 @@ public struct LoadPlanError: Error, Sendable, Equatable, CustomStringConvertible
 extension Double {
     /// `40`, `12.5`, `0.33`: at most two decimals, no trailing zeros.
     var formatted2: String {
+        if magnitude >= 1e9 || (magnitude < 0.01 && self != 0) { return String(format: "%g", self) }
         var text = String(format: "%.2f", self)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }

@@ -70,6 +70,18 @@ extension ErrorCatalog {
             ErrorCase(.commandLine, "`load` of a `file://` URL", shows: "http://", exit: 2) { _ in
                 ["load", "file:///etc/passwd", "-n", "1"]
             },
+            ErrorCase(
+                .commandLine, "`load --rate 1e-300 -n 5` (a count it would take forever to send)",
+                shows: "above the ceiling", exit: 2
+            ) {
+                ["load", $0.server.url("/ok"), "-n", "5", "--rate", "1e-300"]
+            },
+            ErrorCase(
+                .commandLine, "`load --rate 0.1 -t 2` (less than one request)", shows: "less than one request",
+                exit: 2
+            ) {
+                ["load", $0.server.url("/ok"), "-t", "2", "--rate", "0.1"]
+            },
             ErrorCase(.commandLine, "`load -n 2000000` (above the ceiling)", shows: "ceiling", exit: 2) {
                 ["load", $0.server.url("/ok"), "-n", "2000000"]
             },

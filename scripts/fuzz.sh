@@ -19,14 +19,17 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/corpus" "$work/seeds" Fuzz/crashes
 "$plain" --seeds Scenarios "$work/seeds"
 status=0
-"$binary" -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=2048 -timeout=10 -max_len=16384 \
+# Swift's own crash reporter would take a runtime trap (SIGILL) before libFuzzer does, and libFuzzer would
+# then write no input: with it off, libFuzzer's handler saves the input and prints the trap's message.
+SWIFT_BACKTRACE=enable=no "$binary" -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=2048 -timeout=10 -max_len=16384 \
   -dict=Fuzz/scenario.dict -artifact_prefix=Fuzz/crashes/ -print_final_stats=1 \
   "$work/corpus" "$work/seeds" Fuzz/regressions > "$work/log" 2>&1 || status=$?
 grep -E "^(INFO: Seed|#[0-9]+ *DONE|Done|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss_mb)" "$work/log" || true
 if [ "$status" -ne 0 ]; then
   grep -E -A25 "^==[0-9]+==|ERROR: libFuzzer|Fatal error|deadly signal|Test unit written" "$work/log" | head -60 || true
   tail -5 "$work/log"
-  echo "fuzz: FAILED after at most ${seconds} s; the input is in Fuzz/crashes/ (fix it, then keep it in Fuzz/regressions/)"
+  cp "$work/log" Fuzz/crashes/last-run.log
+  echo "fuzz: FAILED after at most ${seconds} s; the input and the whole log are in Fuzz/crashes/ (fix it, then keep it in Fuzz/regressions/)"
   exit 1
 fi
 echo "fuzz: no crash, hang or memory blow-up in ${seconds} s ($(grep -oE 'stat::number_of_executed_units: [0-9]+' "$work/log" | grep -oE '[0-9]+') inputs)"

@@ -154,6 +154,27 @@ final class ScenarioLoaderTests: XCTestCase {
         XCTAssertTrue(two?.message.contains("one body") ?? false)
     }
 
+    /// Plain YAML scalars keep the type YAML gives them, and a JSON body stays valid JSON: numbers that JSON
+    /// cannot write as YAML wrote them are written by value; a base-60 integer too large for Int (on which
+    /// Yams' own `Node.int` traps) is text.
+    func testJSONBodyScalarsKeepTheirYAMLTypes() throws {
+        let scenario = try load(
+            """
+            steps:
+              - method: POST
+                url: /
+                json:
+                  plain: [1, -2.50, 1e3, 0, .5, +12, 0x1F, 1e400]
+                  others: [true, null, ~, "12", 12abc, 9999999999999:59:59:59:59:59, .inf]
+            """)
+        guard case .json(let template) = scenario.steps[0].body else { return XCTFail("not a JSON body") }
+        let variables = VariableStore(environment: [:], masker: SecretMasker(secrets: []))
+        XCTAssertEqual(
+            try JSONRendering.text(template, variables: variables),
+            #"{"plain":[1,-2.50,1e3,0,0.5,12,31,1e400],"#
+                + #""others":[true,null,null,"12","12abc","9999999999999:59:59:59:59:59",".inf"]}"#)
+    }
+
     func testYAMLSyntaxErrorHasALine() {
         let error = loadError("steps:\n  - url: /\n    expect: { status: 200\n")
         XCTAssertNotNil(error)

@@ -98,13 +98,13 @@ enum BodyLoading {
     /// Converts a YAML tree into a JSON template, keeping scalar types as YAML resolved them.
     static func json(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> JSONTemplate {
         switch node {
-        case .scalar(let scalar):
-            if scalar.style == .plain {
-                if node.null != nil { return .null }
-                if let bool = node.bool { return .bool(bool) }
-                if node.int != nil || node.float != nil, Double(scalar.string) != nil { return .number(scalar.string) }
+        case .scalar:
+            switch ScalarReading.plainValue(node) {
+            case .null: return .null
+            case .bool(let flag): return .bool(flag)
+            case .number(let text, _): return .number(text)
+            case nil: return .string(try ScalarReading.template(node, key: key, reader: reader))
             }
-            return .string(try ScalarReading.template(node, key: key, reader: reader))
         case .sequence(let sequence):
             var items: [JSONTemplate] = []
             for (index, item) in sequence.enumerated() {

@@ -77,13 +77,14 @@ enum PredicateLoading {
     }
 
     static func expected(_ node: Node, key: String, scope: VariableScope) throws(ScenarioError) -> ExpectedValue {
-        guard case .scalar(let scalar) = node else {
+        guard case .scalar = node else {
             throw scope.reader.error(at: node, key: key, "expected a single value, found \(node.kindName)")
         }
-        if scalar.style == .plain {
-            if node.null != nil { return .null }
-            if let bool = node.bool { return .bool(bool) }
-            if let number = Double(scalar.string), node.int != nil || node.float != nil { return .number(number) }
+        switch ScalarReading.plainValue(node) {
+        case .null: return .null
+        case .bool(let flag): return .bool(flag)
+        case .number(_, let value): return .number(value)
+        case nil: break
         }
         let template = try scope.template(node, key: key)
         return .string(template)

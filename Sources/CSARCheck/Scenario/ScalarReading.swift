@@ -30,6 +30,28 @@ enum ScalarReading {
         return template
     }
 
+    /// A plain (unquoted) scalar that YAML resolves to null, a boolean or a number; nil for a string.
+    enum PlainValue: Equatable {
+        case null
+        case bool(Bool)
+        /// The number as JSON writes it: the text as written when it is a JSON number, else its value.
+        case number(text: String, value: Double)
+    }
+
+    /// What a plain scalar is, as YAML's resolver says. Numbers are read from the text, never through Yams'
+    /// `Node.int`, which traps on a base-60 integer that overflows (`9999999999999:59:59:59:59:59`).
+    static func plainValue(_ node: Node) -> PlainValue? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
+        if node.null != nil { return .null }
+        if let bool = node.bool { return .bool(bool) }
+        let numeric = [Tag.Name.int.rawValue, Tag.Name.float.rawValue].contains(node.tag.rawValue)
+        guard numeric, let value = Double(scalar.string) else { return nil }
+        if scalar.string.wholeMatch(of: /-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/) != nil {
+            return .number(text: scalar.string, value: value)
+        }
+        return value.isFinite ? .number(text: NumberFormatting.shortest(value), value: value) : nil
+    }
+
     static func bool(_ node: Node, key: String, reader: YAMLReader) throws(ScenarioError) -> Bool {
         guard case .scalar = node, let value = node.bool else {
             throw reader.error(at: node, key: key, "expected true or false, found \(describe(node))")

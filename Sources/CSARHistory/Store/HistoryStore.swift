@@ -35,12 +35,25 @@ public final class HistoryStore: Sendable {
         configuration.journalMode = .wal
         configuration.busyMode = .timeout(Self.busyTimeout)
         configuration.label = "csar-check history"
-        do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
-        } catch {
-            throw HistoryError(path: path, "cannot open it as an SQLite file (\(Self.describe(error)))")
-        }
+        database = try Self.open(path, configuration)
         try migrate()
+    }
+
+    /// Opens the file, trying again for up to `busyTimeout` while another process holds it. Two processes
+    /// that switch the same new file to WAL mode at once both hold a shared lock and want an exclusive one:
+    /// SQLite answers one of them "database is locked" at once instead of waiting in its busy handler,
+    /// since waiting could deadlock (sqlite3_busy_handler's documentation).
+    private static func open(_ path: String, _ configuration: Configuration) throws(HistoryError) -> DatabaseQueue {
+        let deadline = Date().addingTimeInterval(busyTimeout)
+        while true {
+            do {
+                return try DatabaseQueue(path: path, configuration: configuration)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            } catch {
+                throw HistoryError(path: path, "cannot open it as an SQLite file (\(describe(error)))")
+            }
+        }
     }
 
     /// The schema version of the file: the number of migrations applied to it.

@@ -2,6 +2,7 @@ import Histogram
 import XCTest
 
 @testable import CSARCheck
+@testable import CSARHistory
 
 final class LoadHistogramTests: XCTestCase {
     /// 1…10 000 µs once each: every percentile is known exactly, and HdrHistogram at 3 significant
@@ -21,7 +22,7 @@ final class LoadHistogramTests: XCTestCase {
     /// The summary's own readings (compiled for UInt64) give exactly the library's figures.
     func testOwnReadingsEqualTheLibrarys() {
         let percentiles = [0, 0.1, 1, 10, 33.3, 50, 66, 90, 95, 99, 99.9, 99.99, 100]
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         for count in [0, 1, 2, 17, 1_000, 20_000] {
             var histogram = LatencyHistograms.makeHistogram()
             for _ in 0..<count {
@@ -75,20 +76,5 @@ final class LoadHistogramTests: XCTestCase {
                 total: 10_000, service: 10_000, dns: 1_000, connect: 2_000, tls: 3_000, wait: 3_000, transfer: 1_000))
         XCTAssertEqual(histograms.setup.maxRecorded, 6_000)
         XCTAssertEqual(histograms.processing.maxRecorded, 4_000)
-    }
-}
-
-/// A seeded generator: the same values on every run.
-private struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

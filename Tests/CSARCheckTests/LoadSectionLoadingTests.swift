@@ -8,15 +8,7 @@ final class LoadSectionLoadingTests: XCTestCase {
     }
 
     private func error(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) -> ScenarioError? {
-        do {
-            _ = try load(yaml)
-            XCTFail("expected a scenario error", file: file, line: line)
-        } catch let error as ScenarioError {
-            return error
-        } catch {
-            XCTFail("unexpected \(error)", file: file, line: line)
-        }
-        return nil
+        expectScenarioError(file: file, line: line) { _ = try load(yaml) }
     }
 
     func testTheRunbookAbRunWithoutSteps() throws {

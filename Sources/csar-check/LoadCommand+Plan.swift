@@ -59,20 +59,11 @@ extension LoadCommand {
 
     /// The bytes of the `-p` file, or why they cannot be had.
     static func postData(_ path: String) throws -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let handle = FileHandle(forReadingAtPath: path)
-        else {
-            throw ValidationError("-p \(path): cannot read the file (no such file, a folder, or permission denied)")
+        do {
+            return try SourceText.bytes(path, maxBytes: maxPostBytes)
+        } catch {
+            throw ValidationError("-p \(path): \(error.message)")
         }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: maxPostBytes + 1)) ?? Data()
-        guard data.count <= maxPostBytes else {
-            throw ValidationError(
-                "-p \(path): the file is larger than \(maxPostBytes >> 20) MB; a load body is sent whole with "
-                    + "every request")
-        }
-        return Array(data)
     }
 
     /// The default ceilings, or the raised ones; raising needs `--allow-huge-run`, which alone also

@@ -17,6 +17,12 @@ public enum SourceText {
 
     /// The file's text, or why it cannot be had.
     public static func read(_ path: String) throws(ReadError) -> String {
+        try decode(bytes(path, maxBytes: maxBytes))
+    }
+
+    /// The bytes of the file, or why they cannot be had: no such file, a folder, no permission, or more than
+    /// `maxBytes` (never read further than that, so a device or a huge file cannot exhaust memory).
+    public static func bytes(_ path: String, maxBytes: Int) throws(ReadError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ReadError(line: 1, column: 1, message: "no such file")
@@ -30,7 +36,7 @@ public enum SourceText {
         guard data.count <= maxBytes else {
             throw ReadError(line: 1, column: 1, message: "the file is larger than \(maxBytes >> 20) MB")
         }
-        return try decode(Array(data))
+        return Array(data)
     }
 
     /// The text of `bytes`, or where and why they are not UTF-8.

@@ -1,5 +1,6 @@
-"""A minimal Django site with its admin, for checking that csar-check's shipped scenarios port to Django by
-variables only. Served on loopback by the tests (serve.py); the database is a temporary SQLite file."""
+"""A small CSAR-like Django site with its admin, for checking that csar-check's shipped scenarios port to Django
+by variables only (see README.md). Served on loopback by the tests (serve.py); the database is a temporary
+SQLite file. Faults are switched at run time through the file named by CSAR_DJANGO_FAULTS (demandes/faults.py)."""
 
 import os
 
@@ -14,9 +15,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "demandes",
 ]
 
 MIDDLEWARE = [
+    # First: its latency and 500s cover every answer, and it must run before CsrfViewMiddleware ("csrf": "off").
+    "demandes.middleware.FaultsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,20 +1,12 @@
 from django.contrib import admin
-from django.http import HttpResponse, JsonResponse
-from django.urls import path
+from django.urls import include, path
 
-
-def home(request):
-    return HttpResponse("<!DOCTYPE html><title>Accueil</title><h1>Site Django de test</h1>")
-
-
-def warehouses(request):
-    """A JSON list in the shape of the CSAR API, so the smoke scenario's API check has something to read."""
-    return JsonResponse({"data": [{"id": 1, "name": "Magasin central de Dakar",
-                                   "latitude": 14.6928, "longitude": -17.4467}]})
-
+from demandes import views
 
 urlpatterns = [
-    path("", home),
-    path("api/entrepots/", warehouses),
+    path("", views.home),
+    path("demandes/", include("demandes.urls")),
+    path("carte/", views.carte, name="carte"),
+    path("api/entrepots/", views.entrepots, name="entrepots"),
     path("admin/", admin.site.urls),
 ]

@@ -8,7 +8,8 @@
 #   scripts/laravel-stack.sh env              `export` lines for csar-check: CSAR_BASE_URL, CSAR_ADMIN_EMAIL, …
 #   scripts/laravel-stack.sh fault SPEC…      break the site: 500:/path, 500:POST /path, latency:/path=MS,
 #                                             warehouses:broken-json, csrf:off, throttle:api=N (the API's limit
-#                                             a minute, default 60), reset (see `artisan csar:fault`)
+#                                             a minute, default 60), form:no-attachment (the request
+#                                             form without its file field), reset (see `artisan csar:fault`)
 #   scripts/laravel-stack.sh down [SECRET]    php artisan down --secret=SECRET (default: the instance's secret)
 #   scripts/laravel-stack.sh up               php artisan up
 #   scripts/laravel-stack.sh reset            faults off, site up, rate limits cleared

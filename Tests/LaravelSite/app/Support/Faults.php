@@ -7,7 +7,8 @@ use InvalidArgumentException;
 /**
  * The fault switches of the test stack, stored as JSON in storage/framework/csar-faults.json:
  * `{"server_error": ["POST /demande"], "latency": {"/": 2500}, "warehouses": "broken-json", "csrf": "off",
- * "api_per_minute": 10}`. Routes are `/path` (any method), `METHOD /path` or `*`; HEAD is served as GET, as the
+ * "api_per_minute": 10, "form": "no-attachment"}`. `form` changes the site's shape rather than breaking it: a
+ * request form without its file field, as many CSAR-like sites have. Routes are `/path` (any method), `METHOD /path` or `*`; HEAD is served as GET, as the
  * router does.
  */
 final class Faults
@@ -25,7 +26,7 @@ final class Faults
     {
         $this->state = $state + [
             'server_error' => [], 'latency' => [], 'warehouses' => 'healthy', 'csrf' => 'on',
-            'api_per_minute' => self::DEFAULT_API_PER_MINUTE,
+            'api_per_minute' => self::DEFAULT_API_PER_MINUTE, 'form' => 'full',
         ];
     }
 
@@ -53,6 +54,12 @@ final class Faults
     public function csrfDisabled(): bool
     {
         return $this->state['csrf'] === 'off';
+    }
+
+    /** Whether the request form has its file field (`form:full`, the default) or not (`form:no-attachment`). */
+    public function formHasAttachment(): bool
+    {
+        return $this->state['form'] !== 'no-attachment';
     }
 
     public function warehouses(): string
@@ -92,7 +99,8 @@ final class Faults
 
     /**
      * Applies one switch written as text: `500:/path`, `500:METHOD /path`, `500:*`, `500:off`,
-     * `latency:/path=MS`, `latency:off`, `warehouses:MODE`, `csrf:off`, `csrf:on`, `throttle:api=N` or `reset`.
+     * `latency:/path=MS`, `latency:off`, `warehouses:MODE`, `csrf:off`, `csrf:on`, `throttle:api=N`,
+     * `form:no-attachment`, `form:full` or `reset`.
      */
     public function apply(string $spec): void
     {
@@ -136,9 +144,17 @@ final class Faults
             case 'throttle':
                 $this->state['api_per_minute'] = self::apiLimit($spec, $value);
                 break;
+            case 'form':
+                if (! in_array($value, ['full', 'no-attachment'], true)) {
+                    throw new InvalidArgumentException(
+                        "invalid fault '{$spec}': expected form:no-attachment or form:full"
+                    );
+                }
+                $this->state['form'] = $value;
+                break;
             default:
                 throw new InvalidArgumentException(
-                    "invalid fault '{$spec}': unknown kind; expected 500, latency, warehouses, csrf, throttle or reset "
+                    "invalid fault '{$spec}': unknown kind; expected 500, latency, warehouses, csrf, throttle, form or reset "
                     .'(maintenance is `php artisan down --secret=…` / `php artisan up`)'
                 );
         }

@@ -10,7 +10,7 @@ use InvalidArgumentException;
 class FaultCommand extends Command
 {
     protected $signature = 'csar:fault {specs* : 500:/path, 500:METHOD /path, 500:off, latency:/path=MS, latency:off, '
-        .'warehouses:MODE, csrf:off, csrf:on, throttle:api=N, throttle:api=default or reset}';
+        .'warehouses:MODE, csrf:off, csrf:on, throttle:api=N, throttle:api=default, form:no-attachment, form:full or reset}';
 
     protected $description = 'Break the CSAR test site on purpose (read on every request; no restart needed)';
 

@@ -4,6 +4,7 @@ namespace App\Http\Controllers;
 
 use App\Models\Demande;
 use App\Support\DemandeOptions;
+use App\Support\Faults;
 use Illuminate\Http\Request;
 use Illuminate\Validation\Rule;
 
@@ -12,7 +13,10 @@ class DemandeController extends Controller
 {
     public function create()
     {
-        return view('demande.create', ['regions' => DemandeOptions::REGIONS, 'types' => DemandeOptions::TYPES]);
+        return view('demande.create', [
+            'regions' => DemandeOptions::REGIONS, 'types' => DemandeOptions::TYPES,
+            'withAttachment' => Faults::current(storage_path())->formHasAttachment(),
+        ]);
     }
 
     public function store(Request $request)

@@ -4,7 +4,7 @@
 
 @section('content')
     <h1>Demande d'assistance</h1>
-    <form method="POST" action="{{ route('demande.store') }}" enctype="multipart/form-data">
+    <form method="POST" action="{{ route('demande.store') }}" @if ($withAttachment) enctype="multipart/form-data" @endif>
         @csrf
         <label for="nom">Nom complet</label>
         <input id="nom" type="text" name="nom" value="{{ old('nom') }}" @error('nom') class="is-invalid" @enderror required>
@@ -27,8 +27,10 @@
         </select>
         <label for="message">Message</label>
         <textarea id="message" name="message" rows="6" @error('message') class="is-invalid" @enderror required>{{ old('message') }}</textarea>
-        <label for="piece_jointe">Pièce jointe (PDF, JPG, PNG, TXT ; 2048 Ko)</label>
-        <input id="piece_jointe" type="file" name="piece_jointe" accept=".pdf,.jpg,.jpeg,.png,.txt">
+        @if ($withAttachment)
+            <label for="piece_jointe">Pièce jointe (PDF, JPG, PNG, TXT ; 2048 Ko)</label>
+            <input id="piece_jointe" type="file" name="piece_jointe" accept=".pdf,.jpg,.jpeg,.png,.txt">
+        @endif
         <button type="submit">Envoyer la demande</button>
     </form>
 @endsection

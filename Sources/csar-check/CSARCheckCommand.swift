@@ -18,7 +18,8 @@ struct CSARCheckCommand: ParsableCommand {
             """,
         version: CSARCheckVersion.current,
         subcommands: [
-            SmokeCommand.self, RunCommand.self, GateCommand.self, ValidateCommand.self, DemoCommand.self,
+            SmokeCommand.self, RunCommand.self, GateCommand.self, ValidateCommand.self, VarsCommand.self,
+            DemoCommand.self,
             ServeDemoCommand.self,
             LoadCommand.self,
             HistoryCommand.self, TrendCommand.self, NightlyCommand.self,

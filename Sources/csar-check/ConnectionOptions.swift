@@ -10,16 +10,16 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: "CA bundle to verify the server's certificate with.")
     var cacert: String?
 
-    @Option(name: .long, help: "Seconds allowed for each request.")
-    var timeout: Double = 30
+    @Option(name: .long, help: "Time allowed for each request: 30s, 500ms, 2m, or seconds.")
+    var timeout = DurationArgument(seconds: 30)
 
-    @Option(name: .long, help: "Seconds allowed to connect.")
-    var connectTimeout: Double = 10
+    @Option(name: .long, help: "Time allowed to connect: 10s, 500ms, or seconds.")
+    var connectTimeout = DurationArgument(seconds: 10)
 
     /// Timeouts pass the one duration check (`DurationRule`): `0`, `inf` or `1e300` would mean no timeout
     /// at all or overflow libcurl's milliseconds. A CA bundle that cannot be read is a usage error.
     func validate() throws {
-        for (flag, seconds) in [("--timeout", timeout), ("--connect-timeout", connectTimeout)] {
+        for (flag, seconds) in [("--timeout", timeout.seconds), ("--connect-timeout", connectTimeout.seconds)] {
             if let problem = DurationRule.timeout.problem(seconds) { throw ValidationError("\(flag): \(problem)") }
         }
         if let cacert {
@@ -36,7 +36,8 @@ struct ConnectionOptions: ParsableArguments {
 
     func transferOptions(http2: Bool = false) -> TransferOptions {
         TransferOptions(
-            connectTimeout: connectTimeout, totalTimeout: timeout, insecure: insecure, caCertificatePath: cacert,
+            connectTimeout: connectTimeout.seconds, totalTimeout: timeout.seconds, insecure: insecure,
+            caCertificatePath: cacert,
             http2: http2)
     }
 }

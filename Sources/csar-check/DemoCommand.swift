@@ -17,6 +17,7 @@ struct DemoCommand: AsyncParsableCommand, SendsRequests {
     var fault: [String] = []
 
     @OptionGroup var gate: GateFiles
+    @OptionGroup var selection: SelectionOptions
     @OptionGroup var report: ReportOptions
     @OptionGroup var history: HistoryOptions
 
@@ -33,9 +34,10 @@ struct DemoCommand: AsyncParsableCommand, SendsRequests {
         let environment = ProcessInfo.processInfo.environment.merging([
             "CSAR_ADMIN_EMAIL": siteConfiguration.adminEmail, "CSAR_ADMIN_PASSWORD": siteConfiguration.adminPassword,
         ]) { _, demo in demo }
-        let request = ScenarioExecution.Request(
-            command: "demo", files: gate.files,
-            configuration: RunConfiguration(baseURL: site.baseURL, environment: environment),
+        var configuration = RunConfiguration(baseURL: site.baseURL, environment: environment)
+        configuration.selection = selection.selection
+        let request = ScenarioExecution.Request.shipped(
+            command: "demo", folder: gate.folder.locate(), files: gate.files(in:), configuration: configuration,
             reports: report.directory, runCriteria: RunbookCriteria.all, history: recorder
         )
         do {

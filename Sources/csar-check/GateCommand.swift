@@ -18,35 +18,19 @@ struct GateCommand: AsyncParsableCommand, SendsRequests {
     )
 
     @OptionGroup var gate: GateFiles
+    @OptionGroup var selection: SelectionOptions
     @OptionGroup var target: TargetOptions
     @OptionGroup var report: ReportOptions
     @OptionGroup var history: HistoryOptions
 
     func run() async throws {
         let recorder = try history.open()
+        var configuration = try await target.runConfiguration()
+        configuration.selection = selection.selection
         try await ScenarioExecution.run(
-            .init(
-                command: "gate", files: gate.files, configuration: try await target.runConfiguration(),
+            .shipped(
+                command: "gate", folder: gate.folder.locate(), files: gate.files(in:), configuration: configuration,
                 reports: report.directory, runCriteria: RunbookCriteria.all, history: recorder
             ))
-    }
-}
-
-/// Which files a gate runs: the functional suite, then the load scenario.
-struct GateFiles: ParsableArguments {
-    @Option(name: .long, help: "Folder holding the shipped scenarios.")
-    var scenarios = "Scenarios"
-
-    @Option(name: .long, help: "The functional suite, relative to the scenarios folder.")
-    var suite = "gate.yaml"
-
-    @Option(name: .long, help: "The load scenario run after the suite, relative to the scenarios folder.")
-    var load = "load-home.yaml"
-
-    @Flag(name: .long, help: "Skip the load run.")
-    var noLoad = false
-
-    var files: [String] {
-        ["\(scenarios)/\(suite)"] + (noLoad ? [] : ["\(scenarios)/\(load)"])
     }
 }

@@ -11,7 +11,7 @@ struct NightlyCommand: AsyncParsableCommand {
         commandName: "nightly",
         abstract: "Run the gate and the nightly load, record the run, judge the trend, write all reports.",
         discussion: """
-            Runs Scenarios/gate.yaml, Scenarios/load-home.yaml and the suite Scenarios/nightly-load.yaml (the \
+            Runs gate.yaml, load-home.yaml and the suite nightly-load.yaml of the scenarios folder (the \
             home page at 20 req/s, then the warehouse API at 30 req/min, within Laravel's default throttle:api) \
             against the target, records the run in --history FILE (created on first use: keep it between jobs as \
             a cache or an artifact), then judges the trend of the nightly runs recorded there. Reports: junit.xml, \
@@ -25,9 +25,10 @@ struct NightlyCommand: AsyncParsableCommand {
 
     @Option(
         name: .long,
-        help: "The nightly load, a scenario or a suite, relative to the scenarios folder (or an absolute path).")
+        help: "The nightly load, a scenario or a suite, in the scenarios folder or given by path.")
     var nightly = "nightly-load.yaml"
 
+    @OptionGroup var selection: SelectionOptions
     @OptionGroup var target: TargetOptions
     @OptionGroup var report: ReportOptions
     @OptionGroup var history: HistoryOptions
@@ -38,12 +39,14 @@ struct NightlyCommand: AsyncParsableCommand {
         var analysis = try trend.analysis()
         analysis.command = "nightly"
         let recorder = try history.open()
-        let nightlyFile = nightly.hasPrefix("/") ? nightly : "\(gate.scenarios)/\(nightly)"
+        var configuration = try await target.runConfiguration()
+        configuration.selection = selection.selection
         let outcome = try await ScenarioExecution.execute(
-            .init(
-                command: "nightly", files: gate.files + [nightlyFile],
-                configuration: try await target.runConfiguration(),
-                reports: report.directory, runCriteria: RunbookCriteria.all, history: recorder
+            .shipped(
+                command: "nightly", folder: gate.folder.locate(),
+                files: { gate.files(in: $0) + [ScenarioFolderOption.file(nightly, in: $0)] },
+                configuration: configuration, reports: report.directory, runCriteria: RunbookCriteria.all,
+                history: recorder
             ))
         guard let store = recorder?.store, outcome.recordedRun != nil else { throw ExitCode(outcome.verdict.rawValue) }
         let trendReport = try TrendOptions.report(analysis, of: store)

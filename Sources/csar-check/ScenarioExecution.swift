@@ -2,13 +2,15 @@ import ArgumentParser
 import CSARCheck
 import Foundation
 
-/// The path shared by `run`, `smoke`, `gate` and `demo`: validate every file, run them, evaluate the
-/// criteria, print the verdict, write every report (also when checks fail or a signal cuts the run
-/// short), and exit with the verdict's code.
+/// The path shared by `run`, `smoke`, `gate`, `nightly` and `demo`: load and check every file, check what the
+/// selected scenarios need (preflight), run them, evaluate the criteria, print the verdict, write every report
+/// (also when a file is wrong, checks fail or a signal cuts the run short), and exit with the verdict's code.
 enum ScenarioExecution {
     struct Request {
         var command: String
         var files: [String]
+        /// The shipped scenario folder the files come from, said at the start and in the reports.
+        var folder: ScenarioFolder? = nil
         var configuration: RunConfiguration
         var reports: String?
         /// Run-wide criteria (the runbook's defaults for a gate); a suite file's own criteria replace them for
@@ -16,6 +18,29 @@ enum ScenarioExecution {
         var runCriteria: [Criterion] = []
         /// Where the run is recorded, if anywhere.
         var history: HistoryRecorder? = nil
+        /// Why the run cannot start although no file was read yet (no scenario folder).
+        var setupFailure: RunSetupFailure? = nil
+
+        /// A run of shipped files (`gate.yaml`, `smoke.yaml`): `files` names them in the folder found, or the
+        /// run fails to start, saying where it looked.
+        static func shipped(
+            command: String, folder: Result<ScenarioFolder, ScenarioFolderError>,
+            files: (ScenarioFolder) -> [String], configuration: RunConfiguration, reports: String?,
+            runCriteria: [Criterion] = [], history: HistoryRecorder? = nil
+        ) -> Request {
+            var request = Request(
+                command: command, files: [], configuration: configuration, reports: reports,
+                runCriteria: runCriteria, history: history)
+            switch folder {
+            case .success(let found):
+                request.folder = found
+                request.files = files(found)
+            case .failure(let problem):
+                request.setupFailure = RunSetupFailure(
+                    messages: ["error: \(problem)"], files: [("setup", "scenarios", problem.description)])
+            }
+            return request
+        }
     }
 
     /// What a run left: its report, its id in the history file when it was recorded there, and the exit
@@ -31,44 +56,73 @@ enum ScenarioExecution {
         if outcome.verdict != .passed { throw ExitCode(outcome.verdict.rawValue) }
     }
 
-    /// Runs the files, prints the verdict, writes the reports and records the run; throws only for
-    /// errors found before anything was sent.
+    /// Runs the files, prints the verdict, writes the reports and records the run. A run that cannot start
+    /// (a wrong file, an unknown `--var` or tag, a missing value) sends nothing, writes its reports with a
+    /// `setup` testcase per file and ends with exit 2.
     static func execute(_ request: Request) async throws -> Outcome {
         let started = Date()
-        let (scenarios, suites) = try load(
-            files: request.files, predefined: Set(request.configuration.variables.keys))
         let writer = try reportWriter(request.reports)
+        if let folder = request.folder { print(folder.description) }
+        var configuration = request.configuration
+        let plan: RunPlan
+        let prepared =
+            request.setupFailure.map { Result<RunPlan, RunSetupFailure>.failure($0) }
+            ?? RunPlan.prepare(files: request.files, configuration: &configuration)
+        switch prepared {
+        case .success(let prepared): plan = prepared
+        case .failure(let setup):
+            printError(setup.messages.joined(separator: "\n"))
+            return finish(
+                request, started: started, scenarios: [], suites: [],
+                results: SuiteRun.notStarted(setup.files, baseURL: configuration.baseURL), stop: .init(),
+                writer: writer)
+        }
         let style = ConsoleStyle.forStandardOutput()
         let stop = InterruptSignal.install()
-        var configuration = request.configuration
         let results: SuiteRun.Results
         if let refused = try await takeMaintenanceBypass(&configuration) {
             printError("error: \(refused)")
-            results = SuiteRun.notStarted(scenarios, configuration: configuration, reason: refused)
+            results = SuiteRun.notStarted(
+                plan.scenarios.map { ($0.name, $0.file, refused) }, baseURL: configuration.baseURL)
         } else {
             let suite = SuiteRun(
-                scenarios: scenarios, configuration: configuration, reporter: ConsoleReporter(style: style), stop: stop)
+                scenarios: plan.scenarios, configuration: configuration, reporter: ConsoleReporter(style: style),
+                stop: stop)
             results = await DedicatedThread.run { suite.execute() }
         }
+        return finish(
+            request, started: started, scenarios: plan.scenarios, suites: plan.suites, results: results, stop: stop,
+            writer: writer)
+    }
+
+    /// Evaluates, prints the verdict, writes the reports and the history record, and decides the exit status.
+    private static func finish(
+        _ request: Request, started: Date, scenarios: [Scenario], suites: [SuiteScope], results: SuiteRun.Results,
+        stop: LoadStopSignal, writer: ReportWriter?
+    ) -> Outcome {
+        let style = ConsoleStyle.forStandardOutput()
         let builder = RunReportBuilder(
             command: request.command, target: request.configuration.baseURL, startedAt: started,
             runCriteria: request.runCriteria, suites: suites
         )
-        let report = builder.report(
+        var report = builder.report(
             scenarios: scenarios, results: results.scenarios, loads: results.loads, interrupted: stop.isRequested
         )
+        report.scenarioFolder = request.folder?.path
         VerdictPrinter(style: style).print(report)
         var facts = RunVerdict(rawValue: report.verdict.exitCode)?.facts ?? RunVerdict.Facts(failed: true)
         if let writer {
             facts.reportsNotWritten = !write(report, with: writer)
         }
-        let recordedRun = request.history?.record(report, command: request.command)
-        if request.history != nil, recordedRun == nil { facts.reportsNotWritten = true }
+        let started = !results.scenarios.allSatisfy { $0.setupError != nil && $0.steps.isEmpty }
+        let recordedRun = started ? request.history?.record(report, command: request.command) : nil
+        if started, request.history != nil, recordedRun == nil { facts.reportsNotWritten = true }
         let verdict = RunVerdict.decide(facts)
         if verdict == .unreachable {
-            let stepError = results.scenarios.flatMap(\.steps).compactMap(\.transportError).first?.description
+            let stepError = results.scenarios.flatMap(\.steps).compactMap(\.transportError).first
             let loadError = results.loads.lazy.compactMap(\.result.transportErrors.first?.example).first
-            printError("error: target unreachable: \(stepError ?? loadError ?? request.configuration.baseURL)")
+            let shown = stepError.map { "\($0.description)\($0.hint.map { " — \($0)" } ?? "")" }
+            printError("error: target unreachable: \(shown ?? loadError ?? request.configuration.baseURL)")
         }
         if verdict == .interrupted {
             printError("interrupted\(InterruptSignal.receivedName.map { " by \($0)" } ?? ""): the results are partial")
@@ -94,34 +148,6 @@ enum ScenarioExecution {
         for error in outcome.errors { printError("error: \(error)") }
         if outcome.errors.isEmpty { print(String(format: "Reports written in %.1f ms", outcome.duration * 1000)) }
         return outcome.errors.isEmpty
-    }
-
-    /// Loads and validates every file; on any error prints them all and exits 2 before sending anything.
-    /// Also returns the suites named in `files`, whose criteria judge the files they list.
-    static func load(files: [String], predefined: Set<String>) throws -> ([Scenario], [SuiteScope]) {
-        let resolution: ScenarioFiles.Resolution
-        switch ScenarioFiles.resolve(files) {
-        case .success(let resolved): resolution = resolved
-        case .failure(let errors):
-            printError(errors.description)
-            throw ExitCode(RunVerdict.configurationError.rawValue)
-        }
-        guard !resolution.paths.isEmpty else {
-            throw CommandFailure(
-                message: "no scenario files found in \(files.joined(separator: ", "))", verdict: .configurationError)
-        }
-        switch ScenarioFiles.load(resolution.paths, loader: ScenarioLoader(predefinedVariables: predefined)) {
-        case .success(let scenarios):
-            let unknown = CommandLineVariables.unknownNames(predefined, in: scenarios)
-            if !unknown.isEmpty {
-                printError(unknown.map { "error: \($0)" }.joined(separator: "\n"))
-                throw ExitCode(RunVerdict.configurationError.rawValue)
-            }
-            return (scenarios, resolution.suites)
-        case .failure(let errors):
-            printError(errors.description)
-            throw ExitCode(RunVerdict.configurationError.rawValue)
-        }
     }
 
     static func printError(_ text: String) {

@@ -4,21 +4,21 @@ import CSARCheck
 /// `csar-check smoke`: the runbook's smoke checks (`curl -I` on /, /admin, /api/warehouses).
 struct SmokeCommand: AsyncParsableCommand, SendsRequests {
     static let configuration = CommandConfiguration(
-        commandName: "smoke", abstract: "Run the shipped smoke checks (Scenarios/smoke.yaml) against the target."
+        commandName: "smoke", abstract: "Run the shipped smoke checks (smoke.yaml) against the target."
     )
 
-    @Option(name: .long, help: "Folder holding the shipped scenarios.")
-    var scenarios = "Scenarios"
-
+    @OptionGroup var folder: ScenarioFolderOption
+    @OptionGroup var selection: SelectionOptions
     @OptionGroup var target: TargetOptions
     @OptionGroup var report: ReportOptions
 
     func run() async throws {
+        var configuration = try await target.runConfiguration()
+        configuration.selection = selection.selection
         try await ScenarioExecution.run(
-            .init(
-                command: "smoke", files: ["\(scenarios)/smoke.yaml"],
-                configuration: try await target.runConfiguration(),
-                reports: report.directory
+            .shipped(
+                command: "smoke", folder: folder.locate(), files: { [ScenarioFolderOption.file("smoke.yaml", in: $0)] },
+                configuration: configuration, reports: report.directory
             ))
     }
 }

@@ -130,10 +130,12 @@ final class HTMLFormTests: XCTestCase {
                 FormControl(kind: .input(type: "text"), name: "email", value: ""),
                 FormControl(kind: .input(type: "text"), name: "tag", value: "b"),
                 FormControl(kind: .input(type: "file"), name: "doc"),
+                FormControl(kind: .button(type: "submit"), name: "go", label: "Go"),
             ])
         let entries = FormEntryList.entries(of: form, submitter: nil)
         var overrides = FormOverrides(
-            fields: [("tag", ["x", "y"]), ("email", ["e@x.sn"]), ("new", ["n"])], remove: ["_token"])
+            fields: [.init(name: "tag", values: ["x", "y"]), .init(name: "email", values: ["e@x.sn"])],
+            additions: [("new", ["n"])], remove: ["_token"])
         overrides.files = [("doc", .file(path: "/tmp/d.pdf", filename: "d.pdf", contentType: nil))]
         XCTAssertEqual(
             texts(try overrides.apply(to: entries, of: form)),
@@ -143,6 +145,75 @@ final class HTMLFormTests: XCTestCase {
                 (error as? FormSubmissionError)?.message,
                 "'remove' names 'remember', which form#f (POST /x) does not send (it sends: _token, tag, email, doc)")
         }
+    }
+
+    /// A user can only fill the fields a form has: a field or file the form lacks is refused, naming what it has
+    /// and how to send it anyway; `add:` sends it on purpose.
+    func testAFieldOrFileTheFormLacksIsRefusedWithTheFieldsItHas() {
+        let form = HTMLForm(
+            method: "post", action: "/demandes/nouvelle/", enctype: nil, id: "demande",
+            controls: [
+                FormControl(kind: .input(type: "hidden"), name: "csrfmiddlewaretoken", value: "t"),
+                FormControl(kind: .input(type: "text"), name: "nom_complet"),
+                FormControl(kind: .input(type: "checkbox"), name: "accord", value: "oui"),
+                FormControl(kind: .button(type: "submit"), name: "envoyer", label: "Envoyer"),
+            ])
+        let entries = FormEntryList.entries(of: form, submitter: nil)
+        let unknown = FormOverrides(fields: [.init(name: "type_demande", values: ["x"], leaveOut: "--var type_field=")])
+        XCTAssertThrowsError(try unknown.apply(to: entries, of: form)) { error in
+            XCTAssertEqual(
+                (error as? FormSubmissionError)?.message,
+                "form#demande (POST /demandes/nouvelle/) has no field 'type_demande', so a browser could not send it; "
+                    + "its fields: csrfmiddlewaretoken, nom_complet, accord. Name one of them, list 'type_demande' "
+                    + "under 'add' to send it anyway, or leave it out with --var type_field= (a field whose name is "
+                    + "empty is not sent)")
+        }
+        var file = FormOverrides()
+        file.files = [("piece_jointe", .file(path: "/tmp/d.pdf", filename: "d.pdf", contentType: nil))]
+        XCTAssertThrowsError(try file.apply(to: entries, of: form)) { error in
+            XCTAssertEqual(
+                (error as? FormSubmissionError)?.message,
+                "form#demande (POST /demandes/nouvelle/) has no file field 'piece_jointe' to attach a file to; it has "
+                    + "no file field at all")
+        }
+        let checkbox = FormOverrides(fields: [.init(name: "accord", values: ["oui"])], additions: [("extra", ["1"])])
+        XCTAssertEqual(
+            texts(try checkbox.apply(to: entries, of: form)),
+            ["csrfmiddlewaretoken=t", "nom_complet=", "accord=oui", "extra=1"],
+            "an unchecked box is a field of the form: setting it checks it")
+    }
+
+    /// `required` as a browser checks it before it submits: text, select, checkbox, radio and file; disabled,
+    /// read-only and hidden controls are not checked, nor a form with novalidate or a formnovalidate button.
+    func testRequiredFieldsLeftEmptyAreFoundAsABrowserFindsThem() {
+        let options = [FormOption(value: "", selected: false, disabled: false)]
+        var form = HTMLForm(
+            method: "post", action: "/x", enctype: "multipart/form-data", id: nil,
+            controls: [
+                FormControl(kind: .input(type: "text"), name: "objet", required: true),
+                FormControl(kind: .input(type: "text"), name: "nom", value: "Awa", required: true),
+                FormControl(kind: .select(multiple: false, options: options), name: "region", required: true),
+                FormControl(kind: .input(type: "checkbox"), name: "accord", value: "oui", required: true),
+                FormControl(kind: .input(type: "file"), name: "piece", required: true),
+                FormControl(kind: .input(type: "text"), name: "gele", disabled: true, required: true),
+                FormControl(kind: .input(type: "text"), name: "lu", required: true, readOnly: true),
+                FormControl(kind: .input(type: "hidden"), name: "cache", required: true),
+                FormControl(kind: .textarea, name: "message", value: "", required: true),
+            ])
+        let entries = FormEntryList.entries(of: form, submitter: nil)
+        XCTAssertEqual(
+            FormConstraints.missingRequired(in: form, entries: entries, submitter: nil),
+            ["objet", "region", "accord", "piece", "message"])
+        let filled =
+            entries.filter { !["objet", "message"].contains($0.name) } + [
+                FormEntry(name: "objet", value: .text("Aide")), FormEntry(name: "message", value: .text("Bonjour")),
+            ]
+        XCTAssertEqual(
+            FormConstraints.missingRequired(in: form, entries: filled, submitter: nil), ["region", "accord", "piece"])
+        let skipping = FormControl(kind: .button(type: "submit"), name: "brouillon", formNoValidate: true)
+        XCTAssertEqual(FormConstraints.missingRequired(in: form, entries: entries, submitter: skipping), [])
+        form.noValidate = true
+        XCTAssertEqual(FormConstraints.missingRequired(in: form, entries: entries, submitter: nil), [])
     }
 
     func testLineBreaksAreSentAsCRLF() {

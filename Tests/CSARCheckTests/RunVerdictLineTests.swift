@@ -4,7 +4,7 @@ import XCTest
 @testable import CSARCheck
 
 /// The verdict line names failed and skipped steps apart: a step not sent because an earlier one failed is
-/// not one more failure.
+/// not one more failure, nor is a step left out on purpose (`when:`, `--skip`).
 final class RunVerdictLineTests: XCTestCase {
     private func step(_ outcome: StepResult.Outcome, _ name: String) -> StepResult {
         var step = StepResult(
@@ -30,7 +30,21 @@ final class RunVerdictLineTests: XCTestCase {
         XCTAssertEqual(report.verdict.exitCode, 1)
         XCTAssertEqual(
             report.verdict.failures.last,
-            "login › later 2: skipped, not sent: it needs {{ token }}, which an earlier step did not capture")
+            "login › failed 7: capture token: no form field named '_token' with a value in the page",
+            "skipped steps are not failures: the step that stopped them is")
+    }
+
+    func testAScenarioWhoseOnlyNonPassingStepsWereLeftOutPasses() {
+        var conditional = step(.skipped, "attachment")
+        conditional.problem = "skipped: when: {{ attachment_field }} is empty"
+        let result = ScenarioResult(
+            name: "demande", file: "f.yaml", baseURL: "https://csar.sn", steps: [step(.passed, "form"), conditional],
+            startedAt: Date(), duration: 0)
+        XCTAssertTrue(result.passed)
+        let report = RunReportBuilder(command: "run", target: "https://csar.sn", startedAt: Date(), runCriteria: [])
+            .report(scenarios: [], results: [result])
+        XCTAssertEqual(report.verdict.exitCode, 0)
+        XCTAssertEqual(report.verdict.failures, [])
     }
 
     func testStepsThatSentNothingAreNoRequests() {

@@ -34,6 +34,7 @@ public struct ConsoleReporter: Sendable {
                 let text =
                     "\(step.request?.method ?? "") \(error.url) failed during \(error.phase.rawValue): \(error.message)"
                 write(style.red("      " + text.terminalSafe))
+                if let hint = error.hint { write(style.yellow("      hint: \(hint)")) }
             }
         case .failed:
             for assertion in step.failedAssertions {
@@ -49,6 +50,9 @@ public struct ConsoleReporter: Sendable {
             if let response = step.response, !response.bodyExcerpt.isEmpty {
                 write(style.dim("      response: " + response.bodyExcerpt.prefix(240).replacingNewlines().terminalSafe))
             }
+        }
+        if let hint = step.hint, step.outcome == .failed || step.outcome == .error {
+            write(style.yellow("      hint: \(hint.replacingNewlines().terminalSafe)"))
         }
     }
 

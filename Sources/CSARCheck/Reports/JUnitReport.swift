@@ -2,7 +2,10 @@ import Foundation
 
 /// Renders a run as JUnit XML that CI test reporters read (valid against the Ant JUnit schema): one
 /// testsuite per scenario file with one testcase per step, and a `criteria` testsuite with one testcase
-/// per criterion. Failures carry a type, a message (expected vs measured) and the masked transcript.
+/// per criterion. Failures carry a type, a message (expected vs measured, the step's hint, the scenario's
+/// notes such as maintenance mode) and the masked transcript. A warning that did not hold passes, said in
+/// its suite's `system-out` (CI tools show `skipped` as a test that did not run); an interrupted run ends
+/// with a `run` testsuite whose `interrupted` testcase is an error, so it never reads as all-passing.
 public struct JUnitReport {
     public var report: RunReport
 
@@ -24,19 +27,33 @@ public struct JUnitReport {
             )
             id += 1
         }
+        let duration = report.finishedAt.timeIntervalSince(report.startedAt)
         if !report.criteria.isEmpty {
-            let duration = report.finishedAt.timeIntervalSince(report.startedAt)
+            let warnings = report.criteria.filter { !$0.passed && $0.severity == .warning }.map {
+                "warning: \($0.scope) / \($0.expression): measured \($0.measuredText)"
+            }
             xml += suite(
                 name: "criteria", package: "criteria", id: id, startedAt: report.startedAt, time: duration,
-                cases: TestCase.cases(of: report.criteria), className: "criteria", properties: [], systemErr: []
+                cases: TestCase.cases(of: report.criteria), className: "criteria", properties: [], systemErr: [],
+                systemOut: warnings
             )
+            id += 1
+        }
+        if report.interrupted {
+            let message =
+                "the run was interrupted: results are partial (\(report.scenarios.count) scenario file(s) ran)"
+            let interrupted = TestCase(
+                name: "interrupted", time: duration, kind: .error, type: "interrupted", message: message, body: message)
+            xml += suite(
+                name: "run", package: "run", id: id, startedAt: report.startedAt, time: duration, cases: [interrupted],
+                className: "run", properties: [], systemErr: [message])
         }
         return xml + "</testsuites>\n"
     }
 
     private func suite(
         name: String, package: String, id: Int, startedAt: Date, time: Double, cases: [TestCase], className: String,
-        properties: [(String, String)], systemErr: [String]
+        properties: [(String, String)], systemErr: [String], systemOut: [String] = []
     ) -> String {
         func count(_ kind: TestCase.Kind) -> String { String(cases.filter { $0.kind == kind }.count) }
         let attributes: [(String, String)] = [
@@ -45,16 +62,17 @@ public struct JUnitReport {
             ("errors", count(.error)), ("skipped", count(.skipped)), ("time", Self.seconds(time)),
         ]
         var xml = "  <testsuite \(Self.attributes(attributes))>\n    <properties>\n"
-        let common = [
-            ("target", report.target), ("tool", report.tool), ("command", report.command),
-            ("started", Self.timestamp(report.startedAt) + "Z"),
-        ]
+        let common =
+            [
+                ("target", report.target), ("tool", report.tool), ("command", report.command),
+                ("started", Self.timestamp(report.startedAt) + "Z"),
+            ] + (report.scenarioFolder.map { [("scenarios", $0)] } ?? [])
         for (key, value) in properties + common {
             xml += "      <property \(Self.attributes([("name", key), ("value", value)]))/>\n"
         }
         xml += "    </properties>\n"
         for testCase in cases { xml += testCase.xml(className: className) }
-        xml += "    <system-out></system-out>\n"
+        xml += "    <system-out>\(XMLText.escape(systemOut.joined(separator: "\n")))</system-out>\n"
         xml += "    <system-err>\(XMLText.escape(systemErr.joined(separator: "\n")))</system-err>\n"
         return xml + "  </testsuite>\n"
     }

@@ -1,9 +1,11 @@
 import Foundation
 
-/// Why a form step could not be sent: a variable it needs is missing (the step is skipped), or the
-/// previous page does not allow the submission (the step fails).
+/// Why a form step could not be sent: a variable it needs is missing, or the previous step received no page
+/// (the step is skipped: what stopped it is reported where it happened), or the previous page does not allow
+/// the submission (the step fails).
 enum FormStepFailure: Error {
     case undefined(UndefinedVariable)
+    case noPage(String)
     case form(FormSubmissionError)
 }
 
@@ -13,17 +15,15 @@ struct FormRequestBuilder {
 
     private var variables: VariableStore { requests.variables }
 
-    func request(for step: Step, submission: FormSubmission, page: ReceivedPage?) throws(FormStepFailure) -> HTTPRequest
+    func request(
+        for step: Step, submission: FormSubmission, page: ReceivedPage
+    ) throws(FormStepFailure)
+        -> HTTPRequest
     {
         let choice = try render(submission.selector)
         let overrides = try overrides(of: submission)
         let button = try render(submission.button)
         var headers = try rendered { () throws(UndefinedVariable) in try requests.headers(for: step) }
-        guard let page else {
-            throw .form(
-                FormSubmissionError(
-                    "there is no previous response to take the form from (the steps before sent nothing)"))
-        }
         let document: MarkupDocument
         switch page.view.markupBody() {
         case .success(let parsed): document = parsed
@@ -41,6 +41,14 @@ struct FormRequestBuilder {
             throw .form(error)
         }
         let clicked = submitter.map { form.controls[$0] }
+        let missing = FormConstraints.missingRequired(in: form, entries: entries, submitter: clicked)
+        if !submission.noValidate, !missing.isEmpty {
+            throw .form(
+                FormSubmissionError(
+                    "\(form.summary) requires \(missing.map { "'\($0)'" }.joined(separator: ", ")), left empty, so "
+                        + "a browser would not submit it: fill \(missing.count == 1 ? "it" : "them") under 'fields' "
+                        + "(or write 'novalidate: true' to send the form unchecked, as a script can)"))
+        }
         let target = FormTarget(
             form: form, submitter: clicked, action: locator.action(of: form, submitter: clicked, base: locator.baseURL))
         let request = try encode(entries, for: target, form: form)
@@ -64,13 +72,13 @@ struct FormRequestBuilder {
             guard candidates.indices.contains(index) else {
                 throw .form(
                     FormSubmissionError(
-                        "\(submission.selectorDescription) number \(index) (counted from 0) is not on "
+                        "\(describe(submission)) number \(index) (counted from 0) is not on "
                             + "\(page.description): \(candidates.count) match; \(locator.inventory())"))
             }
             return candidates[index]
         }
         guard let first = candidates.first else {
-            let what = choice == .only ? "no form" : "no \(submission.selectorDescription)"
+            let what = choice == .only ? "no form" : "no \(describe(submission))"
             throw .form(FormSubmissionError("\(what) on \(page.description); \(locator.inventory())"))
         }
         if choice == .only, candidates.count > 1 {
@@ -157,24 +165,46 @@ struct FormRequestBuilder {
         return headers
     }
 
+    /// How messages name the step's form: its selector as sent (`form matching 'form[action*="/demande"]'`).
+    func describe(_ submission: FormSubmission) -> String {
+        submission.selectorDescription { (try? variables.render($0)) ?? $0.source }
+    }
+
+    /// The step's fields, additions, removals and files, rendered; a field or file whose name renders empty is
+    /// left out, so a variable naming a field the site does not have can be emptied.
     private func overrides(of submission: FormSubmission) throws(FormStepFailure) -> FormOverrides {
         var overrides = FormOverrides()
         for field in submission.fields {
+            let name = try render(field.name)
+            guard !name.isEmpty else { continue }
             var values: [String] = []
             for value in field.values { values.append(try render(value)) }
-            overrides.fields.append((try render(field.name), values))
+            let leaveOut: String? =
+                if field.name.parts.count == 1, case .variable(let variable) = field.name.parts[0] {
+                    "--var \(variable)="
+                } else { nil }
+            overrides.fields.append(.init(name: name, values: values, leaveOut: leaveOut))
         }
-        for name in submission.remove { overrides.remove.append(try render(name)) }
+        for addition in submission.additions {
+            let name = try render(addition.name)
+            guard !name.isEmpty else { continue }
+            var values: [String] = []
+            for value in addition.values { values.append(try render(value)) }
+            overrides.additions.append((name, values))
+        }
+        for name in submission.remove {
+            let rendered = try render(name)
+            if !rendered.isEmpty { overrides.remove.append(rendered) }
+        }
         for file in submission.files {
             guard case .file(let pathTemplate, let filename, let contentType) = file.value else { continue }
+            let name = try render(file.name)
+            guard !name.isEmpty else { continue }
             let attached = try rendered { () throws(UndefinedVariable) in
                 try requests.attachedFile(pathTemplate, filename: filename)
             }
             overrides.files.append(
-                (
-                    try render(file.name),
-                    .file(path: attached.path, filename: attached.filename, contentType: contentType)
-                ))
+                (name, .file(path: attached.path, filename: attached.filename, contentType: contentType)))
         }
         return overrides
     }

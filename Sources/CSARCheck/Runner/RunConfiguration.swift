@@ -6,6 +6,11 @@ public struct RunConfiguration: Sendable {
     public var baseURL: String
     /// `--var name=value` pairs; they override the files' own variables.
     public var variables: [String: String]
+    /// `--var FILE.name=value` pairs by file (its name without `.yaml`): they override the file's own
+    /// variables, and `variables`, in that file only.
+    public var fileVariables: [String: [String: String]] = [:]
+    /// `--tag` and `--skip`: which files and steps run.
+    public var selection = TagSelection()
     /// The process environment merged with the `.env` file (the process wins, as Laravel's loader does).
     public var environment: [String: String]
     public var transfer: TransferOptions
@@ -18,6 +23,11 @@ public struct RunConfiguration: Sendable {
     /// The secret of `php artisan down --secret`; the command visits the bypass path with it before the run
     /// and puts the cookie it gets into `initialCookies` (see `MaintenanceMode.bypass`).
     public var bypassSecret: String?
+
+    /// The `--var` values that hold in `scenario`: its file's own (`--var FILE.name=…`) over the run's.
+    public func variables(for scenario: Scenario) -> [String: String] {
+        variables.merging(fileVariables[scenario.fileStem] ?? [:]) { _, own in own }
+    }
 
     public init(
         baseURL: String, variables: [String: String] = [:], environment: [String: String] = [:],

@@ -95,8 +95,7 @@ public struct RunReportBuilder: Sendable {
         results: [ScenarioResult], loads: [LoadRun], criteria: [CriterionResult], interrupted: Bool
     ) -> VerdictReport {
         let redSteps = results.flatMap { result in result.failedSteps.map { (result.name, $0) } }
-        let failedChecks = redSteps.filter { $0.1.outcome != .skipped }
-        let skipped = redSteps.count - failedChecks.count
+        let skipped = results.reduce(0) { $0 + $1.steps.filter { $0.outcome == .skipped }.count }
         let failedCriteria = criteria.filter { !$0.passed && $0.criterion.severity == .error }
         let warnings =
             criteria.filter { !$0.passed && $0.criterion.severity == .warning }
@@ -107,7 +106,8 @@ public struct RunReportBuilder: Sendable {
             failures.append("configuration: \(setupError)")
         }
         failures += redSteps.map { scenario, step in
-            "\(scenario) › \(step.name): \(step.outcome == .skipped ? "skipped, " : "")\(StepFailureText.summary(of: step))"
+            "\(scenario) › \(step.name): \(StepFailureText.summary(of: step))"
+                + (step.hint.map { " — hint: \($0)" } ?? "")
         }
         failures += failedCriteria.map { "criterion \($0.criterion.source) [\($0.scope)]: \($0.measuredText)" }
         if interrupted { failures.append("the run was interrupted: results are partial") }
@@ -121,7 +121,7 @@ public struct RunReportBuilder: Sendable {
                 "PASSED — \(results.count) scenario(s), \(steps) steps, \(loads.count) load run(s), \(criteria.count) criteria"
         } else {
             var parts: [String] = []
-            if !failedChecks.isEmpty { parts.append("\(failedChecks.count) step(s) failed") }
+            if !redSteps.isEmpty { parts.append("\(redSteps.count) step(s) failed") }
             if skipped > 0 { parts.append("\(skipped) skipped") }
             if !failedCriteria.isEmpty { parts.append("\(failedCriteria.count) criterion(s) not met") }
             if exit == .unreachable { parts.insert("target unreachable", at: 0) }

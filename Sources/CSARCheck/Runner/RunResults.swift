@@ -45,7 +45,9 @@ public struct StepResult: Sendable {
         case passed, failed
         /// No response: the transfer itself failed.
         case error
-        /// Not sent because an earlier step did not capture a value this one needs.
+        /// Not sent: left out by `--skip` or `when:`, or because what it needs did not come (a value an earlier
+        /// step did not capture, a page the previous step did not receive). Not a failure by itself: whatever
+        /// stopped it failed where it happened.
         case skipped
     }
 
@@ -57,6 +59,8 @@ public struct StepResult: Sendable {
     public var transportError: TransportError?
     /// Why the step was skipped or could not be prepared.
     public var problem: String?
+    /// The step's `hint:`, rendered: what to check first when it fails.
+    public var hint: String?
     public var assertions: [AssertionResult]
     public var captures: [CapturedValue]
     /// Capture failures are failures of the step: later steps depend on them.
@@ -87,6 +91,7 @@ public struct ScenarioResult: Sendable {
     /// The result of the file's `load:` section, run after its steps passed.
     public var load: LoadResult?
 
-    public var passed: Bool { setupError == nil && steps.allSatisfy { $0.outcome == .passed } }
-    public var failedSteps: [StepResult] { steps.filter { $0.outcome != .passed } }
+    public var passed: Bool { setupError == nil && failedSteps.isEmpty }
+    /// Steps that failed or got no response; skipped ones are not among them.
+    public var failedSteps: [StepResult] { steps.filter { $0.outcome == .failed || $0.outcome == .error } }
 }

@@ -32,7 +32,7 @@ public struct ScenarioRunner: Sendable {
         let client = HTTPClient(options: configuration.transfer, stop: stop)
         configuration.initialCookies.forEach(client.addCookie)
         let stepRunner = StepRunner(
-            client: client, variables: variables,
+            client: client, variables: variables, selection: configuration.selection,
             builder: RequestBuilder(
                 variables: variables, baseURL: result.baseURL,
                 scenarioFolder: URL(fileURLWithPath: scenario.file).deletingLastPathComponent().path
@@ -61,41 +61,17 @@ public struct ScenarioRunner: Sendable {
         return result.masked(by: masker)
     }
 
-    /// Sets built-ins, declared variables and `--var`s; returns the base URL this scenario uses.
+    /// Sets built-ins, declared variables and `--var`s; returns the base URL this scenario uses. The run's
+    /// preflight has found missing values already: this only meets those that vanished since.
     private func prepareVariables(of scenario: Scenario, in variables: VariableStore) throws(ScenarioError) -> String {
-        variables.setBuiltins(from: configuration)
-        for definition in scenario.variables {
-            if let override = configuration.variables[definition.name] {
-                variables.set(definition.name, override, secret: definition.secret)
-                continue
-            }
-            switch definition.source {
-            case .value(let template):
-                let value = (try? variables.render(template)) ?? template.source
-                variables.set(definition.name, value, secret: definition.secret)
-            case .environment(let name, let fallback):
-                guard let value = configuration.environment[name] ?? fallback else {
-                    throw ScenarioError(
-                        location: definition.location, key: "variables.\(definition.name)",
-                        message: "environment variable \(name) is not set (export it, put it in the .env file, "
-                            + "or pass --var \(definition.name)=…)"
-                    )
-                }
-                variables.set(definition.name, value, secret: definition.secret)
-            }
-        }
-        for (name, value) in configuration.variables where scenario.variables.allSatisfy({ $0.name != name }) {
-            variables.set(name, value, secret: false)
-        }
-        guard let baseURL = scenario.baseURL else { return configuration.baseURL }
-        do {
-            let rendered = try variables.render(baseURL)
-            variables.set("base_url", rendered, secret: false)
-            return rendered
-        } catch {
+        let (baseURL, missing) = ScenarioVariables.prepare(scenario, configuration: configuration, into: variables)
+        if let first = missing.first { throw ScenarioVariables.missingError(first) }
+        guard let baseURL else {
+            let names = scenario.baseURL?.variableNames.filter { variables.lookup($0) == nil } ?? []
             throw ScenarioError(
                 location: .init(file: scenario.file, line: 1, column: 1), key: "base_url",
-                message: "undefined variable '\(error.name)'")
+                message: "undefined variable '\(names.first ?? "")'")
         }
+        return baseURL
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 struct StepRunner {
     let client: HTTPClient
     let variables: VariableStore
+    /// `--skip TAG`: steps tagged so are not sent.
+    let selection: TagSelection
     let builder: RequestBuilder
     let transcript: Transcript
     /// Raised by a signal: no further attempt, and no wait for one.
@@ -12,11 +14,12 @@ struct StepRunner {
     private let pages = PageMemory()
 
     init(
-        client: HTTPClient, variables: VariableStore, builder: RequestBuilder, transcript: Transcript,
-        stop: LoadStopSignal
+        client: HTTPClient, variables: VariableStore, selection: TagSelection = .init(), builder: RequestBuilder,
+        transcript: Transcript, stop: LoadStopSignal
     ) {
         self.client = client
         self.variables = variables
+        self.selection = selection
         self.builder = builder
         self.transcript = transcript
         self.stop = stop
@@ -27,6 +30,13 @@ struct StepRunner {
             name: step.name, location: step.location, outcome: .passed, assertions: [], captures: [],
             captureFailures: [], attempts: 0, startedAt: Date()
         )
+        result.hint = step.hint.flatMap { try? variables.render($0) }.map(transcript.masker.mask)
+        if let reason = skipReason(for: step) {
+            result.outcome = .skipped
+            result.problem = reason
+            pages.forget("the previous step (\(step.name)) was not sent")
+            return result
+        }
         let request: HTTPRequest
         do {
             request = try self.request(for: step)
@@ -35,10 +45,14 @@ struct StepRunner {
             case .undefined(let missing):
                 result.outcome = .skipped
                 result.problem = missingVariableMessage(missing.name)
+            case .noPage(let reason):
+                result.outcome = .skipped
+                result.problem = "not sent: it submits a form of the previous page, and \(reason)"
             case .form(let failure):
                 result.outcome = .failed
                 result.assertions = step.submitForm.map { formFailure(failure, of: $0) } ?? []
             }
+            pages.forget("the previous step (\(step.name)) was not sent")
             return result
         }
 
@@ -50,17 +64,33 @@ struct StepRunner {
             evaluate(step, request: request, into: &result)
             if result.outcome == .passed || attempt == attempts || !stop.sleep(step.retry?.delay ?? 0) { break }
         }
+        if result.response == nil { pages.forget("the previous step (\(step.name)) received no response") }
         return result
+    }
+
+    /// Why the step is not sent at all: a `--skip` tag, or a `when:` that does not hold.
+    private func skipReason(for step: Step) -> String? {
+        if let reason = selection.skipReason(for: step) { return reason }
+        guard let condition = step.condition else { return nil }
+        do {
+            let value = try variables.render(condition)
+            guard !StepCondition.holds(value) else { return nil }
+            let shown = value.isEmpty ? "empty" : "'\(transcript.masker.mask(value))'"
+            return "skipped: when: \(condition.source) is \(shown)"
+        } catch {
+            return missingVariableMessage(error.name)
+        }
     }
 
     /// A form that cannot be submitted fails the step as a check of the previous page would.
     private func formFailure(_ failure: FormSubmissionError, of submission: FormSubmission) -> [AssertionResult] {
-        [
+        let form = FormRequestBuilder(requests: builder).describe(submission)
+        return [
             AssertionResult(
                 key: submission.key, location: submission.location,
-                title: "submit_form: \(submission.selectorDescription)",
+                title: "submit_form: \(form)",
                 failure: CheckFailure(
-                    expected: "\(submission.selectorDescription) to submit",
+                    expected: "\(form) to submit",
                     actual: transcript.masker.mask(failure.message))
             )
         ]
@@ -68,8 +98,8 @@ struct StepRunner {
 
     private func request(for step: Step) throws(FormStepFailure) -> HTTPRequest {
         if let submission = step.submitForm {
-            return try FormRequestBuilder(requests: builder).request(
-                for: step, submission: submission, page: pages.last)
+            guard let page = pages.last else { throw .noPage(pages.missing) }
+            return try FormRequestBuilder(requests: builder).request(for: step, submission: submission, page: page)
         }
         do {
             return try builder.request(for: step)
@@ -143,7 +173,14 @@ struct StepRunner {
     }
 }
 
-/// Holds the page a scenario last received, across its steps.
+/// Holds the page the previous step received, across a scenario's steps.
 private final class PageMemory {
     var last: ReceivedPage?
+    /// Why there is no page, for the step that needs one.
+    var missing = "there is no previous response"
+
+    func forget(_ reason: String) {
+        last = nil
+        missing = reason
+    }
 }

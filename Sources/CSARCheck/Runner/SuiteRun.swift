@@ -25,15 +25,13 @@ public struct SuiteRun: Sendable {
         public var loads: [RunReportBuilder.LoadRun] = []
     }
 
-    /// The results of a run that could not start (the site refused the maintenance bypass secret): every
-    /// scenario carries the reason as its setup error, and nothing was checked.
-    public static func notStarted(_ scenarios: [Scenario], configuration: RunConfiguration, reason: String) -> Results {
+    /// The results of a run that could not start (a wrong file, a missing value, a maintenance bypass secret
+    /// the site refused): every file carries its reason as its setup error, and nothing was checked.
+    public static func notStarted(_ files: [(name: String, file: String, reason: String)], baseURL: String) -> Results {
         var results = Results()
-        results.scenarios = scenarios.map { scenario in
+        results.scenarios = files.map { name, file, reason in
             var result = ScenarioResult(
-                name: scenario.name, file: scenario.file, baseURL: configuration.baseURL, steps: [], startedAt: Date(),
-                duration: 0
-            )
+                name: name, file: file, baseURL: baseURL, steps: [], startedAt: Date(), duration: 0)
             result.setupError = reason
             return result
         }

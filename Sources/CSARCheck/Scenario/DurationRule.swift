@@ -40,7 +40,7 @@ public struct DurationRule: Sendable, Equatable {
     }
 
     /// `1h`, `10m`, `7d`, `90s`.
-    static func shortest(_ seconds: Double) -> String {
+    public static func shortest(_ seconds: Double) -> String {
         for (unit, scale) in [("d", 86_400.0), ("h", 3600), ("m", 60)]
         where seconds >= scale && seconds.truncatingRemainder(dividingBy: scale) == 0 {
             return "\(Int(seconds / scale))\(unit)"

@@ -25,8 +25,14 @@ public struct FormSubmission: Sendable {
     public var selector: Selector
     /// Which of the matching forms, from 0; nil: the first (the only one without a selector).
     public var index: Int?
-    /// Fields replacing the form's fields of the same name, or added after them; several values repeat the name.
+    /// Fields replacing the form's fields of the same name; several values repeat the name. A field the form
+    /// does not have is refused; one whose name renders empty is left out.
     public var fields: [(name: Template, values: [Template])]
+    /// `add:`: fields sent although the form has none of that name (a browser could not send them).
+    public var additions: [(name: Template, values: [Template])] = []
+    /// `novalidate: true`: submit without the browser's check that `required` fields have a value, as a
+    /// script can (to test the server's own validation).
+    public var noValidate = false
     /// Fields of the form not to send.
     public var remove: [Template]
     /// Files for the form's file inputs (a multipart form only).
@@ -37,13 +43,14 @@ public struct FormSubmission: Sendable {
     /// Its key path, e.g. `steps[3].submit_form`.
     public var key: String
 
-    /// How messages name the form selection: `form matching 'form#login'`, `the page's only form`.
-    public var selectorDescription: String {
+    /// How messages name the form selection: `form matching 'form#login'`, `the page's only form`; with
+    /// `render`, the selector as sent rather than as written.
+    public func selectorDescription(render: (Template) -> String = \.source) -> String {
         switch selector {
         case .only: "the page's only form"
-        case .css(let template): "form matching '\(template.source)'"
-        case .xpath(let template): "form matching XPath '\(template.source)'"
-        case .action(let template): "form with action '\(template.source)'"
+        case .css(let template): "form matching '\(render(template))'"
+        case .xpath(let template): "form matching XPath '\(render(template))'"
+        case .action(let template): "form with action '\(render(template))'"
         }
     }
 }

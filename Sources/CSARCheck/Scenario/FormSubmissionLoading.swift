@@ -3,7 +3,9 @@ import Yams
 /// Reads a step's `submit_form:` (see `FormSubmission`), checking selectors and XPath that hold no
 /// variables as the file loads, so `validate` finds their mistakes.
 enum FormSubmissionLoading {
-    static let keys = ["selector", "xpath", "action", "index", "fields", "remove", "files", "button"]
+    static let keys = [
+        "selector", "xpath", "action", "index", "fields", "add", "remove", "files", "button", "novalidate",
+    ]
     static let selectorKeys = ["selector", "xpath", "action"]
     /// Step keys the form decides, which a step that submits a form cannot set.
     static let formDecidedStepKeys = ["method", "url", "query", "form", "multipart", "json", "body", "content_type"]
@@ -27,19 +29,29 @@ enum FormSubmissionLoading {
                     + "add a step that loads the page first")
         }
         let spec = try MappingFields(node, path: path, known: keys, reader: reader)
-        let submission = FormSubmission(
+        var submission = FormSubmission(
             selector: try selector(spec, scope: scope), index: try spec.integer("index", in: 0...10_000),
-            fields: try fieldValues(spec, scope: scope), remove: try removed(spec, scope: scope),
+            fields: try fieldValues(spec, key: "fields", scope: scope), remove: try removed(spec, scope: scope),
             files: try files(spec, scope: scope), button: try button(spec, scope: scope),
             location: step.location("submit_form"), key: path
         )
-        if let removedNode = spec.value("remove") {
-            let setNames = Set(submission.fields.map(\.name.source))
-            if let both = submission.remove.first(where: { setNames.contains($0.source) }) {
-                throw reader.error(
-                    at: removedNode, key: spec.keyPath("remove"),
-                    "'\(both.source)' is both set under 'fields' and listed under 'remove'")
-            }
+        submission.additions = try fieldValues(spec, key: "add", scope: scope)
+        submission.noValidate = try spec.bool("novalidate") ?? false
+        let setNames = Set(submission.fields.map(\.name.source))
+        if let removedNode = spec.value("remove"),
+            let both = submission.remove.first(where: { setNames.contains($0.source) })
+        {
+            throw reader.error(
+                at: removedNode, key: spec.keyPath("remove"),
+                "'\(both.source)' is both set under 'fields' and listed under 'remove'")
+        }
+        if let addedNode = spec.value("add"),
+            let both = submission.additions.first(where: { setNames.contains($0.name.source) })
+        {
+            throw reader.error(
+                at: addedNode, key: spec.keyPath("add"),
+                "'\(both.name.source)' is both under 'fields' and under 'add': 'fields' fills a field the form "
+                    + "has, 'add' sends one it does not have")
         }
         return submission
     }
@@ -78,13 +90,14 @@ enum FormSubmissionLoading {
         }
     }
 
-    /// `name: value` or `name: [value, value]`; a null value is refused (YAML reads `name:` as null).
+    /// `name: value` or `name: [value, value]` under `key` (`fields` or `add`); a null value is refused (YAML
+    /// reads `name:` as null).
     private static func fieldValues(
-        _ spec: MappingFields, scope: VariableScope
+        _ spec: MappingFields, key fieldsKey: String, scope: VariableScope
     ) throws(ScenarioError) -> [(name: Template, values: [Template])] {
-        guard let node = spec.value("fields") else { return [] }
+        guard let node = spec.value(fieldsKey) else { return [] }
         let reader = spec.reader
-        let entries = try MappingFields(node, path: spec.keyPath("fields"), known: [], reader: reader)
+        let entries = try MappingFields(node, path: spec.keyPath(fieldsKey), known: [], reader: reader)
         var result: [(name: Template, values: [Template])] = []
         for (name, keyNode, value) in entries.all {
             let key = entries.keyPath(name)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One scenario file, loaded and validated: what to send, in which order, and what to expect.
 public struct Scenario: Sendable {
     /// The path the scenario was read from, as given by the user.
@@ -16,6 +18,14 @@ public struct Scenario: Sendable {
     public var load: LoadSpec?
     /// Every variable name the file reads as `{{ name }}`.
     public var usedVariables: Set<String> = []
+    /// The names read outside the steps: by `base_url`, `variables:`, `defaults:` and the `load:` section.
+    public var usedOutsideSteps: Set<String> = []
+
+    /// The file's name without its folder and extension (`admin-login`): how `--var admin-login.name=…`
+    /// names it.
+    public var fileStem: String {
+        URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+    }
 
     public init(
         file: String, name: String, description: String? = nil, tags: [String] = [], baseURL: Template? = nil,
@@ -45,6 +55,8 @@ public struct VariableDefinition: Sendable {
     /// Secret values are masked in every output and report.
     public var secret: Bool
     public var location: SourceLocation
+    /// What the variable means, for `csar-check vars`: its `description:`, else the comment right above it.
+    public var description: String?
 }
 
 /// Settings every step of a file inherits unless it sets its own.
@@ -94,6 +106,14 @@ public struct Step: Sendable {
     public var criteria: [Criterion] = []
     /// Set when the step submits a form of the previous response instead of sending `method` and `url`.
     public var submitForm: FormSubmission?
+    /// The step's own `tags:`; the file's tags apply to it too. `--skip TAG` leaves it out.
+    public var tags: [String] = []
+    /// `when:`: the step runs only when this renders to a value that is not empty, `false`, `no`, `off` or `0`.
+    public var condition: Template?
+    /// `hint:`: shown with a failure of the step, to say what to check first.
+    public var hint: Template?
+    /// Every variable name the step reads as `{{ name }}`, its captures' own names excluded.
+    public var usedVariables: Set<String> = []
 }
 
 /// Re-sends a step until its assertions pass or the attempts run out (e.g. a cache warming up).

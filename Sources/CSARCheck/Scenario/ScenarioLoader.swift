@@ -15,9 +15,18 @@ public struct ScenarioLoader: Sendable {
 
     /// Names given on the command line (`--var k=v`), usable in every file.
     public var predefinedVariables: Set<String>
+    /// Names given on the command line for one file (`--var FILE.k=v`), by file name without extension.
+    public var fileVariables: [String: Set<String>]
 
-    public init(predefinedVariables: Set<String> = []) {
+    public init(predefinedVariables: Set<String> = [], fileVariables: [String: Set<String>] = [:]) {
         self.predefinedVariables = predefinedVariables
+        self.fileVariables = fileVariables
+    }
+
+    /// A loader for the names `variables` gives, in every file and file by file.
+    public init(commandLine variables: CommandLineVariables) {
+        self.init(
+            predefinedVariables: Set(variables.run.keys), fileVariables: variables.files.mapValues { Set($0.keys) })
     }
 
     public func load(file path: String) throws(ScenarioError) -> Scenario {
@@ -36,8 +45,12 @@ public struct ScenarioLoader: Sendable {
         let root = try compose(text, reader: reader)
         let fields = try MappingFields(root, path: "", known: Self.topLevelKeys, reader: reader)
         var scope = VariableScope(
-            defined: Self.builtinVariables.union(predefinedVariables), reader: reader
+            defined: Self.builtinVariables.union(predefinedVariables).union(
+                fileVariables[URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent] ?? []),
+            reader: reader
         )
+        let usedOutsideSteps = UsedNames()
+        scope.usedByStep = usedOutsideSteps
         let variables = try VariableLoading.definitions(fields, scope: &scope)
         let baseURL = try fields.value("base_url").map { node throws(ScenarioError) in
             try ScalarReading.url(node, key: "base_url", reader: reader)
@@ -59,11 +72,12 @@ public struct ScenarioLoader: Sendable {
         for (index, node) in stepNodes.enumerated() {
             steps.append(try StepLoading.step(node, index: index, defaults: defaults, scope: &scope))
         }
+        scope.usedByStep = usedOutsideSteps
         var scenario = Scenario(
             file: file,
             name: try fields.string("name") ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent,
             description: try fields.string("description"),
-            tags: try fields.stringList("tags") ?? [],
+            tags: try TagLoading.tags(fields),
             baseURL: baseURL,
             variables: variables,
             defaults: defaults,
@@ -73,6 +87,7 @@ public struct ScenarioLoader: Sendable {
         scenario.load = try LoadSectionLoading.load(
             fields.value("load"), defaults: defaults, steps: steps, scope: scope)
         scenario.usedVariables = scope.used.names
+        scenario.usedOutsideSteps = usedOutsideSteps.names
         return scenario
     }
 

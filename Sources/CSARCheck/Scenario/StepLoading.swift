@@ -6,6 +6,7 @@ enum StepLoading {
         [
             "name", "method", "url", "headers", "query", "form", "multipart", "json", "body", "content_type",
             "follow_redirects", "max_redirects", "timeout", "compressed", "retry", "capture", "expect", "submit_form",
+            "tags", "when", "hint",
         ] + CriteriaLoading.keys
     static let bodyKeys = ["form", "multipart", "json", "body"]
     static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
@@ -29,6 +30,12 @@ enum StepLoading {
         let reader = scope.reader
         let path = "steps[\(index)]"
         let fields = try MappingFields(node, path: path, known: stepKeys, reader: reader)
+        let usedByStep = UsedNames()
+        scope.usedByStep = usedByStep
+        defer { scope.usedByStep = nil }
+        let condition = try fields.value("when").map { node throws(ScenarioError) in
+            try scope.template(node, key: fields.keyPath("when"))
+        }
         let submission = try FormSubmissionLoading.submission(fields, stepIndex: index, scope: scope)
         let method = submission == nil ? (try fields.string("method") ?? "GET").uppercased() : ""
         guard submission != nil || methods.contains(method) else {
@@ -48,7 +55,7 @@ enum StepLoading {
             throw reader.error(at: node, key: path, "a \(method) request cannot carry a body")
         }
         var step = Step(
-            name: try fields.string("name") ?? submission.map { "submit \($0.selectorDescription)" }
+            name: try fields.string("name") ?? submission.map { "submit \($0.selectorDescription())" }
                 ?? "\(method) \(url.source)",
             location: reader.location(of: node),
             method: method,
@@ -72,6 +79,12 @@ enum StepLoading {
         step.criteria = try CriteriaLoading.criteria(fields)
         step.assertions = try AssertionLoading.assertions(
             fields.value("expect"), path: fields.keyPath("expect"), scope: scope)
+        step.tags = try TagLoading.tags(fields)
+        step.condition = condition
+        step.hint = try fields.value("hint").map { node throws(ScenarioError) in
+            try scope.template(node, key: fields.keyPath("hint"))
+        }
+        step.usedVariables = usedByStep.names
         return step
     }
 

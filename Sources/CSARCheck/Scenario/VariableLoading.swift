@@ -1,6 +1,7 @@
 import Yams
 
-/// Reads the `variables:` section: `name: value`, or `name: { env: NAME, default: …, secret: true }`.
+/// Reads the `variables:` section: `name: value`, or `name: { env: NAME, default: …, secret: true }`, each
+/// described by its `description:` or by the comment lines right above it.
 enum VariableLoading {
     static func definitions(
         _ fields: MappingFields, scope: inout VariableScope
@@ -17,23 +18,32 @@ enum VariableLoading {
             let location = reader.location(of: keyNode)
             if case .mapping = value {
                 let spec = try MappingFields(
-                    value, path: key, known: ["value", "env", "default", "secret"], reader: reader)
+                    value, path: key, known: ["value", "env", "default", "secret", "description"], reader: reader)
                 let secret = try spec.bool("secret") ?? false
+                let description = try spec.string("description") ?? reader.comment(above: keyNode)
                 if let environmentName = try spec.string("env") {
                     let source = VariableDefinition.Source.environment(
                         name: environmentName, fallback: try spec.string("default"))
-                    definitions.append(.init(name: name, source: source, secret: secret, location: location))
+                    definitions.append(
+                        .init(
+                            name: name, source: source, secret: secret, location: location, description: description))
                 } else {
                     let template = try spec.template("value") ?? Template(literal: "")
                     if spec.value("value") == nil {
                         throw reader.error(at: value, key: key, "give either 'value' or 'env'")
                     }
                     try scope.check(template, at: value, key: key)
-                    definitions.append(.init(name: name, source: .value(template), secret: secret, location: location))
+                    definitions.append(
+                        .init(
+                            name: name, source: .value(template), secret: secret, location: location,
+                            description: description))
                 }
             } else {
                 let template = try scope.template(value, key: key)
-                definitions.append(.init(name: name, source: .value(template), secret: false, location: location))
+                definitions.append(
+                    .init(
+                        name: name, source: .value(template), secret: false, location: location,
+                        description: reader.comment(above: keyNode)))
             }
             scope.define(name)
         }

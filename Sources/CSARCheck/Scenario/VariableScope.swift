@@ -7,6 +7,8 @@ struct VariableScope {
     let reader: YAMLReader
     /// Every name a checked template reads, shared by the copies of this scope made while a file loads.
     let used = UsedNames()
+    /// The names read by the step being loaded, when one is (see `StepLoading.step`).
+    var usedByStep: UsedNames?
 
     init(defined: Set<String>, reader: YAMLReader) {
         self.defined = defined
@@ -36,6 +38,7 @@ struct VariableScope {
 
     func check(_ template: Template, at node: Node, key: String) throws(ScenarioError) {
         used.names.formUnion(template.variableNames)
+        usedByStep?.names.formUnion(template.variableNames)
         for name in template.variableNames where !isDefined(name) {
             throw reader.error(
                 at: node, key: key,

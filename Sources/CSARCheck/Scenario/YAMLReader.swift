@@ -21,6 +21,21 @@ struct YAMLReader {
         return ScenarioError(location: location, key: key, message: message, sourceLine: line?.trimmingNewline())
     }
 
+    /// The comment lines right above `node`'s line, `#` and indentation removed, joined by spaces; nil when
+    /// the line above is not a comment. How a file documents its variables.
+    func comment(above node: Node) -> String? {
+        var index = location(of: node).line - 2
+        var text: [String] = []
+        while lines.indices.contains(index) {
+            let line = lines[index].trimmingEdges(of: " \t\r")
+            guard line.hasPrefix("#") else { break }
+            text.insert(String(line.dropFirst()).trimmingEdges(of: " \t"), at: 0)
+            index -= 1
+        }
+        let joined = text.filter { !$0.isEmpty }.joined(separator: " ")
+        return joined.isEmpty ? nil : joined
+    }
+
     func error(at location: SourceLocation, key: String, _ message: String) -> ScenarioError {
         let line = lines.indices.contains(location.line - 1) ? String(lines[location.line - 1]) : nil
         return ScenarioError(location: location, key: key, message: message, sourceLine: line?.trimmingNewline())

@@ -9,6 +9,8 @@ struct HTMLForm: Sendable, Equatable {
     var name: String?
     /// `rel="noreferrer"`: the browser sends no Referer.
     var noReferrer = false
+    /// `novalidate`: the browser submits it without checking its constraints (`required`).
+    var noValidate = false
     var controls: [FormControl] = []
 
     /// How error messages name the form: `form#login (POST /login)`.
@@ -45,6 +47,12 @@ struct FormControl: Sendable, Equatable {
     var formAction: String?
     var formMethod: String?
     var formEnctype: String?
+    /// `required`: a browser will not submit the form while it has no value.
+    var required = false
+    /// `readonly`: the user cannot change it, and the browser does not check its constraints.
+    var readOnly = false
+    /// A submit button's `formnovalidate`: clicking it submits the form unchecked.
+    var formNoValidate = false
 
     /// Buttons that submit the form when clicked: `input type=submit|image`, `button` of type submit.
     var isSubmitButton: Bool {

@@ -21,7 +21,8 @@ enum HTMLFormReader {
         var result = HTMLForm(
             method: form.attribute("method"), action: form.attribute("action"), enctype: form.attribute("enctype"),
             id: form.attribute("id"), name: form.attribute("name"),
-            noReferrer: (form.attribute("rel") ?? "").lowercased().split(separator: " ").contains("noreferrer")
+            noReferrer: (form.attribute("rel") ?? "").lowercased().split(separator: " ").contains("noreferrer"),
+            noValidate: form.hasAttribute("novalidate")
         )
         var query = ".//*[\(controlTest)][not(@form)]"
         if let id = result.id, !id.isEmpty {
@@ -61,7 +62,8 @@ enum HTMLFormReader {
             kind: kind, name: element.attribute("name") ?? "", value: value, checked: element.hasAttribute("checked"),
             disabled: disabled, id: element.attribute("id"), label: label,
             formAction: element.attribute("formaction"), formMethod: element.attribute("formmethod"),
-            formEnctype: element.attribute("formenctype")
+            formEnctype: element.attribute("formenctype"), required: element.hasAttribute("required"),
+            readOnly: element.hasAttribute("readonly"), formNoValidate: element.hasAttribute("formnovalidate")
         )
     }
 

@@ -14,7 +14,7 @@ enum HTMLScenarioSection {
     }
 
     static func section(_ scenario: ScenarioReport, id: String) -> String {
-        let failedSteps = scenario.steps.filter { $0.outcome != "passed" }.count
+        let failedSteps = scenario.steps.filter { $0.outcome == "failed" || $0.outcome == "error" }.count
         var html = "<section class=\"scenario\" id=\"\(id)\" aria-labelledby=\"\(id)-title\">\n"
         let mark = scenario.passed ? "<span class=\"ok\">✔</span>" : "<span class=\"bad\">✘</span>"
         html += "<h3 id=\"\(id)-title\">\(mark) \(HTMLText.escape(scenario.name))</h3>\n"

@@ -8,6 +8,7 @@ enum HTMLStepDetail {
                 "<p class=\"problem\"><span class=\"bad\">✘ no response:</span> failed during "
                 + "\(HTMLText.escape(error.phase)): \(HTMLText.escape(error.message)) "
                 + "(<code>\(HTMLText.escape(error.url))</code>)</p>\n"
+            if let hint = error.hint { html += "<p class=\"hint\">Hint: \(HTMLText.escape(hint))</p>\n" }
         }
         if let problem = step.problem {
             html += "<p class=\"problem\"><span class=\"skip\">⊘</span> \(HTMLText.escape(problem))</p>\n"
@@ -19,6 +20,9 @@ enum HTMLStepDetail {
         }
         if !step.assertions.isEmpty {
             html += assertions(step.assertions)
+        }
+        if let hint = step.hint, step.outcome == "failed" || step.outcome == "error" {
+            html += "<p class=\"hint\">Hint: \(HTMLText.escape(hint))</p>\n"
         }
         var facts = ["\(step.location)"]
         if step.attempts > 1 { facts.append("\(step.attempts) attempts (the last is shown)") }

@@ -24,6 +24,9 @@ public struct RunReport: Codable, Sendable {
     public var loads: [LoadReport]
     /// Run-wide explanations in plain words (maintenance mode, bypass used).
     public var notes: [String]
+    /// The shipped scenario folder the run's files came from (`/usr/share/csar-check/scenarios`), when one was
+    /// searched for.
+    public var scenarioFolder: String?
 
     public init(
         command: String, target: String, hostname: String = ProcessInfo.processInfo.hostName,

@@ -39,6 +39,8 @@ public struct StepReport: Codable, Sendable {
     public var error: TransportErrorReport?
     /// Why the step was skipped.
     public var problem: String?
+    /// The step's `hint:`: what to check first when it fails.
+    public var hint: String?
     public var assertions: [AssertionReport]
     public var captures: [CaptureReport]
     public var captureFailures: [String]
@@ -53,6 +55,7 @@ public struct StepReport: Codable, Sendable {
         timings = step.response?.timings
         error = step.transportError.map(TransportErrorReport.init)
         problem = step.problem
+        hint = step.hint
         assertions = step.assertions.map(AssertionReport.init)
         captures = step.captures.map { CaptureReport(name: $0.name, value: $0.displayValue, secret: $0.secret) }
         captureFailures = step.captureFailures
@@ -100,11 +103,14 @@ public struct TransportErrorReport: Codable, Sendable {
     public var url: String
     public var phase: String
     public var message: String
+    /// What to do about it, when there is more to say than the message (see `TransportError.hint`).
+    public var hint: String?
 
     init(_ error: TransportError) {
         url = error.url
         phase = error.phase.rawValue
         message = error.message
+        hint = error.hint
     }
 }
 

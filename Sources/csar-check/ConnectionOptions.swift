@@ -10,10 +10,13 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: "CA bundle to verify the server's certificate with.")
     var cacert: String?
 
-    @Option(name: .long, help: "Time allowed for each request: 30s, 500ms, 2m, or seconds.")
+    @Option(
+        name: .long, help: "Time allowed for each request: 30s, 500ms, 2m, or seconds.",
+        transform: DurationArgument.parse)
     var timeout = DurationArgument(seconds: 30)
 
-    @Option(name: .long, help: "Time allowed to connect: 10s, 500ms, or seconds.")
+    @Option(
+        name: .long, help: "Time allowed to connect: 10s, 500ms, or seconds.", transform: DurationArgument.parse)
     var connectTimeout = DurationArgument(seconds: 10)
 
     /// Timeouts pass the one duration check (`DurationRule`): `0`, `inf` or `1e300` would mean no timeout

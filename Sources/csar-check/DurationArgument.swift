@@ -18,6 +18,14 @@ struct DurationArgument: ExpressibleByArgument, Sendable, CustomStringConvertibl
         text = argument
     }
 
+    /// For `@Option(transform:)`: what a duration looks like, when `argument` is not one.
+    static func parse(_ argument: String) throws -> DurationArgument {
+        guard let duration = DurationArgument(argument: argument) else {
+            throw ValidationError("expected a duration such as 30s, 500ms, 2m or 1h (or seconds), found '\(argument)'")
+        }
+        return duration
+    }
+
     var description: String { text }
     var defaultValueDescription: String { text }
 }

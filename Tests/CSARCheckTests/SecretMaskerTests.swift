@@ -11,6 +11,21 @@ final class SecretMaskerTests: XCTestCase {
         XCTAssertEqual(masker.mask("pw is p@ss word!"), "pw is \(mask)")
     }
 
+    /// A short password is masked where it is a value, never in free text: masking every `b` of a page garbles
+    /// it and, by contrast with the text around, tells the password.
+    func testAShortSecretIsMaskedAsAValueNotInFreeText() {
+        let masker = SecretMasker(secrets: ["b", "admin"])
+        XCTAssertEqual(
+            masker.mask("<a href=\"/admin\">Tableau de bord</a> by bob"),
+            "<a href=\"/admin\">Tableau de bord</a> by bob")
+        XCTAssertEqual(masker.mask("admin"), mask, "a whole value: a capture, a header")
+        XCTAssertEqual(masker.mask("email=a%40b.sn&pin=b&code=admin"), "email=a%40b.sn&pin=\(mask)&code=\(mask)")
+        XCTAssertEqual(
+            masker.mask(#"{"login":"x","code":"admin","role":"administrator"}"#),
+            #"{"login":"x","code":"\#(mask)","role":"administrator"}"#)
+        XCTAssertEqual(masker.mask("GET /login?user=x&pw=b#top"), "GET /login?user=x&pw=\(mask)#top")
+    }
+
     func testPageJSONAndCookieEncodingsAreMasked() {
         let masker = SecretMasker()
         masker.add("a<b>&'c\"/d+e=")

@@ -89,6 +89,8 @@ final class FormSubmissionTests: XCTestCase {
                   - { name: login, submit_form: { selector: "form#login" } }
                   - { name: two forms, url: /login }
                   - { name: unknown field, submit_form: { remove: [remember] } }
+                  - { name: no page, submit_form: { button: Valider } }
+                  - { name: login page again, url: /login }
                   - { name: unknown button, submit_form: { button: Valider } }
                 """)
         let login = try XCTUnwrap(result.step("login"))
@@ -104,6 +106,11 @@ final class FormSubmissionTests: XCTestCase {
             remove.contains(
                 "'remove' names 'remember', which form (POST \(demo.baseURL)/login) does not send "
                     + "(it sends: _token, email, password)"), remove)
+        let noPage = try XCTUnwrap(result.step("no page"))
+        XCTAssertEqual(noPage.outcome, .skipped, "the step before sent nothing: there is no page to take a form from")
+        XCTAssertEqual(
+            noPage.problem,
+            "not sent: it submits a form of the previous page, and the previous step (unknown field) was not sent")
         let button = try XCTUnwrap(result.step("unknown button")?.failedAssertions.first?.failure?.actual)
         XCTAssertTrue(button.contains("no submit button 'Valider'") && button.contains("'Se connecter'"), button)
     }

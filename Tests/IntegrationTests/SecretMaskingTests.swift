@@ -44,4 +44,28 @@ final class SecretMaskingTests: XCTestCase {
         }
         XCTAssertTrue(everything.contains("••••••"))
     }
+
+    /// A short password (`admin`) leaves the output readable — `/admin` and "Administration" stay — and is
+    /// still hidden where it is sent: the password field, which shows masked.
+    func testAShortPasswordNeitherGarblesTheOutputNorShowsWhereItIsSent() async throws {
+        var configuration = DemoSiteConfiguration()
+        configuration.adminPassword = "admin"
+        let demo = try await DemoSiteFixture.start(configuration: configuration)
+        let reports = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(at: reports) }
+        let run = try CommandLineRun.run(
+            [
+                "run", "Scenarios/admin-login.yaml", "--base-url", demo.baseURL, "--reports", reports.path,
+                "--var", "dashboard_text=Not on the page",
+            ],
+            environment: ["CSAR_ADMIN_EMAIL": configuration.adminEmail, "CSAR_ADMIN_PASSWORD": "admin"]
+        )
+        await demo.stop()
+        XCTAssertEqual(run.exitCode, 1, run.output)
+        let json = try String(contentsOf: reports.appendingPathComponent("report.json"), encoding: .utf8)
+        XCTAssertTrue(json.contains("password=••••••"), "the field the password is sent in shows masked")
+        XCTAssertFalse(json.contains("password=admin"), "the short password is masked where it is sent")
+        XCTAssertTrue(run.stdout.contains("/admin"), "the dashboard path is shown as it is:\n\(run.stdout)")
+        XCTAssertFalse(run.stdout.contains("/••••••"), "a short password is not masked in free text:\n\(run.stdout)")
+    }
 }

@@ -207,6 +207,12 @@ class Handler(socketserver.BaseRequestHandler):
         if path == "/redirect-file":
             self.send(response(302, "Found", b"", [("Location", "file:///etc/passwd")]))
             return True
+        if path == "/form":
+            # A form as a page writes it: two required fields, posting to /ok.
+            page = (b'<!doctype html><title>Form</title><form id="demande" method="post" action="/ok">'
+                    b'<input name="nom" required><input name="objet" required><button>Envoyer</button></form>')
+            self.send(response(200, "OK", page, [("Content-Type", "text/html")]))
+            return True
         if path == "/__requests":
             with RECEIVED_LOCK:
                 body = json.dumps([entry for entry in RECEIVED if entry["line"].split(" ")[1] != "/__requests"]).encode()

@@ -5,7 +5,8 @@ extension TransportError {
     public var hint: String? {
         let text = message.lowercased()
         switch phase {
-        case .tls where text.contains("wrong version number") || text.contains("packet length too long")
+        case .tls
+        where text.contains("wrong version number") || text.contains("packet length too long")
             || text.contains("record layer failure"):
             return "the server does not speak TLS on this port: use http:// for it, or the site's HTTPS port"
         case .tls where text.contains("subject name") || text.contains("does not match target host"):

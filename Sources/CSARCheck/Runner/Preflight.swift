@@ -25,7 +25,8 @@ public enum Preflight {
                 ScenarioError(
                     location: user?.element.location ?? .init(file: scenario.file, line: 1, column: 1),
                     key: user.map { "steps[\($0.offset)]" } ?? "",
-                    message: "environment variable \(variable) is not set (read as {{ \(name) }}): export it, or put it "
+                    message:
+                        "environment variable \(variable) is not set (read as {{ \(name) }}): export it, or put it "
                         + "in the .env file"))
         }
         for (index, step) in running {

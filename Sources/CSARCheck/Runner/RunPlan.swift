@@ -27,7 +27,8 @@ public struct RunPlan: Sendable {
         let plan = selected(scenarios, suites: resolution.suites, by: configuration.selection)
         let missing = Preflight.problems(plan.scenarios, configuration: configuration)
         if !missing.isEmpty {
-            return .failure(RunSetupFailure(errors: missing, paths: plan.scenarios.map(\.file), scenarios: plan.scenarios))
+            return .failure(
+                RunSetupFailure(errors: missing, paths: plan.scenarios.map(\.file), scenarios: plan.scenarios))
         }
         return .success(plan)
     }
@@ -72,7 +73,9 @@ public struct RunPlan: Sendable {
         let kept = scenarios.map(selection.includes)
         let position = { (index: Int) in kept[..<index].filter { $0 }.count }
         let scopes = suites.map { suite in
-            SuiteScope(name: suite.name, criteria: suite.criteria, files: position(suite.files.lowerBound)..<position(suite.files.upperBound))
+            SuiteScope(
+                name: suite.name, criteria: suite.criteria,
+                files: position(suite.files.lowerBound)..<position(suite.files.upperBound))
         }
         return RunPlan(scenarios: zip(scenarios, kept).filter(\.1).map(\.0), suites: scopes)
     }

@@ -46,7 +46,8 @@ public struct ScenarioFolder: Sendable, Equatable {
         executable: String = runningExecutable
     ) -> Result<ScenarioFolder, ScenarioFolderError> {
         if let option {
-            return isFolder(option) ? .success(.init(path: option, origin: .option)) : .failure(.notAFolder(option, "--scenarios"))
+            return isFolder(option)
+                ? .success(.init(path: option, origin: .option)) : .failure(.notAFolder(option, "--scenarios"))
         }
         let local = URL(fileURLWithPath: currentDirectory).appendingPathComponent("Scenarios").path
         if isFolder(local) { return .success(.init(path: "Scenarios", origin: .currentDirectory)) }

@@ -12,9 +12,10 @@ public struct ScenarioRunner: Sendable {
     /// Runs every step of `scenario`; `onStep` sees each result as soon as it is known (console output).
     /// `masker` collects the secrets found on the way (a run shares one across its scenarios); the result
     /// comes back masked with everything it knows.
+    /// `reachability` is shared by a run's scenarios: once the target proved unreachable, steps are not sent.
     public func run(
         _ scenario: Scenario, masker: SecretMasker? = nil, stop: LoadStopSignal = .init(),
-        onStep: (StepResult) -> Void = { _ in }
+        reachability: Reachability = .init(), onStep: (StepResult) -> Void = { _ in }
     ) -> ScenarioResult {
         let started = Date()
         let masker = masker ?? SecretMasker(secrets: configuration.secrets)
@@ -41,11 +42,22 @@ public struct ScenarioRunner: Sendable {
             stop: stop
         )
         for step in scenario.steps where !stop.isRequested {
-            let stepResult = stepRunner.run(step)
+            var stepResult: StepResult
+            if let reason = reachability.skipReason(for: result.baseURL) {
+                stepResult = StepResult(
+                    name: step.name, location: step.location, outcome: .skipped, assertions: [], captures: [],
+                    captureFailures: [], attempts: 0, startedAt: Date())
+                stepResult.problem = reason
+            } else {
+                stepResult = stepRunner.run(step)
+                reachability.record(stepResult, baseURL: result.baseURL)
+            }
             result.steps.append(stepResult)
             onStep(stepResult)
         }
-        if let load = scenario.load, result.passed, !stop.isRequested {
+        if scenario.load != nil, let reason = reachability.skipReason(for: result.baseURL) {
+            result.notes.append("load \(reason)")
+        } else if let load = scenario.load, result.passed, !stop.isRequested {
             // After the steps, so the load may use their captures; one that cannot run is a setup error.
             do {
                 result.load = try LoadRunner.run(

@@ -6,8 +6,15 @@ import Foundation
 ///
 /// Text is masked before it is cut to an excerpt, so no part of a secret is ever printed; names
 /// (of fields, cookies, headers) are never masked, only their values.
+///
+/// A secret shorter than `freeTextMinimum` characters (a password such as `admin` or `b`) is not replaced
+/// wherever it occurs: every `b` of a page would become a mask, garbling the output and, by the contrast
+/// with the `b`s left elsewhere, telling the secret. It is masked where it stands as a value: a whole text
+/// (a captured value, a header), a form field's value, a query parameter's, a JSON string.
 public final class SecretMasker: @unchecked Sendable {
     public static let mask = "••••••"
+    /// Secrets at least this long are masked wherever they occur; shorter ones only as whole values.
+    public static let freeTextMinimum = 6
     /// Headers whose values are always masked, whatever their content.
     static let sensitiveHeaders: Set<String> = [
         "authorization", "proxy-authorization", "cookie", "set-cookie", "x-xsrf-token", "x-csrf-token", "x-api-key",
@@ -29,6 +36,8 @@ public final class SecretMasker: @unchecked Sendable {
     /// `secrets`, longest first (a secret containing another is masked whole); nil when it must be rebuilt.
     private var ordered: [String]? = []
     private var longest = 0
+    /// Secrets too short to be masked in free text, in the forms they are sent in.
+    private var shortSecrets: Set<String> = []
 
     public init(secrets: [String] = []) {
         for secret in secrets { add(secret) }
@@ -39,6 +48,13 @@ public final class SecretMasker: @unchecked Sendable {
     /// whatever its length.
     public func add(_ secret: String, minimumLength: Int = 1) {
         guard secret.count >= max(1, minimumLength) else { return }
+        guard secret.count >= Self.freeTextMinimum else {
+            let forms = [
+                secret, FormEncoding.encode(secret), String(JSONValue.string(secret).jsonText.dropFirst().dropLast()),
+            ]
+            lock.withLock { shortSecrets.formUnion(forms) }
+            return
+        }
         let forms = [secret] + Self.encodedForms(of: secret)
         lock.withLock {
             for form in forms where !form.isEmpty && secrets.insert(form).inserted {
@@ -53,6 +69,26 @@ public final class SecretMasker: @unchecked Sendable {
         var masked = text
         for secret in current where masked.contains(secret) {
             masked = masked.replacingOccurrences(of: secret, with: Self.mask)
+        }
+        let short = lock.withLock { shortSecrets }
+        return short.isEmpty ? masked : Self.maskWholeValues(masked, of: short)
+    }
+
+    /// `text` with each of `secrets` masked where it is a whole value: the whole text, a form field or query
+    /// parameter (`name=b&`), a JSON string (`"b"`); elsewhere it stays (see the type's comment).
+    static func maskWholeValues(_ text: String, of secrets: Set<String>) -> String {
+        if secrets.contains(text) { return mask }
+        var masked = text
+        for secret in secrets where masked.contains(secret) {
+            let value = NSRegularExpression.escapedPattern(for: secret)
+            let patterns = [
+                ("(?<=[=])\(value)(?=$|[&#;\\s])", mask), ("(?<=\")\(value)(?=\")", mask),
+            ]
+            for (pattern, replacement) in patterns {
+                guard let expression = try? NSRegularExpression(pattern: pattern) else { continue }
+                masked = expression.stringByReplacingMatches(
+                    in: masked, range: NSRange(masked.startIndex..., in: masked), withTemplate: replacement)
+            }
         }
         return masked
     }

@@ -44,10 +44,13 @@ public struct SuiteRun: Sendable {
         // One masker for the run: a secret found in one scenario is masked in every other.
         let masker = SecretMasker(secrets: configuration.secrets)
         let bypassUsed = configuration.initialCookies.contains { $0.name == MaintenanceMode.cookieName }
+        let reachability = Reachability()
         var results = Results()
         for (index, scenario) in scenarios.enumerated() where !stop.isRequested {
             reporter.scenarioStarted(scenario, baseURL: configuration.baseURL)
-            var result = runner.run(scenario, masker: masker, stop: stop, onStep: reporter.stepFinished)
+            var result = runner.run(
+                scenario, masker: masker, stop: stop, reachability: reachability, onStep: reporter.stepFinished)
+            result.notes.forEach(reporter.note)
             if result.setupError != nil { reporter.scenarioSetupFailed(result) }
             if let notice = MaintenanceMode.notice(for: result, bypassUsed: bypassUsed) {
                 result.notes.append(notice)

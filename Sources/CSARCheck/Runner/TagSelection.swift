@@ -31,7 +31,8 @@ public struct TagSelection: Sendable, Equatable {
         let fileTags = Set(scenarios.flatMap(\.tags))
         let stepTags = Set(scenarios.flatMap { $0.steps.flatMap(\.tags) })
         let known = fileTags.union(stepTags).sorted()
-        let listed = known.isEmpty ? "these files carry no tag" : "the tags of these files: \(known.joined(separator: ", "))"
+        let listed =
+            known.isEmpty ? "these files carry no tag" : "the tags of these files: \(known.joined(separator: ", "))"
         var problems: [String] = []
         for tag in only where !fileTags.contains(tag) {
             let where_ = stepTags.contains(tag) ? " (only steps carry it, and --tag selects files)" : ""

@@ -56,6 +56,10 @@ enum CaseFiles {
     }
 
     static let ok = step("/ok")
+    /// The hostile server's form (required `nom` and `objet`), submitted with `nom` and the field `{{ field }}`.
+    static let form =
+        step("/form", name: "Form page")
+        + "  - name: Submit\n    submit_form:\n      fields: { nom: Awa, \"{{ field }}\": Aide }\n"
     static let loadOnly = "name: Load only\nload:\n  url: /\n  requests: 20\n  concurrency: 5\n"
     static let runbookLoad = loadOnly + "criteria: [p95 < 2s, max < 2s, http_5xx == 0, availability >= 99.5%]\n"
 }

@@ -105,6 +105,39 @@ extension ErrorCatalog {
             ) {
                 ["run", "lang.yaml", "--base-url", $0.base, "--var", "lnag=fr", "--no-reports"]
             },
+            ErrorCase(
+                .commandLine, "`--var FILE.name=…` with a name that file does not declare or read",
+                files: ["lang.yaml": "name: Case\nvariables: { lang: fr }\nsteps:\n  - url: \"/{{ lang }}\"\n"],
+                shows: "lang.yaml declares", exit: 2
+            ) {
+                ["run", "lang.yaml", "--base-url", $0.base, "--var", "lang.lnag=fr", "--no-reports"]
+            },
+            ErrorCase(
+                .commandLine, "`--tag` that no scenario file carries (a typo)",
+                files: ["ok.yaml": "name: Case\ntags: [smoke]\nsteps:\n  - url: /ok\n"], shows: "--tag", exit: 2
+            ) {
+                ["run", "ok.yaml", "--base-url", $0.base, "--tag", "smoek", "--no-reports"]
+            },
+            ErrorCase(
+                .commandLine, "`--skip` that no file or step carries (a typo)",
+                files: ["ok.yaml": "name: Case\nsteps:\n  - { url: /ok, tags: [laravel] }\n"], shows: "--skip",
+                exit: 2
+            ) {
+                ["run", "ok.yaml", "--base-url", $0.base, "--skip", "laravle", "--no-reports"]
+            },
+            ErrorCase(.commandLine, "`--scenarios` names no folder", shows: "--scenarios", exit: 2) {
+                ["smoke", "--base-url", $0.base, "--scenarios", "nowhere", "--no-reports"]
+            },
+            ErrorCase(
+                .commandLine,
+                "`smoke` from a folder without `Scenarios/`, with no `CSAR_SCENARIOS` and no installed scenarios",
+                shows: "no scenario folder", exit: 2
+            ) {
+                ["smoke", "--base-url", $0.base, "--no-reports"]
+            },
+            ErrorCase(.commandLine, "`--timeout 2 weeks` (not a duration)", shows: "--timeout", exit: 2) {
+                ["smoke", "--base-url", $0.base, "--timeout", "2 weeks", "--no-reports"]
+            },
         ]
     }
 }

@@ -68,15 +68,36 @@ extension ErrorCatalog {
                 "a load section with `duration: inf`", "name: Case\nload: { url: /, duration: inf }\n",
                 shows: "duration"),
             ErrorCase(
-                .files, "an environment variable the file needs is not set (found at run time, before sending)",
+                .files, "an environment variable the file needs is not set (found before the first request)",
                 files: [
                     "env.yaml": "name: Case\nvariables:\n  password: { env: CSAR_NOT_SET_ANYWHERE, secret: true }\n"
-                        + "steps:\n  - url: /ok\n"
+                        + "steps:\n  - url: /ok\n    headers: { X-Password: \"{{ password }}\" }\n"
                 ],
                 shows: "CSAR_NOT_SET_ANYWHERE", exit: 2
             ) {
                 ["run", "env.yaml", "--base-url", $0.base, "--no-reports"]
             },
+            ErrorCase(
+                .files,
+                "`{{ env.NAME }}` not set, and an attachment given by a variable that is not there: both listed at "
+                    + "once, before the first request",
+                files: [
+                    "needs.yaml": "name: Case\nvariables: { doc: missing.pdf }\nsteps:\n  - url: /ok\n"
+                        + "    headers: { X-Key: \"{{ env.CSAR_KEY_NOT_SET }}\" }\n  - url: /ok\n    method: POST\n"
+                        + "    multipart: { doc: { file: \"{{ doc }}\" } }\n"
+                ],
+                shows: "attachment not found", exit: 2
+            ) {
+                ["run", "needs.yaml", "--base-url", $0.base, "--no-reports"]
+            },
+            file("a tag that is not a word", "name: Case\ntags: [\"two words\"]\nsteps:\n  - url: /ok\n", shows: "tag"),
+            file(
+                "`when:` with an undefined variable",
+                "name: Case\nsteps:\n  - url: /ok\n    when: \"{{ attachment }}\"\n", shows: "undefined variable"),
+            file(
+                "a `submit_form` field both under `fields` and `add`",
+                "name: Case\nsteps:\n  - url: /ok\n  - submit_form: { fields: { a: x }, add: { a: y } }\n",
+                shows: "'fields' fills"),
             ErrorCase(
                 .files, "an `--env-file` that is not UTF-8", files: ["ok.yaml": CaseFiles.ok], shows: "not UTF-8",
                 exit: 2

@@ -33,6 +33,18 @@ extension ErrorCatalog {
             ) {
                 ["run", "ok.yaml", "--base-url", $0.tls.baseURL, "--no-reports"]
             },
+            ErrorCase(
+                .target, "`submit_form` sets a field the form does not have", files: ["form.yaml": CaseFiles.form],
+                shows: "has no field", exit: 1
+            ) {
+                ["run", "form.yaml", "--base-url", $0.base, "--var", "field=type_demande", "--no-reports"]
+            },
+            ErrorCase(
+                .target, "`submit_form` leaves a field the form requires empty", files: ["form.yaml": CaseFiles.form],
+                shows: "requires", exit: 1
+            ) {
+                ["run", "form.yaml", "--base-url", $0.base, "--var", "field=", "--no-reports"]
+            },
             step("a server that never answers (`--timeout 1`)", "/hang", ["--timeout", "1"]),
             step("a body dripping at 1 byte/s (`--timeout 2`)", "/drip", ["--timeout", "2"]),
             step("an answer that is not HTTP at all", "/garbage"),

@@ -70,6 +70,7 @@ final class ErrorCatalogTests: XCTestCase {
         var text = line.trimmingCharacters(in: .whitespaces)
         text = text.replacingOccurrences(of: fixture.folder.path + "/", with: "")
         text = text.replacingOccurrences(of: fixture.folder.path, with: ".")
+        text = text.replacingOccurrences(of: RepositoryPaths.root.path, with: "REPOSITORY")
         let patterns: [(String, String)] = [
             (#"127\.0\.0\.1:\d+"#, "127.0.0.1:PORT"), (#"port \d+"#, "port PORT"),
             (#"after \d+ ms"#, "after N ms"), (#"after \d+ milliseconds"#, "after N milliseconds"),

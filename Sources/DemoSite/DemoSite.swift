@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -39,7 +40,12 @@ public enum DemoSite {
         let (ports, portContinuation) = AsyncThrowingStream.makeStream(of: Int.self)
         let application = Application(
             responder: SiteResponder.build(state: state),
-            server: .http1(configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])),
+            server: HTTPServerBuilder { responder in
+                DemoHTTP1Channel(
+                    http1: HTTP1Channel(
+                        responder: responder,
+                        configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])))
+            },
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
             onServerRunning: { channel in
                 portContinuation.yield(channel.localAddress?.port ?? 0)

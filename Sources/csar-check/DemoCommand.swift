@@ -29,7 +29,9 @@ struct DemoCommand: AsyncParsableCommand, SendsRequests {
         }
         let siteConfiguration = DemoSiteConfiguration()
         let site = try await DemoSite.start(siteConfiguration, faults: faults)
-        print("Demo site listening on \(site.baseURL)")
+        print(
+            "Demo site listening on \(site.baseURL) (administrator: \(siteConfiguration.adminEmail) / "
+                + "\(siteConfiguration.adminPassword), a demo account)")
         // The demo's own admin account stands in for the credentials a deployment exports.
         let environment = ProcessInfo.processInfo.environment.merging([
             "CSAR_ADMIN_EMAIL": siteConfiguration.adminEmail, "CSAR_ADMIN_PASSWORD": siteConfiguration.adminPassword,

@@ -27,7 +27,12 @@ struct ServeDemoCommand: AsyncParsableCommand {
         configuration.host = host
         configuration.port = port
         let site = try await DemoSite.start(configuration, faults: faults)
-        print("CSAR demo site on \(site.baseURL) (admin: \(configuration.adminEmail)); Ctrl-C to stop")
+        print("CSAR demo site on \(site.baseURL); Ctrl-C to stop")
+        print(
+            "Its administrator (a demo account, not a secret): \(configuration.adminEmail) / \(configuration.adminPassword)"
+        )
+        print("Try: CSAR_ADMIN_EMAIL=\(configuration.adminEmail) CSAR_ADMIN_PASSWORD=\(configuration.adminPassword) \\")
+        print("       csar-check gate --base-url \(site.baseURL)")
         while !Task.isCancelled {
             try await Task.sleep(for: .seconds(3600))
         }

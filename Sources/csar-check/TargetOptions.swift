@@ -9,8 +9,12 @@ struct TargetOptions: ParsableArguments {
     var baseURL: String?
 
     @Option(
-        name: .long, help: "A Laravel .env file: APP_URL becomes the base URL; its keys are readable as {{ env.KEY }}.")
-    var envFile: String?
+        name: .long,
+        help: ArgumentHelp(
+            "A Laravel .env file (repeatable): APP_URL becomes the base URL, its keys are read as the environment "
+                + "(e.g. CSAR_ADMIN_PASSWORD); a later file wins over an earlier one, the environment over both.",
+            valueName: "file"))
+    var envFile: [String] = []
 
     @Option(
         name: .customLong("var"), help: ArgumentHelp("Set a scenario variable (repeatable).", valueName: "name=value"))
@@ -23,15 +27,18 @@ struct TargetOptions: ParsableArguments {
 
     @OptionGroup var connection: ConnectionOptions
 
-    /// The process environment with the `.env` file under it: exported variables win, as in Laravel.
+    /// The process environment with the `.env` files under it: exported variables win, as in Laravel, and a
+    /// later file wins over an earlier one (the application's `.env`, then a file of credentials).
     func environment() throws -> [String: String] {
-        let process = ProcessInfo.processInfo.environment
-        guard let envFile else { return process }
-        do {
-            return try EnvFile.load(path: envFile).merging(process) { _, processValue in processValue }
-        } catch {
-            throw CommandFailure(message: "\(error)", verdict: .configurationError)
+        var merged: [String: String] = [:]
+        for file in envFile {
+            do {
+                merged.merge(try EnvFile.load(path: file)) { _, later in later }
+            } catch {
+                throw CommandFailure(message: "\(error)", verdict: .configurationError)
+            }
         }
+        return merged.merging(ProcessInfo.processInfo.environment) { _, processValue in processValue }
     }
 
     func parsedVariables() throws -> [String: String] {
@@ -49,7 +56,7 @@ struct TargetOptions: ParsableArguments {
     func resolvedBaseURL(environment: [String: String]) throws -> String {
         let candidates = [
             baseURL, ProcessInfo.processInfo.environment["CSAR_BASE_URL"],
-            envFile.flatMap { _ in environment["APP_URL"] },
+            envFile.isEmpty ? nil : environment["APP_URL"],
         ]
         guard let url = candidates.compactMap({ $0 }).first(where: { !$0.isEmpty }) else {
             throw CommandFailure(

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Checks the formatting (scripts/check-format.sh), builds csar-check and runs the whole test suite: unit tests,
-# integration tests against the embedded demo site on ephemeral loopback ports, and against a real Laravel stack
-# (scripts/laravel-stack.sh) started here on a free loopback port and stopped on exit.
+# integration tests against the embedded demo site on ephemeral loopback ports, against a real Laravel stack
+# (scripts/laravel-stack.sh) started here on a free loopback port and stopped on exit, and against the Django
+# site; in CI (or with CSAR_TEST_PACKAGE=1) it also builds the Debian package, installs it, tests the installed
+# binary from empty folders, and checks that `apt-get remove` leaves nothing behind.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 temporary=()
@@ -14,9 +16,25 @@ cleanup() {
   [ ${#temporary[@]} -eq 0 ] || rm -rf "${temporary[@]}"
 }
 trap cleanup EXIT
+# The Python test tools (pytest, selenium, junitparser, Django) live in the virtual environment that
+# scripts/install-deps.sh made; the Swift tests start python3 from the PATH too.
+venv="${CSAR_VENV:-.build/venv}"
+[ -x "$venv/bin/python3" ] || { echo "no Python environment at $venv: run scripts/install-deps.sh first" >&2; exit 1; }
+export PATH="$(cd "$venv/bin" && pwd):$PATH"
 # Formatting first: it takes seconds (scripts/check-format.sh --fix formats the files).
 scripts/check-format.sh
 swift build
+# The Debian package, built and installed as a user installs it, for the tests of the installed binary
+# (InstalledPackageTests, ExitCodeTests): in CI, or with CSAR_TEST_PACKAGE=1 (it installs into the system).
+package_installed=""
+if [ -n "${CI:-}" ] || [ -n "${CSAR_TEST_PACKAGE:-}" ]; then
+  deb=$(scripts/package-deb.sh | tail -n 1)
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$deb" > /dev/null
+  export CSAR_INSTALLED_BINARY=/usr/bin/csar-check
+  package_installed=1
+fi
 # The real Laravel stack the LaravelGateTests and LaravelSiteTests run against. Without PHP those tests skip,
 # except in CI (CI set), where PHP is required.
 if command -v php > /dev/null && [ -f /usr/share/php/Illuminate/autoload.php ]; then
@@ -30,6 +48,8 @@ else
   echo "PHP is not installed: the tests against the real Laravel stack will be skipped (scripts/install-deps.sh)" >&2
 fi
 swift test
+# `apt-get remove` must leave nothing of the package behind.
+[ -z "$package_installed" ] || scripts/check-package-removal.sh
 # The README's first command end to end, healthy and with a fault, then its reports read as CI tools do.
 demo_reports=$(mktemp -d); demo_failing=$(mktemp -d); html_samples=$(mktemp -d)
 temporary+=("$demo_reports" "$demo_failing" "$html_samples")

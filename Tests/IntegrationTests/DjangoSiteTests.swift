@@ -52,6 +52,11 @@ final class DjangoSiteTests: XCTestCase {
         XCTAssertEqual(junit.red.first?.title, "admin-login › Right credentials log in", "\(junit.cases)")
     }
 
+    /// The whole gate on Django from an empty folder, with `--var`, `--skip laravel` and the environment only.
+    func testTheWholeGatePassesOnDjangoAndEachFaultTurnsItRed() throws {
+        try SiteGateChecks.django(.built)
+    }
+
     /// A site that does not come up fails the test whenever Django is there to start it, and in CI: only a
     /// machine without Django, outside CI, skips the Django tests.
     func testASiteThatNeverStartsFailsTheTestInsteadOfSkippingIt() throws {
@@ -72,12 +77,44 @@ final class DjangoSiteTests: XCTestCase {
     }
 }
 
-/// `python3 Tests/DjangoSite/serve.py`: a fresh SQLite database, a superuser, Django's admin on a free
-/// loopback port. Stopped by closing its standard input.
+/// `python3 Tests/DjangoSite/serve.py`: a fresh SQLite database, a superuser, the CSAR-like Django site on a
+/// free loopback port, its faults read from a file of its own on every request. Stopped by closing its
+/// standard input.
 struct DjangoSite {
     let baseURL: String
     let adminPassword: String
+    /// The site's fault file (`CSAR_DJANGO_FAULTS`, see Tests/DjangoSite/README.md).
+    let faultFile: URL
     private let server: PythonProcess
+
+    /// The whole shipped gate on this site from the command line alone: where its paths, fields, texts and
+    /// keys differ from the Laravel site's, a `--var` (the request form's and the login's e-mail fields set
+    /// apart by file), and `--skip laravel` for Laravel's JSON validation contract. docs/other-frameworks.md
+    /// shows the same command.
+    static let gateArguments = [
+        "--skip", "laravel",
+        "--var", "dashboard_path=/admin/", "--var", "login_path=/admin/login/",
+        "--var", "api_path=/api/entrepots/", "--var", "map_path=/carte/", "--var", "map_xpath=//*[@id='carte']",
+        "--var", "items=$.results", "--var", "name_key=nom", "--var", "latitude_key=lat",
+        "--var", "longitude_key=lon",
+        "--var", "admin-login.email_field=username", "--var", "dashboard_text=Site administration",
+        "--var", "login_error_text=Please enter the correct username and password",
+        "--var", "form_path=/demandes/nouvelle/", "--var", "demande_form=form#demande",
+        "--var", "name_field=nom_complet", "--var", "demande-form.email_field=courriel",
+        "--var", "type_field=", "--var", "subject_field=objet", "--var", "attachment_field=",
+        "--var", "confirmation_pattern=/demandes/merci/", "--var", "confirmation_text=Votre demande a bien été reçue",
+        "--var", "reference_xpath=//*[@id='numero']", "--var", "errors_xpath=//ul[contains(@class,'errorlist')]/li",
+    ]
+
+    /// Switches the site's faults, e.g. `{"server_error": ["/api/entrepots/"]}`; `{}` heals it. Written whole
+    /// and renamed, so no request reads half a file.
+    func fault(_ json: String) throws {
+        let temporary = faultFile.appendingPathExtension("new")
+        try json.write(to: temporary, atomically: false, encoding: .utf8)
+        guard rename(temporary.path, faultFile.path) == 0 else {
+            throw LocalServerError(message: "cannot switch the Django site's faults in \(faultFile.path)")
+        }
+    }
 
     var adminEnvironment: [String: String] {
         ["CSAR_ADMIN_EMAIL": "admin", "CSAR_ADMIN_PASSWORD": adminPassword]
@@ -109,9 +146,12 @@ struct DjangoSite {
             throw XCTSkip("\(missing); the tests against the real Django site are skipped")
         }
         let password = "django-\(UUID().uuidString)"
+        let faultFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "csar-django-faults-\(UUID()).json")
+        try "{}".write(to: faultFile, atomically: true, encoding: .utf8)
         let environment = [
             "DJANGO_SUPERUSER_USERNAME": "admin", "DJANGO_SUPERUSER_EMAIL": "admin@example.org",
-            "DJANGO_SUPERUSER_PASSWORD": password,
+            "DJANGO_SUPERUSER_PASSWORD": password, "CSAR_DJANGO_FAULTS": faultFile.path,
         ]
         let name = "the Django site (\(script))"
         let server = try PythonProcess([script], environment: environment, wait: wait, name: name)
@@ -119,12 +159,13 @@ struct DjangoSite {
             server.stop(grace: 10)
             throw LocalServerError(message: "\(name) did not print its URL (got '\(server.firstLine)')")
         }
-        return DjangoSite(baseURL: server.firstLine, adminPassword: password, server: server)
+        return DjangoSite(baseURL: server.firstLine, adminPassword: password, faultFile: faultFile, server: server)
     }
 
     /// Closes the server's standard input, which stops it (and removes its database), and waits at most 10 s
     /// before killing it.
     func stop() {
         server.stop(grace: 10)
+        try? FileManager.default.removeItem(at: faultFile)
     }
 }

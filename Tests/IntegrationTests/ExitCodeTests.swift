@@ -36,7 +36,8 @@ final class ExitCodeTests: XCTestCase {
         let broken = try await DemoSiteFixture.start(faults: ["500:/api/warehouses"])
         let folder = try TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Self.quickNightly.write(to: folder.appendingPathComponent("nightly-quick.yaml"), atomically: true, encoding: .utf8)
+        try Self.quickNightly.write(
+            to: folder.appendingPathComponent("nightly-quick.yaml"), atomically: true, encoding: .utf8)
         let closed = "http://127.0.0.1:\(try ClosedPort.find())"
         let situations: [(target: String, extra: [String], expected: Int32, why: String)] = [
             (healthy.baseURL, [], 0, "a healthy site"),
@@ -71,7 +72,8 @@ final class ExitCodeTests: XCTestCase {
             let run = try CommandLineRun.run(
                 arguments + ["--no-reports"], environment: binary.environment, directory: folder,
                 executable: binary.path)
-            XCTAssertEqual(run.exitCode, expected, "\(binary.name): \(arguments.joined(separator: " ")):\n\(run.output)")
+            XCTAssertEqual(
+                run.exitCode, expected, "\(binary.name): \(arguments.joined(separator: " ")):\n\(run.output)")
         }
         await healthy.stop()
         await broken.stop()

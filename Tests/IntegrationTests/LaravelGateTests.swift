@@ -38,27 +38,29 @@ final class LaravelGateTests: XCTestCase {
         XCTAssertFalse(run.output.contains(stack.bypassSecret), "the bypass secret must be masked")
     }
 
+    /// Each fault of the stack and the first red testcase it must give (shared with `SiteGateChecks`).
+    static let faults: [(fault: String, firstRed: String)] = [
+        ("500:/api/warehouses", "smoke › Warehouse API answers JSON (curl -I /api/warehouses)"),
+        // Laravel runs `auth` before our fault middleware: a guest still gets the 302, only the logged-in
+        // dashboard crashes.
+        ("500:/admin", "admin-login › Dashboard is the logged-in page"),
+        ("500:POST /demande", "demande-form › Valid request is accepted"),
+        ("500:POST /login", "admin-login › Wrong password is refused with the error shown"),
+        ("latency:/carte=2500", "warehouse-map › Map page loads and uses the API"),
+        ("warehouses:broken-json", "warehouse-map › Warehouse API answers a valid list"),
+        ("warehouses:empty", "warehouse-map › Warehouse API answers a valid list"),
+        ("warehouses:outside-senegal", "warehouse-map › Warehouse API answers a valid list"),
+        ("warehouses:duplicate-ids", "warehouse-map › Warehouse API answers a valid list"),
+        ("warehouses:non-numeric-coordinates", "warehouse-map › Warehouse API answers a valid list"),
+        ("latency:/=2500", "smoke › Home page answers (curl -I /)"),
+        ("csrf:off", "demande-form › Request without a CSRF token is refused"),
+    ]
+
     /// Each fault, switched at run time on the running site, makes the gate exit 1 and the first red JUnit
     /// testcase is the step that checks what broke.
     func testEachFaultTurnsTheGateRedAtTheRightTestcase() throws {
         let stack = try LaravelStack.healthy()
-        let expectations: [(fault: String, firstRed: String)] = [
-            ("500:/api/warehouses", "smoke › Warehouse API answers JSON (curl -I /api/warehouses)"),
-            // Laravel runs `auth` before our fault middleware: a guest still gets the 302, only the logged-in
-            // dashboard crashes.
-            ("500:/admin", "admin-login › Dashboard is the logged-in page"),
-            ("500:POST /demande", "demande-form › Valid request is accepted"),
-            ("500:POST /login", "admin-login › Wrong password is refused with the error shown"),
-            ("latency:/carte=2500", "warehouse-map › Map page loads and uses the API"),
-            ("warehouses:broken-json", "warehouse-map › Warehouse API answers a valid list"),
-            ("warehouses:empty", "warehouse-map › Warehouse API answers a valid list"),
-            ("warehouses:outside-senegal", "warehouse-map › Warehouse API answers a valid list"),
-            ("warehouses:duplicate-ids", "warehouse-map › Warehouse API answers a valid list"),
-            ("warehouses:non-numeric-coordinates", "warehouse-map › Warehouse API answers a valid list"),
-            ("latency:/=2500", "smoke › Home page answers (curl -I /)"),
-            ("csrf:off", "demande-form › Request without a CSRF token is refused"),
-        ]
-        for (fault, firstRed) in expectations {
+        for (fault, firstRed) in Self.faults {
             try stack.reset()
             try stack.fault(fault)
             let (run, junit) = try gate(stack, load: false)
@@ -77,5 +79,10 @@ final class LaravelGateTests: XCTestCase {
         let (run, junit) = try gate(stack)
         XCTAssertEqual(run.exitCode, 1, run.output)
         XCTAssertEqual(junit.red.first?.title, "smoke › Home page answers (curl -I /)", run.output)
+    }
+
+    /// A site whose request form has no file field, checked with `--var attachment_field=` from an empty folder.
+    func testGatePassesOnLaravelWithoutAFileFieldByVariableOnly() throws {
+        try SiteGateChecks.laravelWithoutAFileField(.built)
     }
 }

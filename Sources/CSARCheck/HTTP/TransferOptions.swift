@@ -31,5 +31,5 @@ public struct TransferOptions: Sendable, Equatable {
 
 /// The version printed by `--version` and written into reports.
 public enum CSARCheckVersion {
-    public static let current = "0.1.0"
+    public static let current = "0.2.0"
 }

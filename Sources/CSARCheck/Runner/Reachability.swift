@@ -27,7 +27,9 @@ public final class Reachability: @unchecked Sendable {
     /// Why nothing more is sent to `baseURL`, or nil while it may answer.
     func skipReason(for baseURL: String) -> String? {
         lock.withLock {
-            unreachable[baseURL].map { "not sent: the target is unreachable (\($0.url) failed during \($0.phase.rawValue))" }
+            unreachable[baseURL].map {
+                "not sent: the target is unreachable (\($0.url) failed during \($0.phase.rawValue))"
+            }
         }
     }
 }

@@ -102,4 +102,50 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(with.stdout.contains("✔ PASSED"), with.stdout)
         XCTAssertFalse(with.output.contains("deploy-7f3a"), "the bypass secret must be masked")
     }
+
+    /// `--suite` is repeatable: each suite or file runs, in order (one alone used to win silently).
+    func testSuitesRepeatAndDurationsTakeUnits() async throws {
+        let demo = try await DemoSiteFixture.start()
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CommandLineRun.run(
+            [
+                "gate", "--base-url", demo.baseURL, "--suite", "smoke.yaml", "--suite", "warehouse-map.yaml",
+                "--no-load",
+                "--timeout", "2s", "--connect-timeout", "500ms", "--reports", folder.path,
+            ])
+        await demo.stop()
+        XCTAssertEqual(run.exitCode, 0, run.output)
+        let junit = try JUnitCases(file: folder.appendingPathComponent("junit.xml"))
+        XCTAssertEqual(Set(junit.cases.map(\.classname)), ["smoke", "warehouse-map", "criteria"], "\(junit.cases)")
+    }
+
+    /// Everything the selected files need is checked before the first request: a folder whose load would run
+    /// for a minute, beside a file that needs an unset variable, sends nothing and lists what is missing.
+    func testMissingValuesAreFoundBeforeAnythingIsSent() throws {
+        let server = try HostileServer.start()
+        defer { server.stop() }
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "name: A long load\nload: { url: /ok, rate: 20, duration: 60s }\n".write(
+            to: folder.appendingPathComponent("a-load.yaml"), atomically: true, encoding: .utf8)
+        try """
+        name: Needs two values
+        variables:
+          password: { env: CSAR_TEST_UNSET_PASSWORD, secret: true }
+        steps:
+          - url: /ok
+            headers: { X-Password: "{{ password }}", X-Key: "{{ env.CSAR_TEST_UNSET_KEY }}" }
+        """.write(to: folder.appendingPathComponent("b-needs.yaml"), atomically: true, encoding: .utf8)
+        let started = Date()
+        let run = try CommandLineRun.run(
+            ["run", folder.path, "--base-url", server.baseURL, "--reports", folder.appendingPathComponent("r").path])
+        XCTAssertEqual(run.exitCode, 2, run.output)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 20, "nothing ran before the error")
+        XCTAssertTrue(
+            run.stderr.contains("CSAR_TEST_UNSET_PASSWORD") && run.stderr.contains("CSAR_TEST_UNSET_KEY"), run.stderr)
+        XCTAssertEqual(try server.receivedRequests().map(\.line), [], "nothing was sent")
+        let junit = try JUnitCases(file: folder.appendingPathComponent("r/junit.xml"))
+        XCTAssertEqual(junit.red.map(\.title), ["a-load › setup", "b-needs › setup"], "\(junit.cases)")
+    }
 }

@@ -114,4 +114,42 @@ final class FormSubmissionTests: XCTestCase {
         let button = try XCTUnwrap(result.step("unknown button")?.failedAssertions.first?.failure?.actual)
         XCTAssertTrue(button.contains("no submit button 'Valider'") && button.contains("'Se connecter'"), button)
     }
+
+    /// The message names the selector as sent, not its template; a field the demo's form lacks is refused with
+    /// the fields it has, `add:` sends it on purpose, and an empty required field stops the step unless
+    /// `novalidate: true`.
+    func testMessagesShowTheSelectorAsSentAndFieldsTheFormLacksAreRefused() async throws {
+        let result = try await demo.run(
+            yaml: """
+                variables: { the_form: 'form[action*="/demande"]', type: type_demande }
+                steps:
+                  - { name: form, url: /demande }
+                  - name: unknown field
+                    submit_form: { selector: "{{ the_form }}", fields: { nom: Awa, objet: Aide } }
+                  - { name: form again, url: /demande }
+                  - name: required empty
+                    submit_form: { selector: "{{ the_form }}", fields: { nom: "" } }
+                  - { name: form once more, url: /demande }
+                  - name: on purpose
+                    submit_form:
+                      selector: "{{ the_form }}"
+                      novalidate: true
+                      fields: { nom: "", "{{ type }}": information }
+                      add: { objet: Aide }
+                    expect: { status: 302 }
+                """)
+        let unknown = try XCTUnwrap(result.step("unknown field")?.failedAssertions.first)
+        XCTAssertEqual(unknown.title, #"submit_form: form matching 'form[action*="/demande"]'"#)
+        XCTAssertTrue(
+            unknown.failure?.actual.contains(
+                "has no field 'objet', so a browser could not send it; its fields: _token, nom, email, telephone, "
+                    + "region, type_demande, message, piece_jointe. Name one of them, list 'objet' under 'add'")
+                ?? false,
+            unknown.failure?.actual ?? "")
+        let required = try XCTUnwrap(result.step("required empty")?.failedAssertions.first?.failure?.actual)
+        XCTAssertTrue(required.contains("requires 'nom', 'email', 'region', 'message', left empty"), required)
+        let sent = try XCTUnwrap(result.step("on purpose"))
+        XCTAssertEqual(sent.outcome, .passed, "\(sent.failedAssertions)")
+        XCTAssertTrue(sent.request?.bodyExcerpt?.contains("objet=Aide") ?? false, sent.request?.bodyExcerpt ?? "")
+    }
 }

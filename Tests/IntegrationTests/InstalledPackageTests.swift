@@ -10,7 +10,8 @@ final class InstalledPackageTests: XCTestCase {
     /// `/usr/bin/csar-check`, whose own share folder holds its scenarios (`CSAR_SCENARIOS` emptied).
     static func installed() throws -> SiteGateChecks.Binary {
         guard let path = ProcessInfo.processInfo.environment["CSAR_INSTALLED_BINARY"] else {
-            let reason = "CSAR_INSTALLED_BINARY does not name an installed csar-check (scripts/test.sh installs one in CI)"
+            let reason =
+                "CSAR_INSTALLED_BINARY does not name an installed csar-check (scripts/test.sh installs one in CI)"
             if ProcessInfo.processInfo.environment["CI"] != nil { throw LocalServerError(message: reason) }
             throw XCTSkip(reason)
         }
@@ -25,7 +26,8 @@ final class InstalledPackageTests: XCTestCase {
             ["vars"], environment: binary.environment, directory: folder, executable: binary.path)
         XCTAssertEqual(vars.exitCode, 0, vars.output)
         XCTAssertTrue(
-            vars.stdout.hasPrefix("Scenarios: /usr/share/csar-check/scenarios (installed with csar-check)"), vars.stdout)
+            vars.stdout.hasPrefix("Scenarios: /usr/share/csar-check/scenarios (installed with csar-check)"), vars.stdout
+        )
         let validate = try CommandLineRun.run(
             ["validate"], environment: binary.environment, directory: folder, executable: binary.path)
         XCTAssertEqual(validate.exitCode, 0, validate.output)
@@ -88,7 +90,8 @@ final class InstalledPackageTests: XCTestCase {
                 FileManager.default.fileExists(atPath: folder.appendingPathComponent("Reports/junit.xml").path),
                 "\(name): no Reports/junit.xml")
             XCTAssertTrue(try Validators.xmllint(folder.appendingPathComponent("Reports/junit.xml").path).ok)
-            XCTAssertEqual(try Shell.status(of: stack.baseURL + "/"), 200, "\(name): `php artisan up` ran: the site is up")
+            XCTAssertEqual(
+                try Shell.status(of: stack.baseURL + "/"), 200, "\(name): `php artisan up` ran: the site is up")
         }
     }
 
@@ -100,8 +103,10 @@ final class InstalledPackageTests: XCTestCase {
         let stack = try LaravelStack.healthy()
         let folder = try TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let doc = try String(contentsOf: RepositoryPaths.root.appendingPathComponent("docs/nightly.md"), encoding: .utf8)
-        let block = try XCTUnwrap(doc.components(separatedBy: "```cron\n").dropFirst().first?.components(separatedBy: "```").first)
+        let doc = try String(
+            contentsOf: RepositoryPaths.root.appendingPathComponent("docs/nightly.md"), encoding: .utf8)
+        let block = try XCTUnwrap(
+            doc.components(separatedBy: "```cron\n").dropFirst().first?.components(separatedBy: "```").first)
         var settings: [String: String] = [:]
         var command = ""
         for line in block.split(separator: "\n").map(String.init) {

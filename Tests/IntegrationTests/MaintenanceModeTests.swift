@@ -23,6 +23,24 @@ final class MaintenanceModeTests: XCTestCase {
         XCTAssertTrue(result.notes.first?.contains("--bypass-secret") ?? false)
     }
 
+    /// The note is where CI servers show failures — the failed testcase's message — not only in the suite's
+    /// `system-err`, which they hide.
+    func testTheMaintenanceNoteIsInTheFailedTestcasesMessage() async throws {
+        let demo = try await DemoSiteFixture.start(faults: ["maintenance:deploy-2026"])
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try CommandLineRun.run([
+            "smoke", "--base-url", demo.baseURL, "--reports", folder.path,
+        ])
+        await demo.stop()
+        XCTAssertEqual(run.exitCode, 1, run.output)
+        let junit = try String(contentsOf: folder.appendingPathComponent("junit.xml"), encoding: .utf8)
+        let failure = try XCTUnwrap(junit.firstMatch(of: /<failure type="assertion" message="([^"]*)"/)?.1)
+        XCTAssertTrue(
+            failure.contains("status") && failure.contains("note: ") && failure.contains("maintenance mode"),
+            String(failure))
+    }
+
     /// Two scenarios that meet maintenance mode alike give the same note: the console, report.json and
     /// report.html each list it once for the run (each scenario's own section keeps its note).
     func testTheSameNoteFromTwoScenariosIsListedOnce() async throws {

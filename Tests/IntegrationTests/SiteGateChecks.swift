@@ -38,7 +38,8 @@ enum SiteGateChecks {
         defer { try? stack.reset() }
         try stack.fault("form:no-attachment")
         let arguments = ["--var", "attachment_field="]
-        let (run, junit) = try gate(binary, baseURL: stack.baseURL, arguments: arguments, environment: stack.adminEnvironment)
+        let (run, junit) = try gate(
+            binary, baseURL: stack.baseURL, arguments: arguments, environment: stack.adminEnvironment)
         XCTAssertEqual(run.exitCode, 0, run.output, file: file, line: line)
         XCTAssertEqual(junit.red.map(\.title), [], run.output, file: file, line: line)
         XCTAssertEqual(
@@ -53,7 +54,8 @@ enum SiteGateChecks {
             let (red, junit) = try gate(
                 binary, baseURL: stack.baseURL, arguments: arguments, environment: stack.adminEnvironment, load: false)
             XCTAssertEqual(red.exitCode, 1, "\(fault): \(red.output)", file: file, line: line)
-            XCTAssertEqual(junit.red.first?.title, firstRed, "\(fault): \(junit.red.map(\.title))", file: file, line: line)
+            XCTAssertEqual(
+                junit.red.first?.title, firstRed, "\(fault): \(junit.red.map(\.title))", file: file, line: line)
         }
     }
 
@@ -83,7 +85,8 @@ enum SiteGateChecks {
                 binary, baseURL: site.baseURL, arguments: DjangoSite.gateArguments,
                 environment: site.adminEnvironment, load: false)
             XCTAssertEqual(red.exitCode, 1, "\(fault): \(red.output)", file: file, line: line)
-            XCTAssertEqual(junit.red.first?.title, firstRed, "\(fault): \(junit.red.map(\.title))", file: file, line: line)
+            XCTAssertEqual(
+                junit.red.first?.title, firstRed, "\(fault): \(junit.red.map(\.title))", file: file, line: line)
         }
         try site.fault("{}")
         var wrongPassword = site.adminEnvironment
@@ -92,6 +95,7 @@ enum SiteGateChecks {
             binary, baseURL: site.baseURL, arguments: DjangoSite.gateArguments, environment: wrongPassword, load: false)
         XCTAssertEqual(refused.exitCode, 1, refused.output, file: file, line: line)
         XCTAssertEqual(refusedJUnit.red.first?.title, "admin-login › Right credentials log in", file: file, line: line)
-        XCTAssertTrue(refused.stdout.contains("hint: the site refused the login"), refused.stdout, file: file, line: line)
+        XCTAssertTrue(
+            refused.stdout.contains("hint: the site refused the login"), refused.stdout, file: file, line: line)
     }
 }

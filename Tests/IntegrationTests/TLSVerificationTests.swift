@@ -21,6 +21,28 @@ final class TLSVerificationTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("TLS handshake: 3"), "every request failed in the TLS phase:\n\(run.stdout)")
     }
 
+    /// What to do next is said with the failure: `--cacert` for a certificate nobody here trusts, `http://` for a
+    /// port that does not speak TLS.
+    func testAnUntrustedCertificateAndAPlainHTTPPortSayWhatToDo() async throws {
+        let untrusted = try CommandLineRun.run(
+            [
+                "smoke", "--scenarios", RepositoryPaths.root.appendingPathComponent("Scenarios").path, "--base-url",
+                server.baseURL, "--no-reports",
+            ],
+            timeout: 30)
+        XCTAssertEqual(untrusted.exitCode, 3, untrusted.output)
+        XCTAssertTrue(untrusted.output.contains("pass --cacert FILE with that CA's certificate"), untrusted.output)
+        let demo = try await DemoSiteFixture.start()
+        let plain = try CommandLineRun.run(
+            [
+                "smoke", "--scenarios", RepositoryPaths.root.appendingPathComponent("Scenarios").path,
+                "--base-url", demo.baseURL.replacingOccurrences(of: "http://", with: "https://"), "--no-reports",
+            ], timeout: 30)
+        await demo.stop()
+        XCTAssertEqual(plain.exitCode, 3, plain.output)
+        XCTAssertTrue(plain.output.contains("the server does not speak TLS on this port: use http://"), plain.output)
+    }
+
     func testALoadRunTrustsTheGivenCA() throws {
         for keepAlive in [[], ["-k"]] {
             let run = try CommandLineRun.run(

@@ -59,6 +59,10 @@ final class SignalTests: HostileServerTestCase {
         let junit = try String(contentsOf: reports.appendingPathComponent("junit.xml"), encoding: .utf8)
         XCTAssertTrue(junit.contains("<testcase name=\"Home answers\""), junit)
         XCTAssertTrue(junit.hasSuffix("</testsuites>\n"), junit)
+        // A CI server must not show a cut run as all-passing: the run ends with an `interrupted` error.
+        let cases = try JUnitCases(file: reports.appendingPathComponent("junit.xml"))
+        XCTAssertEqual(cases.red.last?.title, "run › interrupted", "\(cases.cases)")
+        XCTAssertTrue(try Validators.xmllint(reports.appendingPathComponent("junit.xml").path).ok)
     }
 
     func testALoadStoppedBySIGTERMPrintsItsPartialResultAndExits130() throws {

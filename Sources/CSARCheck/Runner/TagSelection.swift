@@ -35,9 +35,9 @@ public struct TagSelection: Sendable, Equatable {
             known.isEmpty ? "these files carry no tag" : "the tags of these files: \(known.joined(separator: ", "))"
         var problems: [String] = []
         for tag in only where !fileTags.contains(tag) {
-            let where_ = stepTags.contains(tag) ? " (only steps carry it, and --tag selects files)" : ""
+            let stepsOnly = stepTags.contains(tag) ? " (only steps carry it, and --tag selects files)" : ""
             problems.append(
-                "--tag \(tag): no scenario file is tagged '\(tag)'\(where_)"
+                "--tag \(tag): no scenario file is tagged '\(tag)'\(stepsOnly)"
                     + "\(Suggestion.didYouMean(tag, among: Array(fileTags))); \(listed)")
         }
         for tag in skip where !fileTags.contains(tag) && !stepTags.contains(tag) {

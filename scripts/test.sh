@@ -21,8 +21,10 @@ trap cleanup EXIT
 venv="${CSAR_VENV:-.build/venv}"
 [ -x "$venv/bin/python3" ] || { echo "no Python environment at $venv: run scripts/install-deps.sh first" >&2; exit 1; }
 export PATH="$(cd "$venv/bin" && pwd):$PATH"
-# Formatting first: it takes seconds (scripts/check-format.sh --fix formats the files).
+# Formatting first: it takes seconds (scripts/check-format.sh --fix formats the files). Then the stage folders
+# must form layers that point one way (scripts/check-layers.py names the references that close a cycle).
 scripts/check-format.sh
+scripts/check-layers.py
 swift build
 # The Debian package, built and installed as a user installs it, for the tests of the installed binary
 # (InstalledPackageTests, ExitCodeTests): in CI, or with CSAR_TEST_PACKAGE=1 (it installs into the system).

@@ -21,7 +21,7 @@ enum FuzzInput {
         case .json: json(rest)
         case .envFile: _ = try? EnvFile.parse(text, file: "fuzz.env", environment: ["HOME": "/root"])
         case .duration: duration(text)
-        case .regex: _ = try? RegexPattern(templated: text)
+        case .regex: _ = try? QueryPath.regex(text)
         }
     }
 

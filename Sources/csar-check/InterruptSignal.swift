@@ -18,7 +18,7 @@ enum InterruptSignal {
     private static let first = Atomic<Int32>(0)
 
     /// The stop request every part of a run watches: raised by the first signal.
-    static let stop = LoadStopSignal(alsoWhen: { InterruptSignal.received.load(ordering: .relaxed) > 0 })
+    static let stop = StopSignal(alsoWhen: { InterruptSignal.received.load(ordering: .relaxed) > 0 })
 
     /// Lets the handled signals reach this process even if the parent started it with them blocked (a
     /// blocked mask is inherited across `exec`; test harnesses and some supervisors do that). Call it
@@ -33,7 +33,7 @@ enum InterruptSignal {
     /// Installs the handler for the rest of the process's life (report writing included, so a signal
     /// then still leaves whole reports) and returns the stop request it raises.
     @discardableResult
-    static func install() -> LoadStopSignal {
+    static func install() -> StopSignal {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { signal in
             if InterruptSignal.received.add(1, ordering: .relaxed).newValue > 1 {

@@ -98,7 +98,7 @@ enum ScenarioExecution {
     /// Evaluates, prints the verdict, writes the reports and the history record, and decides the exit status.
     private static func finish(
         _ request: Request, started: Date, scenarios: [Scenario], suites: [SuiteScope], results: SuiteRun.Results,
-        stop: LoadStopSignal, writer: ReportWriter?
+        stop: StopSignal, writer: ReportWriter?
     ) -> Outcome {
         let style = ConsoleStyle.forStandardOutput()
         let builder = RunReportBuilder(

@@ -5,7 +5,7 @@ import XCTest
 /// The load engine against the demo site on loopback: counts, models, faults, stops. Each test is
 /// bounded to a few seconds.
 final class LoadEngineTests: XCTestCase {
-    private func run(_ plan: LoadPlan, stop: LoadStopSignal = LoadStopSignal()) async throws -> LoadResult {
+    private func run(_ plan: LoadPlan, stop: StopSignal = StopSignal()) async throws -> LoadResult {
         try await DedicatedThread.run { () -> Result<LoadResult, LoadPlanError> in
             Result { () throws(LoadPlanError) in try LoadEngine.run(plan, stop: stop) }
         }.get()
@@ -139,7 +139,7 @@ final class LoadEngineTests: XCTestCase {
 
     func testAStopRequestEndsTheRunWithAPartialResult() async throws {
         let demo = try await DemoSiteFixture.start()
-        let stop = LoadStopSignal()
+        let stop = StopSignal()
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.5) { stop.request() }
         let result = try await run(loadPlan(demo.baseURL + "/", duration: 10, concurrency: 2), stop: stop)
         await demo.stop()

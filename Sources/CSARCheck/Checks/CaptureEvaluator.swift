@@ -53,8 +53,10 @@ enum CaptureEvaluator {
             case .failure(let error): return .failure(.init(error.message))
             }
         case .regex(let templated, let group):
-            guard let pattern = templated.resolved(render) else {
-                return .failure(.init("regex \(templated): a variable is undefined or the rendered pattern is invalid"))
+            let pattern: RegexPattern
+            switch templated.resolved(render) {
+            case .success(let compiled): pattern = compiled
+            case .failure(let error): return .failure(.init("regex \(error.message)"))
             }
             guard let match = pattern.firstMatch(in: view.text, group: group) else {
                 return .failure(.init("regex \(pattern) matched nothing"))
@@ -97,15 +99,6 @@ extension CaptureEvaluator {
         case .failure(let error):
             return .failure(.init(error.message))
         }
-    }
-}
-
-/// XPath 1.0 has no escape sequences: a string with both quote kinds must be built with concat().
-enum XPathLiteral {
-    static func quote(_ text: String) -> String {
-        if !text.contains("'") { return "'\(text)'" }
-        if !text.contains("\"") { return "\"\(text)\"" }
-        return "concat('" + text.replacingOccurrences(of: "'", with: "', \"'\", '") + "')"
     }
 }
 

@@ -58,8 +58,10 @@ struct PredicateEvaluator {
         case .equals(let expected): return ValueComparison.equal(actual, value(of: expected))
         case .notEquals(let expected): return !ValueComparison.equal(actual, value(of: expected))
         case .compare(let op, let expected): return ValueComparison.compare(actual, op, value(of: expected))
-        case .matches(let pattern): return pattern.resolved(render)?.matches(ValueComparison.text(actual)) ?? false
-        case .notMatches(let pattern): return !(pattern.resolved(render)?.matches(ValueComparison.text(actual)) ?? true)
+        case .matches(let pattern):
+            return (try? pattern.resolved(render).get())?.matches(ValueComparison.text(actual)) ?? false
+        case .notMatches(let pattern):
+            return !((try? pattern.resolved(render).get())?.matches(ValueComparison.text(actual)) ?? true)
         case .contains(let template): return ValueComparison.contains(actual, renderOrRaw(template))
         case .notContains(let template): return !ValueComparison.contains(actual, renderOrRaw(template))
         case .type(let name): return actual.typeName == name
@@ -87,8 +89,8 @@ struct PredicateEvaluator {
         case .equals(let expected): "== \(expected)"
         case .notEquals(let expected): "!= \(expected)"
         case .compare(let op, let expected): "\(op.symbol) \(expected)"
-        case .matches(let pattern): "matches \(pattern.resolved(render) ?? pattern)"
-        case .notMatches(let pattern): "does not match \(pattern.resolved(render) ?? pattern)"
+        case .matches(let pattern): "matches /\(pattern.text(render))/"
+        case .notMatches(let pattern): "does not match /\(pattern.text(render))/"
         case .contains(let template): "contains \"\(renderOrRaw(template))\""
         case .notContains(let template): "does not contain \"\(renderOrRaw(template))\""
         case .exists(let flag): flag ? "exists" : "absent"
@@ -122,10 +124,6 @@ struct PredicateEvaluator {
 }
 
 /// Why a check failed, in the words shown to the user.
-public struct CheckFailure: Sendable, Equatable {
-    public var expected: String
-    public var actual: String
-}
 
 extension JSONValue {
     /// Strings quoted, numbers as people write them, containers as compact JSON.

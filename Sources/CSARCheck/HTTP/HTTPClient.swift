@@ -6,10 +6,10 @@ public final class HTTPClient {
     public let options: TransferOptions
     private let easy = CurlEasy()
     /// When raised, the transfer in flight is abandoned (within about a second) and the next is not sent.
-    private let stop: LoadStopSignal?
+    private let stop: StopSignal?
 
     /// A client with its own connections and cookie jar; a raised `stop` abandons its transfers.
-    public init(options: TransferOptions = .init(), stop: LoadStopSignal? = nil) {
+    public init(options: TransferOptions = .init(), stop: StopSignal? = nil) {
         self.options = options
         self.stop = stop
     }
@@ -85,10 +85,10 @@ public final class HTTPClient {
         return Int((seconds.isNaN ? bound : min(max(seconds, 0.001), bound)) * 1000)
     }
 
-    /// Aborts the transfer once the run is asked to stop; `context` is the unretained `LoadStopSignal`.
+    /// Aborts the transfer once the run is asked to stop; `context` is the unretained `StopSignal`.
     private static let abortWhenStopped: ccurl_xferinfo_callback = { context, _, _, _, _ in
         guard let context else { return 0 }
-        return Unmanaged<LoadStopSignal>.fromOpaque(context).takeUnretainedValue().isRequested ? 1 : 0
+        return Unmanaged<StopSignal>.fromOpaque(context).takeUnretainedValue().isRequested ? 1 : 0
     }
 
     static func timings(of easy: CurlEasy) -> HTTPTimings {

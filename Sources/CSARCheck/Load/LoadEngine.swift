@@ -13,7 +13,7 @@ public enum LoadEngine {
     /// reference counting, malloc without arena locks): measured 4 % less CPU per request with
     /// keep-alive and 10 % less without it.
     public static func run(
-        _ plan: LoadPlan, stop: LoadStopSignal = LoadStopSignal(),
+        _ plan: LoadPlan, stop: StopSignal = StopSignal(),
         onProgress: ((LoadProgress, Double) -> Void)? = nil
     ) throws(LoadPlanError) -> LoadResult {
         try plan.validate()
@@ -40,7 +40,7 @@ public enum LoadEngine {
 
     /// Runs each lane on an event-loop thread of its own and waits for them all.
     private static func runOnThreads(
-        _ lanes: [LoadLane], plan: LoadPlan, origin: UInt64, stop: LoadStopSignal, timeline: LiveTimeline,
+        _ lanes: [LoadLane], plan: LoadPlan, origin: UInt64, stop: StopSignal, timeline: LiveTimeline,
         tick: (Double) -> Void
     ) -> [LoadWorkerOutcome] {
         let outcomes = OutcomeCollector()
@@ -63,7 +63,7 @@ public enum LoadEngine {
     /// Waits for the workers, ticking the progress callback; past every bound the plan allows (time
     /// limit, drain, timeouts) it asks them to stop, and past that it stops waiting.
     private static func waitForWorkers(
-        _ group: DispatchGroup, plan: LoadPlan, stop: LoadStopSignal, tick: (Double) -> Void
+        _ group: DispatchGroup, plan: LoadPlan, stop: StopSignal, tick: (Double) -> Void
     ) {
         let started = Date()
         let overdue = plan.timeLimit + Double(LoadWorker.drainGrace) / 1e9 + 10

@@ -24,7 +24,7 @@ final class LoadWorker {
     let lane: LoadLane
     let origin: UInt64
     let deadline: UInt64
-    let stop: LoadStopSignal
+    let stop: StopSignal
     let timeline: LiveTimeline
     let multi = CurlMulti()
     var slots: [LoadSlot] = []
@@ -43,7 +43,7 @@ final class LoadWorker {
     /// This lane's TLS handshakes and OpenSSL contexts, counted on its thread (see ccurl_tls.c).
     private let tls = UnsafeMutablePointer<ccurl_tls_counters>.allocate(capacity: 1)
 
-    init(plan: LoadPlan, lane: LoadLane, origin: UInt64, stop: LoadStopSignal, timeline: LiveTimeline) {
+    init(plan: LoadPlan, lane: LoadLane, origin: UInt64, stop: StopSignal, timeline: LiveTimeline) {
         self.plan = plan
         self.lane = lane
         self.origin = origin

@@ -16,7 +16,7 @@ public enum MaintenanceMode {
     /// A site that is not down answers the path with a plain 404: the run then goes on without a cookie.
     /// Blocking.
     public static func bypass(
-        baseURL: String, secret: String, transfer: TransferOptions, stop: LoadStopSignal? = nil
+        baseURL: String, secret: String, transfer: TransferOptions, stop: StopSignal? = nil
     ) -> Result<Bypass, BypassFailure> {
         let client = HTTPClient(options: transfer, stop: stop)
         let url = RequestBuilder.join(baseURL, "/" + (secret.addingPercentEncodingForPath()))

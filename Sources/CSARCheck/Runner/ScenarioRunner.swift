@@ -14,7 +14,7 @@ public struct ScenarioRunner: Sendable {
     /// comes back masked with everything it knows.
     /// `reachability` is shared by a run's scenarios: once the target proved unreachable, steps are not sent.
     public func run(
-        _ scenario: Scenario, masker: SecretMasker? = nil, stop: LoadStopSignal = .init(),
+        _ scenario: Scenario, masker: SecretMasker? = nil, stop: StopSignal = .init(),
         reachability: Reachability = .init(), onStep: (StepResult) -> Void = { _ in }
     ) -> ScenarioResult {
         let started = Date()

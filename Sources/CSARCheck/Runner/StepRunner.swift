@@ -9,13 +9,13 @@ struct StepRunner {
     let builder: RequestBuilder
     let transcript: Transcript
     /// Raised by a signal: no further attempt, and no wait for one.
-    let stop: LoadStopSignal
+    let stop: StopSignal
     /// The last response received, whose forms a `submit_form:` step submits.
     private let pages = PageMemory()
 
     init(
         client: HTTPClient, variables: VariableStore, selection: TagSelection = .init(), builder: RequestBuilder,
-        transcript: Transcript, stop: LoadStopSignal
+        transcript: Transcript, stop: StopSignal
     ) {
         self.client = client
         self.variables = variables

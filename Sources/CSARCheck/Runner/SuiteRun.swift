@@ -7,11 +7,11 @@ public struct SuiteRun: Sendable {
     public var configuration: RunConfiguration
     public var reporter: ConsoleReporter
     /// Ctrl-C: the run ends after the current step, and what ran is still reported.
-    public var stop: LoadStopSignal
+    public var stop: StopSignal
 
     public init(
         scenarios: [Scenario], configuration: RunConfiguration, reporter: ConsoleReporter,
-        stop: LoadStopSignal = .init()
+        stop: StopSignal = .init()
     ) {
         self.scenarios = scenarios
         self.configuration = configuration

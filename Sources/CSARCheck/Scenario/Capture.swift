@@ -4,7 +4,7 @@ public struct Capture: Sendable {
         case jsonPath(QueryPath<JSONPath>, source: String)
         case xPath(QueryPath<XPathExpression>, source: String)
         /// The first match's `group` (0 for the whole match).
-        case regex(RegexPattern, group: Int)
+        case regex(QueryPath<RegexPattern>, group: Int)
         case header(String)
         /// The `value` of the HTML form field with this name, e.g. Laravel's hidden `_token` or Django's
         /// `csrfmiddlewaretoken`; templated so one scenario serves several frameworks.

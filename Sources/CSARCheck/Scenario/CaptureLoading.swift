@@ -60,12 +60,12 @@ enum CaptureLoading {
             let text = try ScalarReading.string(node, key: keyPath, reader: reader)
             return .xPath(try QueryCompiling.xPathQuery(text, at: node, key: keyPath, scope: scope), source: text)
         case "regex":
-            let pattern = try QueryCompiling.regex(node, key: keyPath, scope: scope)
-            let group = try spec.integer("group", in: 0...99) ?? (pattern.numberOfCaptureGroups > 0 ? 1 : 0)
-            guard group <= pattern.numberOfCaptureGroups else {
+            let (pattern, groups) = try QueryCompiling.regex(node, key: keyPath, scope: scope)
+            let group = try spec.integer("group", in: 0...99) ?? (groups > 0 ? 1 : 0)
+            guard group <= groups else {
                 throw reader.error(
                     at: spec.value("group") ?? node, key: spec.keyPath("group"),
-                    "the pattern has \(pattern.numberOfCaptureGroups) group(s), not \(group)")
+                    "the pattern has \(groups) group(s), not \(group)")
             }
             return .regex(pattern, group: group)
         case "header":
@@ -148,15 +148,21 @@ enum QueryCompiling {
         return template
     }
 
-    static func regex(_ node: Node, key: String, scope: VariableScope) throws(ScenarioError) -> RegexPattern {
+    /// A regular expression that may hold `{{ variables }}` (see `QueryPath.regex`), each variable checked as
+    /// defined; with its number of capture groups.
+    static func regex(
+        _ node: Node, key: String, scope: VariableScope
+    ) throws(ScenarioError) -> (path: QueryPath<RegexPattern>, groups: Int) {
         let text = try ScalarReading.string(node, key: key, reader: scope.reader)
-        let pattern: RegexPattern
+        let compiled: (path: QueryPath<RegexPattern>, groups: Int)
         do {
-            pattern = try RegexPattern(templated: text)
+            compiled = try QueryPath.regex(text)
         } catch {
             throw scope.reader.error(at: node, key: key, error.message)
         }
-        if let template = pattern.template { try scope.check(template, at: node, key: key) }
-        return pattern
+        if let template = try? Template(parsing: text), !template.variableNames.isEmpty {
+            try scope.check(template, at: node, key: key)
+        }
+        return compiled
     }
 }

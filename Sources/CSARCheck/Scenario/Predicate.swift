@@ -26,8 +26,8 @@ public indirect enum Condition: Sendable {
     case equals(ExpectedValue)
     case notEquals(ExpectedValue)
     case compare(ComparisonOperator, ExpectedValue)
-    case matches(RegexPattern)
-    case notMatches(RegexPattern)
+    case matches(QueryPath<RegexPattern>)
+    case notMatches(QueryPath<RegexPattern>)
     case contains(Template)
     case notContains(Template)
     /// Whether anything was selected at all.
@@ -58,15 +58,5 @@ public enum ExpectedValue: Sendable, CustomStringConvertible {
         case .number(let value): NumberFormatting.shortest(value)
         case .string(let template): "\"\(template.source)\""
         }
-    }
-}
-
-/// Formats doubles the way people write them: `14` rather than `14.0`.
-enum NumberFormatting {
-    static func shortest(_ value: Double) -> String {
-        if value.isFinite, value == value.rounded(), abs(value) < 1e15 {
-            return String(Int64(value))
-        }
-        return String(value)
     }
 }

@@ -32,9 +32,10 @@ enum PredicateLoading {
             case "lt", "le", "gt", "ge":
                 let op = ComparisonOperator(rawValue: key) ?? .lt
                 conditions.append(.compare(op, try expected(value, key: keyPath, scope: scope)))
-            case "matches": conditions.append(.matches(try QueryCompiling.regex(value, key: keyPath, scope: scope)))
+            case "matches":
+                conditions.append(.matches(try QueryCompiling.regex(value, key: keyPath, scope: scope).path))
             case "not_matches":
-                conditions.append(.notMatches(try QueryCompiling.regex(value, key: keyPath, scope: scope)))
+                conditions.append(.notMatches(try QueryCompiling.regex(value, key: keyPath, scope: scope).path))
             case "contains", "not_contains":
                 for item in ScalarReading.oneOrMany(value) {
                     let template = try scope.template(item, key: keyPath)

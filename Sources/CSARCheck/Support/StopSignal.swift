@@ -1,9 +1,10 @@
 import Foundation
 import Synchronization
 
-/// Asks a running load to stop early (Ctrl-C), from any thread. Event loops check it on every turn
-/// and wake at least every 100 ms, so a stop takes effect within that.
-public final class LoadStopSignal: Sendable {
+/// Asks a run to stop early (SIGINT, SIGTERM, SIGHUP), from any thread: the scenario runner checks it between
+/// steps and retries, a transfer in flight through libcurl's progress callback, the load engine's event loops
+/// on every turn (they wake at least every 100 ms, so a stop takes effect within that).
+public final class StopSignal: Sendable {
     private let requested = Atomic<Bool>(false)
     private let alsoWhen: (@Sendable () -> Bool)?
 

@@ -6,7 +6,7 @@ public enum LoadRunner {
     /// Runs `spec` with the variables every run has (built-ins, `--var`, environment), for callers
     /// outside a scenario run. With `showProgress`, a terminal on standard error shows a progress line.
     public static func run(
-        _ spec: LoadSpec, configuration: RunConfiguration, stop: LoadStopSignal = LoadStopSignal(),
+        _ spec: LoadSpec, configuration: RunConfiguration, stop: StopSignal = StopSignal(),
         showProgress: Bool = false
     ) throws(LoadPlanError) -> LoadResult {
         let variables = VariableStore(
@@ -23,7 +23,7 @@ public enum LoadRunner {
     /// `cookies` (the maintenance bypass cookie) go with every request, as they do with the steps.
     static func run(
         _ spec: LoadSpec, baseURL: String, variables: VariableStore, transfer: TransferOptions, cookies: [Cookie] = [],
-        stop: LoadStopSignal = LoadStopSignal(), showProgress: Bool = false
+        stop: StopSignal = StopSignal(), showProgress: Bool = false
     ) throws(LoadPlanError) -> LoadResult {
         let plan = try plan(for: spec, baseURL: baseURL, variables: variables, transfer: transfer, cookies: cookies)
         let progress = showProgress ? LoadProgressLine.standardError(for: plan) : nil

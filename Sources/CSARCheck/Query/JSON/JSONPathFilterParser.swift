@@ -118,10 +118,10 @@ extension JSONPathParser {
         return false
     }
 
-    private mutating func parseComparisonOperator() throws(JSONPathError) -> JSONPath.ComparisonOperator? {
+    private mutating func parseComparisonOperator() throws(JSONPathError) -> JSONPath.Comparison? {
         // Two-character operators first, so that "<=" is not read as "<".
         for comparison in [
-            JSONPath.ComparisonOperator.equal, .notEqual, .lessOrEqual, .greaterOrEqual, .less, .greater,
+            JSONPath.Comparison.equal, .notEqual, .lessOrEqual, .greaterOrEqual, .less, .greater,
         ]
         where consumeOperator(comparison.rawValue) {
             return comparison

@@ -12,6 +12,12 @@ public struct AssertionResult: Sendable {
     public var passed: Bool { failure == nil }
 }
 
+/// Why a check failed: what was expected and what came, both as they may be shown.
+public struct CheckFailure: Sendable, Equatable {
+    public var expected: String
+    public var actual: String
+}
+
 /// What was sent, as it may be shown: secrets already masked.
 public struct RequestRecord: Sendable {
     public var method: String

@@ -5,41 +5,20 @@ public struct RegexPattern: @unchecked Sendable, CustomStringConvertible {
     // NSRegularExpression is immutable after creation and documented as safe to share between threads.
     private let expression: NSRegularExpression
     public let source: String
-    /// Set when the source holds `{{ variables }}`: the pattern is compiled again once they are rendered
-    /// (their values are inserted as regular-expression text, not escaped).
-    public let template: Template?
 
     public init(_ source: String) throws(RegexSyntaxError) {
-        self.init(expression: try Self.compile(source), source: source, template: nil)
+        self.init(expression: try Self.compile(source), source: source)
     }
 
-    private init(expression: NSRegularExpression, source: String, template: Template?) {
+    private init(expression: NSRegularExpression, source: String) {
         self.expression = expression
         self.source = source
-        self.template = template
     }
 
-    /// A pattern that may hold placeholders; its syntax is checked now with each placeholder as `x`.
-    public init(templated source: String) throws(RegexSyntaxError) {
-        let parsed: Template
-        do {
-            parsed = try Template(parsing: source)
-        } catch {
-            throw RegexSyntaxError(message: error.message)
-        }
-        let probe = parsed.parts.map { part in
-            if case .literal(let text) = part { text } else { "x" }
-        }.joined()
-        let hasVariables = !parsed.variableNames.isEmpty
-        self.init(
-            expression: try Self.compile(probe, shownAs: source), source: source, template: hasVariables ? parsed : nil)
-    }
-
-    /// The pattern with its variables rendered, or nil when one is undefined or the result does not compile.
-    public func resolved(_ render: (Template) throws(UndefinedVariable) -> String) -> RegexPattern? {
-        guard let template else { return self }
-        guard let text = try? render(template) else { return nil }
-        return try? RegexPattern(text)
+    /// Checks the syntax of `source` as it would compile, `shownAs` in the message (a templated pattern is
+    /// checked with each placeholder as `x`); returns its number of capture groups.
+    public static func check(_ source: String, shownAs shown: String) throws(RegexSyntaxError) -> Int {
+        try compile(source, shownAs: shown).numberOfCaptureGroups
     }
 
     private static func compile(

@@ -47,7 +47,7 @@ extension JSONPath {
         case or([LogicalExpression])
         case and([LogicalExpression])
         case not(LogicalExpression)
-        case comparison(Operand, ComparisonOperator, Operand)
+        case comparison(Operand, Comparison, Operand)
         /// A query used as a test: true when it selects at least one node.
         case exists(Query)
         /// A call to a function whose result is LogicalType.
@@ -62,7 +62,7 @@ extension JSONPath {
         case function(FunctionCall)
     }
 
-    enum ComparisonOperator: String, Sendable {
+    enum Comparison: String, Sendable {
         case equal = "=="
         case notEqual = "!="
         case less = "<"

@@ -187,7 +187,7 @@ extension JSONPath {
         // MARK: - Comparisons
 
         /// RFC 9535 §2.3.5.2.2: Nothing equals only Nothing; only numbers and strings are ordered.
-        private func compare(_ left: JSONValue?, _ comparison: ComparisonOperator, _ right: JSONValue?) -> Bool {
+        private func compare(_ left: JSONValue?, _ comparison: Comparison, _ right: JSONValue?) -> Bool {
             switch comparison {
             case .equal: left == right
             case .notEqual: left != right

@@ -9,10 +9,9 @@ struct GateCommand: AsyncParsableCommand, SendsRequests {
         abstract: "Run the functional suite and a short load test, check the criteria, write the reports.",
         discussion: """
             Needs an explicit target (--base-url, CSAR_BASE_URL or --env-file with APP_URL); it never falls back \
-            to the demo site. Criteria default to the runbook's: responses under 2 s, no HTTP 5xx, availability \
-            ≥ 99.5 %, at most 5 % of requests in error (no response or an unexpected status, e.g. 429); as a \
-            warning, over 5 s. A suite file's `criteria:` replace them for the files it lists; the runbook's still \
-            judge the load run and any file outside such a suite.
+            to the demo site. Criteria default to the runbook's: \(RunbookCriteria.summary) (error_rate: no \
+            response or an unexpected status, e.g. 429). A suite file's `criteria:` replace them for the files it \
+            lists; the runbook's still judge the load run and any file outside such a suite.
             Example: csar-check gate --env-file .env.production --bypass-secret "$SECRET" && php artisan up
             """
     )

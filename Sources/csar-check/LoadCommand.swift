@@ -14,9 +14,9 @@ struct LoadCommand: ParsableCommand, SendsRequests {
             Every run is bounded: at most \(LoadCeilings.defaultMaxRequests) requests and \
             \(Int(LoadCeilings.defaultMaxDuration)) s unless raised with --max-requests/--max-duration and \
             --allow-huge-run. Ctrl-C, SIGTERM or SIGHUP stops and still prints the partial result. \
-            Exit codes: 0 the runbook criteria held (no 5xx, availability ≥ 99.5 %, p95 and max < 2 s), 1 they \
-            did not, 2 usage error (or reports that cannot be written), 3 the target could not be reached, \
-            130 interrupted.
+            The runbook's criteria judge it, as they judge the gate's load: \(RunbookCriteria.summary). \
+            Exit codes: 0 they held, 1 they did not, 2 usage error (or reports that cannot be written), 3 the \
+            target could not be reached, 130 interrupted.
             """
     )
 
@@ -111,28 +111,9 @@ struct LoadCommand: ParsableCommand, SendsRequests {
         let writer = try ScenarioExecution.reportWriter(report.directory)
         print("Loading \(url): \(LoadPlanSummary(plan).description)\n")
         let result = try LoadExecution.run(plan, progress: LoadProgressLine.standardError(for: plan))
-        let verdict = LoadVerdict(result: result)
-        print(LoadSummaryText.render(result, verdict: verdict).terminalSafe, terminator: "")
-        let runReport = LoadExecution.report(result, url: url)
-        // The report's notes: the maintenance-mode note, when the home page got 503s.
-        for note in runReport.notes { print("⚠ \(note)") }
-        var facts = RunVerdict.Facts(
-            interrupted: result.stopReason == .interrupted || InterruptSignal.stop.isRequested,
-            unreachable: result.isUnreachable, failed: !verdict.passed
-        )
-        if let writer { facts.reportsNotWritten = !ScenarioExecution.write(runReport, with: writer) }
-        if let recorder, recorder.record(runReport) == nil { facts.reportsNotWritten = true }
-        switch RunVerdict.decide(facts) {
-        case .passed:
-            return
-        case .unreachable:
-            let example = result.transportErrors.first?.example ?? url
-            throw CommandFailure(message: "target unreachable: \(example)", verdict: .unreachable)
-        case .interrupted:
-            let signal = InterruptSignal.receivedName.map { " by \($0)" } ?? ""
-            throw CommandFailure(message: "interrupted\(signal): the result is partial", verdict: .interrupted)
-        case let other:
-            throw ExitCode(other.rawValue)
-        }
+        print(LoadSummaryText.render(result).terminalSafe, terminator: "")
+        let outcome = RunEpilogue.finish(
+            LoadExecution.judge(result, url: url), command: "load", writer: writer, history: recorder)
+        if outcome.verdict != .passed { throw ExitCode(outcome.verdict.rawValue) }
     }
 }

@@ -15,13 +15,13 @@ enum LoadExecution {
         return result.masked(by: SecretMasker())
     }
 
-    /// The run as every report shows it, judged by the runbook's criteria.
-    static func report(_ result: LoadResult, url: String) -> RunReport {
+    /// The run judged by the runbook's criteria, as the gate judges its load (`RunReportBuilder`).
+    static func judge(_ result: LoadResult, url: String) -> JudgedRun {
         let shown = SecretMasker().maskURL(url)
         let builder = RunReportBuilder(
             command: "load", target: shown, startedAt: result.startedAt, runCriteria: RunbookCriteria.all
         )
-        return builder.report(
+        return builder.judge(
             scenarios: [], results: [], loads: [.init(name: shown, result: result)],
             notes: MaintenanceMode.notice(forLoad: result, url: url).map { [$0] } ?? [],
             interrupted: result.stopReason == .interrupted

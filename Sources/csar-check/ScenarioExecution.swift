@@ -43,14 +43,6 @@ enum ScenarioExecution {
         }
     }
 
-    /// What a run left: its report, its id in the history file when it was recorded there, and the exit
-    /// status decided once the reports and the history record were written (or not).
-    struct Outcome {
-        var report: RunReport
-        var recordedRun: Int64?
-        var verdict: RunVerdict
-    }
-
     static func run(_ request: Request) async throws {
         let outcome = try await execute(request)
         if outcome.verdict != .passed { throw ExitCode(outcome.verdict.rawValue) }
@@ -59,7 +51,7 @@ enum ScenarioExecution {
     /// Runs the files, prints the verdict, writes the reports and records the run. A run that cannot start
     /// (a wrong file, an unknown `--var` or tag, a missing value) sends nothing, writes its reports with a
     /// `setup` testcase per file and ends with exit 2.
-    static func execute(_ request: Request) async throws -> Outcome {
+    static func execute(_ request: Request) async throws -> RunEpilogue.Outcome {
         let started = Date()
         let writer = try reportWriter(request.reports)
         if let folder = request.folder { print(folder.description) }
@@ -95,39 +87,22 @@ enum ScenarioExecution {
             writer: writer)
     }
 
-    /// Evaluates, prints the verdict, writes the reports and the history record, and decides the exit status.
+    /// Judges the run and ends it as every command does (`RunEpilogue`).
     private static func finish(
         _ request: Request, started: Date, scenarios: [Scenario], suites: [SuiteScope], results: SuiteRun.Results,
         stop: StopSignal, writer: ReportWriter?
-    ) -> Outcome {
-        let style = ConsoleStyle.forStandardOutput()
+    ) -> RunEpilogue.Outcome {
         let builder = RunReportBuilder(
             command: request.command, target: request.configuration.baseURL, startedAt: started,
             runCriteria: request.runCriteria, suites: suites
         )
-        var report = builder.report(
+        var judged = builder.judge(
             scenarios: scenarios, results: results.scenarios, loads: results.loads, interrupted: stop.isRequested
         )
-        report.scenarioFolder = request.folder?.path
-        VerdictPrinter(style: style).print(report)
-        var facts = RunVerdict(rawValue: report.verdict.exitCode)?.facts ?? RunVerdict.Facts(failed: true)
-        if let writer {
-            facts.reportsNotWritten = !write(report, with: writer)
-        }
-        let started = !results.scenarios.allSatisfy { $0.setupError != nil && $0.steps.isEmpty }
-        let recordedRun = started ? request.history?.record(report, command: request.command) : nil
-        if started, request.history != nil, recordedRun == nil { facts.reportsNotWritten = true }
-        let verdict = RunVerdict.decide(facts)
-        if verdict == .unreachable {
-            let stepError = results.scenarios.flatMap(\.steps).compactMap(\.transportError).first
-            let loadError = results.loads.lazy.compactMap(\.result.transportErrors.first?.example).first
-            let shown = stepError.map { "\($0.description)\($0.hint.map { " — \($0)" } ?? "")" }
-            printError("error: target unreachable: \(shown ?? loadError ?? request.configuration.baseURL)")
-        }
-        if verdict == .interrupted {
-            printError("interrupted\(InterruptSignal.receivedName.map { " by \($0)" } ?? ""): the results are partial")
-        }
-        return Outcome(report: report, recordedRun: recordedRun, verdict: verdict)
+        judged.report.scenarioFolder = request.folder?.path
+        let sent = !results.scenarios.allSatisfy { $0.setupError != nil && $0.steps.isEmpty }
+        return RunEpilogue.finish(
+            judged, command: request.command, writer: writer, history: request.history, record: sent)
     }
 
     /// The writer for `directory`, checked before anything is sent: a folder that cannot be written is a

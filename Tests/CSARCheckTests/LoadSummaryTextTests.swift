@@ -81,15 +81,8 @@ final class LoadSummaryTextTests: XCTestCase {
             Connections opened:     2
             Throughput:             4 min, 6 median, 6 max per whole second (2 s)
 
-            Verdict (runbook criteria): FAILED
-              ✔ 5xx responses: 0 (at most 0)
-              ✔ availability 100.00 % ≥ 99.5 %
-              ✘ requests in error 10.00 % ≤ 5 % (unexpected: 404 × 1)
-              ✔ p95 10.0 ms < 2 s
-              ✔ max 10.0 ms < 2 s
-
             """
-        XCTAssertEqual(LoadSummaryText.render(golden(), verdict: LoadVerdict(result: golden())), expected)
+        XCTAssertEqual(LoadSummaryText.render(golden()), expected)
     }
 
     func testOpenModelFailuresAndWarnings() {
@@ -103,7 +96,7 @@ final class LoadSummaryTextTests: XCTestCase {
             targetRate: 20, achievedRate: 19.97, sent: 1_198, late: 2, queued: 1, maxLag: 0.84)
         result.warnings = ["1 request(s) waited for a free connection"]
         result.stopReason = .interrupted
-        let text = LoadSummaryText.render(result, verdict: nil)
+        let text = LoadSummaryText.render(result)
         for line in [
             "Failed requests:        3",
             "   (connect: 3)",
@@ -133,15 +126,15 @@ final class LoadSummaryTextTests: XCTestCase {
         var result = LoadFixtures.result(plan: plan, latencies: [2_000, 3_000, 4_000, 5_000], wallTime: 0.5)
         result.tlsHandshakes = 4
         result.tlsResumed = 2
-        let text = LoadSummaryText.render(result, verdict: nil)
+        let text = LoadSummaryText.render(result)
         XCTAssertTrue(text.contains("TLS handshakes:         4 (8.0 per second), 2 resumed"), text)
         XCTAssertTrue(text.contains("no keep-alive, HTTP/1.1, 1 thread, TLS sessions resumed"), text)
-        let plain = LoadSummaryText.render(golden(), verdict: nil)
+        let plain = LoadSummaryText.render(golden())
         XCTAssertFalse(plain.contains("TLS handshakes"), "no TLS, no line")
     }
 
     func testNothingAnsweredStillReadsWell() {
-        let text = LoadSummaryText.render(LoadFixtures.result(latencies: [], failures: 2), verdict: nil)
+        let text = LoadSummaryText.render(LoadFixtures.result(latencies: [], failures: 2))
         XCTAssertTrue(text.contains("Complete requests:      2"))
         XCTAssertTrue(text.contains("  (no response)"))
         XCTAssertTrue(text.contains("Latency: no response"))

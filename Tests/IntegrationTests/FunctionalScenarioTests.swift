@@ -68,7 +68,7 @@ final class FunctionalScenarioTests: XCTestCase {
         await demo.stop()
         XCTAssertTrue(result.steps.isEmpty)
         XCTAssertTrue(result.setupError?.contains("CSAR_ADMIN_EMAIL") ?? false, result.setupError ?? "")
-        XCTAssertEqual(RunVerdict(results: [result]), .configurationError)
+        XCTAssertEqual(Verdicts.of([result]), .configurationError)
     }
 
     func testWarehouseMapPasses() async throws {

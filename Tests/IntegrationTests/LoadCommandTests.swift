@@ -13,7 +13,7 @@ final class LoadCommandTests: XCTestCase {
             "Complete requests:      40", "Failed requests:        0", "Keep-Alive requests:", "Requests per second:",
             "Connection Times (ms)", "Percentage of the requests served within a certain time (ms)",
             " 100%", "Status codes (expected: 2xx, 3xx):", "  200                   40", "p99.9", "wait (TTFB)",
-            "Verdict (runbook criteria): PASSED",
+            "✔ http_5xx == 0", "✔ PASSED",
         ] {
             XCTAssertTrue(run.stdout.contains(line), "missing '\(line)' in:\n\(run.stdout)")
         }
@@ -27,7 +27,7 @@ final class LoadCommandTests: XCTestCase {
         await demo.stop()
         XCTAssertEqual(run.exitCode, 1, run.output)
         XCTAssertTrue(run.stdout.contains("Non-2xx responses:      10"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("✘ 5xx responses: 10"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("✘ http_5xx == 0            http_5xx = 10"), run.stdout)
     }
 
     func testAnUnreachableTargetExitsThree() throws {

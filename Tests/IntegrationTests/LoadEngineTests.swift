@@ -34,7 +34,7 @@ final class LoadEngineTests: XCTestCase {
         XCTAssertLessThanOrEqual(result.connectionsOpened, 10, "keep-alive reuses the connections")
         XCTAssertEqual(result.timeline.reduce(0) { $0 + $1.requests }, 200, "per-second buckets add up")
         XCTAssertGreaterThan(result.bodyBytes, 0)
-        XCTAssertTrue(LoadVerdict(result: result).passed)
+        XCTAssertEqual(Verdicts.of(load: result), .passed)
     }
 
     func testInjected500sAreCountedAndFailTheVerdict() async throws {
@@ -46,7 +46,7 @@ final class LoadEngineTests: XCTestCase {
         XCTAssertEqual(result.availability, 0)
         XCTAssertFalse(result.isUnreachable, "a 500 is an answer")
         XCTAssertEqual(result.timeline.reduce(0) { $0 + $1.serverErrors }, 40)
-        XCTAssertFalse(LoadVerdict(result: result).passed)
+        XCTAssertEqual(Verdicts.of(load: result), .failed)
     }
 
     func testInjectedLatencyShowsInTotalAndWait() async throws {

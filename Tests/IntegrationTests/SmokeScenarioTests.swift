@@ -15,7 +15,7 @@ final class SmokeScenarioTests: XCTestCase {
             result.passed, result.failedSteps.map { "\($0.name): \($0.failedAssertions.map(\.title))" }.description)
         XCTAssertEqual(result.steps.count, 3)
         XCTAssertEqual(result.steps.map { $0.response?.status }, [200, 302, 200])
-        XCTAssertEqual(RunVerdict(results: [result]), .passed)
+        XCTAssertEqual(Verdicts.of([result]), .passed)
     }
 
     func testSmokeGoesRedOnA500() async throws {
@@ -27,7 +27,7 @@ final class SmokeScenarioTests: XCTestCase {
         let failure = try XCTUnwrap(result.failedSteps.first?.failedAssertions.first)
         XCTAssertEqual(failure.key, "steps[1].expect.status")
         XCTAssertEqual(failure.failure?.actual, "status 500")
-        XCTAssertEqual(RunVerdict(results: [result]), .failed)
+        XCTAssertEqual(Verdicts.of([result]), .failed)
     }
 
     func testSmokeGoesRedForARouteSlowerThanTwoSeconds() async throws {
@@ -45,7 +45,7 @@ final class SmokeScenarioTests: XCTestCase {
         let configuration = RunConfiguration(
             baseURL: "http://127.0.0.1:1", transfer: TransferOptions(connectTimeout: 2, totalTimeout: 3))
         let result = await DedicatedThread.run { ScenarioRunner(configuration: configuration).run(scenario) }
-        XCTAssertEqual(RunVerdict(results: [result]), .unreachable)
+        XCTAssertEqual(Verdicts.of([result]), .unreachable)
         let error = try XCTUnwrap(result.steps.first?.transportError)
         XCTAssertEqual(error.phase, .connect)
         XCTAssertEqual(error.url, "http://127.0.0.1:1/")

@@ -48,4 +48,9 @@ public enum RunbookCriteria {
         errors.compactMap { try? Criterion(parsing: $0, severity: .error) }
             + warnings.compactMap { try? Criterion(parsing: $0, severity: .warning) }
     }
+
+    /// The list as help texts show it: `max < 2s, http_5xx == 0, …; as a warning, max <= 5s`.
+    public static var summary: String {
+        errors.joined(separator: ", ") + "; as a warning, " + warnings.joined(separator: ", ")
+    }
 }

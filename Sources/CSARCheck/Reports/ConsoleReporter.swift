@@ -63,7 +63,7 @@ public struct ConsoleReporter: Sendable {
 
     /// The ab-style summary of a scenario's `load:` section (the run's criteria give the verdict).
     public func loadFinished(_ result: LoadResult) {
-        write(LoadSummaryText.render(result, verdict: nil).terminalSafe)
+        write(LoadSummaryText.render(result).terminalSafe)
     }
 
     public func scenarioSetupFailed(_ result: ScenarioResult) {

@@ -2,22 +2,17 @@ import Foundation
 import Histogram
 
 /// The load summary as text: first laid out line for line like `ab`'s, so people who read ab's output
-/// read ours, then what ab lacks (status codes, high percentiles, phases, schedule, warnings, verdict).
+/// read ours, then what ab lacks (status codes, high percentiles, phases, schedule, warnings). The verdict is
+/// not part of it: the criteria judge a load as they judge a gate, and the verdict block follows.
 /// A pure function of the result, golden-tested.
 public enum LoadSummaryText {
-    /// The whole summary; `verdict` is left out when the run's own criteria judge the result.
-    public static func render(_ result: LoadResult, verdict: LoadVerdict?) -> String {
+    public static func render(_ result: LoadResult) -> String {
         var lines = abSection(result)
         lines += [""] + statusSection(result)
         lines += [""] + latencySection(result.latency, openModel: result.schedule != nil)
         lines += runSection(result)
         if !result.warnings.isEmpty {
             lines += ["", "Warnings:"] + result.warnings.map { "  ! \($0)" }
-        }
-        if let verdict {
-            let label = result.stopReason == .interrupted ? "INTERRUPTED" : verdict.passed ? "PASSED" : "FAILED"
-            lines += ["", "Verdict (runbook criteria): \(label)"]
-            lines += verdict.checks.map { "  \($0.passed ? "✔" : "✘") \($0.description)" }
         }
         return lines.joined(separator: "\n") + "\n"
     }

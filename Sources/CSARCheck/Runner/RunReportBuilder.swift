@@ -1,7 +1,15 @@
 import Foundation
 
+/// A run once judged: the report every output is written from, and what the run found out (`RunVerdict.Facts`),
+/// from which the exit status is decided once — carried as it is, never read back from the report's figures.
+public struct JudgedRun: Sendable {
+    public var report: RunReport
+    public var facts: RunVerdict.Facts
+}
+
 /// Evaluates every criterion on its scope and turns a run's results into the `RunReport` all reports
-/// are written from, with the verdict that decides the exit code.
+/// are written from, with the verdict that decides the exit code. The one judge of every command: scenario
+/// runs, the gate, the nightly job and `csar-check load` alike.
 public struct RunReportBuilder: Sendable {
     /// A finished load run and the criteria of its section.
     public struct LoadRun: Sendable {
@@ -39,24 +47,34 @@ public struct RunReportBuilder: Sendable {
         self.suites = suites
     }
 
-    public func report(
+    /// The run judged: every criterion evaluated, the verdict decided, the report built.
+    public func judge(
         scenarios: [Scenario], results: [ScenarioResult], loads: [LoadRun] = [], notes: [String] = [],
         interrupted: Bool = false
-    ) -> RunReport {
+    ) -> JudgedRun {
         // A run that could not start (a refused bypass secret, a missing variable everywhere) measured nothing:
         // its criteria would only say so again.
         let nothingSent =
             loads.isEmpty && !results.isEmpty && results.allSatisfy { $0.setupError != nil && $0.steps.isEmpty }
         let criteria = nothingSent ? [] : evaluateCriteria(scenarios: scenarios, results: results, loads: loads)
         let interrupted = interrupted || loads.contains { $0.result.stopReason == .interrupted }
-        return RunReport(
+        let (verdict, facts) = verdict(results: results, loads: loads, criteria: criteria, interrupted: interrupted)
+        let report = RunReport(
             command: command, target: target, startedAt: startedAt, finishedAt: Date(), interrupted: interrupted,
-            verdict: verdict(results: results, loads: loads, criteria: criteria, interrupted: interrupted),
-            criteria: criteria.map(CriterionReport.init),
+            verdict: verdict, criteria: criteria.map(CriterionReport.init),
             scenarios: results.map(ScenarioReport.init),
             loads: loads.map { LoadReport(name: $0.name, result: $0.result) },
             notes: Self.once(notes + results.flatMap(\.notes))
         )
+        return JudgedRun(report: report, facts: facts)
+    }
+
+    /// The report of `judge`.
+    public func report(
+        scenarios: [Scenario], results: [ScenarioResult], loads: [LoadRun] = [], notes: [String] = [],
+        interrupted: Bool = false
+    ) -> RunReport {
+        judge(scenarios: scenarios, results: results, loads: loads, notes: notes, interrupted: interrupted).report
     }
 
     /// Each note once, in the order first given: scenarios that met the same condition (maintenance mode with
@@ -93,7 +111,7 @@ public struct RunReportBuilder: Sendable {
 
     func verdict(
         results: [ScenarioResult], loads: [LoadRun], criteria: [CriterionResult], interrupted: Bool
-    ) -> VerdictReport {
+    ) -> (VerdictReport, RunVerdict.Facts) {
         let redSteps = results.flatMap { result in result.failedSteps.map { (result.name, $0) } }
         let skipped = results.reduce(0) { $0 + $1.steps.filter { $0.outcome == .skipped }.count }
         let failedCriteria = criteria.filter { !$0.passed && $0.criterion.severity == .error }
@@ -112,8 +130,8 @@ public struct RunReportBuilder: Sendable {
         failures += failedCriteria.map { "criterion \($0.criterion.source) [\($0.scope)]: \($0.measuredText)" }
         if interrupted { failures.append("the run was interrupted: results are partial") }
 
-        let exit = RunVerdict.decide(
-            facts(results: results, loads: loads, failed: !failures.isEmpty, interrupted: interrupted))
+        let facts = facts(results: results, loads: loads, failed: !failures.isEmpty, interrupted: interrupted)
+        let exit = RunVerdict.decide(facts)
         let steps = results.reduce(0) { $0 + $1.steps.count }
         let headline: String
         if exit == .passed {
@@ -129,9 +147,10 @@ public struct RunReportBuilder: Sendable {
             if exit == .interrupted { parts.insert("results are partial", at: 0) }
             headline = (exit == .interrupted ? "INTERRUPTED — " : "FAILED — ") + parts.joined(separator: ", ")
         }
-        return VerdictReport(
+        let verdict = VerdictReport(
             passed: exit == .passed, exitCode: exit.rawValue, headline: headline, failures: failures, warnings: warnings
         )
+        return (verdict, facts)
     }
 
     /// What the run found out, for the one exit-code decision (`RunVerdict.decide`).

@@ -64,24 +64,4 @@ public enum RunVerdict: Int32, Sendable {
             && loadErrors.allSatisfy { LoadResult.unreachablePhases.contains($0.phase) }
             && steps.allSatisfy { $0.transportError != nil || $0.outcome == .skipped }
     }
-
-    /// The verdict of scenario results alone (no load, no criteria).
-    public init(results: [ScenarioResult]) {
-        self = Self.decide(
-            Facts(
-                configurationError: results.contains { $0.setupError != nil },
-                unreachable: Self.isUnreachable(steps: results.flatMap(\.steps), loads: results.compactMap(\.load)),
-                failed: !results.allSatisfy(\.passed)
-            ))
-    }
-}
-
-extension RunVerdict {
-    /// The facts this verdict stands for, to decide again once more is known (the reports written or not).
-    public var facts: Facts {
-        Facts(
-            configurationError: self == .configurationError, interrupted: self == .interrupted,
-            unreachable: self == .unreachable, failed: self == .failed
-        )
-    }
 }

@@ -72,7 +72,7 @@ final class SignalTests: HostileServerTestCase {
         command.send(SIGTERM)
         XCTAssertEqual(command.waitForExit(), 130, command.output)
         XCTAssertTrue(command.output.contains("Requests per second:"), command.output)
-        XCTAssertTrue(command.output.contains("Verdict (runbook criteria): INTERRUPTED"), command.output)
+        XCTAssertTrue(command.output.contains("✘ INTERRUPTED — results are partial"), command.output)
         XCTAssertFalse(command.output.contains("PASSED"), command.output)
     }
 

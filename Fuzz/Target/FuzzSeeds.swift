@@ -21,12 +21,9 @@ enum FuzzSeeds {
                 seeds.append((.template, step.url.source))
                 seeds += step.headers.map { (.template, $0.value.source) }
                 seeds += step.criteria.map { (.criterion, $0.source) }
-                for assertion in step.assertions {
-                    if case .jsonPath(_, let source, _) = assertion.subject { seeds.append((.jsonPath, source)) }
-                }
-                for capture in step.captures {
-                    switch capture.source {
-                    case .jsonPath(_, let source): seeds.append((.jsonPath, source))
+                for query in step.assertions.map(\.query) + step.captures.map(\.query) {
+                    switch query {
+                    case .jsonPath(let path): seeds.append((.jsonPath, path.source))
                     case .regex(let pattern, _): seeds.append((.regex, pattern.source))
                     default: break
                     }

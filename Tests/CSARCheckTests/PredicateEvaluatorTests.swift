@@ -21,7 +21,7 @@ final class PredicateEvaluatorTests: XCTestCase {
                       jsonpath:
                         - { path: "$", \(yaml) }
                 """, file: "p.yaml")
-        guard case .jsonPath(_, _, let predicate) = scenario.steps[0].assertions[0].subject else {
+        guard case .predicate(let predicate) = scenario.steps[0].assertions[0].expectation else {
             throw XCTSkip("not a jsonpath assertion")
         }
         return predicate

@@ -32,11 +32,11 @@ final class QueryPathTests: XCTestCase {
 
     func testTemplatedPathsLoadAndRenderWhenTheStepRuns() throws {
         let step = try load(scenario).steps[0]
-        guard case .xPath(let xpath, let source, _) = step.assertions[0].subject,
-            case .jsonPath(let jsonpath, _, _) = step.assertions[1].subject,
-            case .xPath(let captured, _) = step.captures[0].source
-        else { return XCTFail("unexpected subjects") }
-        XCTAssertEqual(source, "//select[@name='{{ region_field }}']/option")
+        guard case .xPath(let xpath) = step.assertions[0].query,
+            case .jsonPath(let jsonpath) = step.assertions[1].query,
+            case .xPath(let captured) = step.captures[0].query
+        else { return XCTFail("unexpected queries") }
+        XCTAssertEqual(xpath.source, "//select[@name='{{ region_field }}']/option")
         let values = render(["region_field": "region", "items": "$.data"])
         XCTAssertEqual(xpath.text(values), "//select[@name='region']/option")
         XCTAssertNoThrow(try xpath.resolved(values).get())
@@ -46,7 +46,7 @@ final class QueryPathTests: XCTestCase {
     }
 
     func testATemplatedPathThatRendersInvalidFailsWhenTheStepRuns() throws {
-        guard case .jsonPath(let path, _, _) = try load(scenario).steps[0].assertions[1].subject else {
+        guard case .jsonPath(let path) = try load(scenario).steps[0].assertions[1].query else {
             return XCTFail("not a jsonpath")
         }
         guard case .failure(let error) = path.resolved(render(["items": "data"])) else {

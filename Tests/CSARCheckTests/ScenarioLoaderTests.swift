@@ -136,8 +136,8 @@ final class ScenarioLoaderTests: XCTestCase {
               - url: /
                 expect: { status: { not: [5xx, 404] } }
             """)
-        guard case .status(let first) = scenario.steps[0].assertions[0].subject,
-            case .status(let second) = scenario.steps[1].assertions[0].subject
+        guard case .status(let first) = scenario.steps[0].assertions[0].expectation,
+            case .status(let second) = scenario.steps[1].assertions[0].expectation
         else { return XCTFail("expected status assertions") }
         XCTAssertTrue(first.accepts(204))
         XCTAssertFalse(first.accepts(302))

@@ -1,81 +1,44 @@
-/// Runs a step's assertions against its response.
+/// Runs a step's assertions against its response: the values their query selects (`ResponseQueryEvaluator`,
+/// which captures use too), held against what they must be.
 struct AssertionEvaluator {
     let predicates: PredicateEvaluator
 
+    private var queries: ResponseQueryEvaluator { ResponseQueryEvaluator(render: predicates.render) }
+
     func evaluate(_ assertion: Assertion, on view: ResponseView) -> AssertionResult {
-        let outcome = check(assertion.subject, on: view)
-        return AssertionResult(
-            key: assertion.key, location: assertion.location, title: title(of: assertion.subject),
-            failure: outcome
-        )
+        let title = title(of: assertion)
+        let failure: CheckFailure?
+        switch queries.values(of: assertion.query, in: view) {
+        case .failure(let problem):
+            failure = CheckFailure(expected: problem.expected, actual: problem.message)
+        case .success(let values):
+            failure = check(values, against: assertion.expectation, title: title)
+        }
+        return AssertionResult(key: assertion.key, location: assertion.location, title: title, failure: failure)
     }
 
-    private func check(_ subject: Assertion.Subject, on view: ResponseView) -> CheckFailure? {
-        let response = view.response
-        switch subject {
-        case .status(let expectation):
-            return expectation.accepts(response.status)
-                ? nil
-                : CheckFailure(expected: "status \(expectation)", actual: "status \(response.status)")
-        case .header(let name, let predicate):
-            return predicates.failure(of: predicate, on: response.headerValues(name).map(JSONValue.string))
-        case .cookie(let name, let predicate):
-            return predicates.failure(of: predicate, on: view.cookie(named: name).map { [.string($0.value)] } ?? [])
-        case .body(let predicate):
-            return predicates.failure(of: predicate, on: [.string(view.text)])
-        case .bodySize(let predicate):
-            return predicates.failure(of: predicate, on: [.number(Double(response.bodySize))])
-        case .jsonPath(let path, _, let predicate):
-            let query: JSONPath
-            switch path.resolved(predicates.render) {
-            case .success(let compiled): query = compiled
-            case .failure(let error): return CheckFailure(expected: "a valid JSONPath", actual: error.message)
-            }
-            switch view.jsonBody() {
-            case .success(let document): return predicates.failure(of: predicate, on: query.query(document))
-            case .failure(let error): return CheckFailure(expected: "a JSON body", actual: error.message)
-            }
-        case .xPath(let path, _, let predicate):
-            let expression: XPathExpression
-            switch path.resolved(predicates.render) {
-            case .success(let compiled): expression = compiled
-            case .failure(let error): return CheckFailure(expected: "a valid XPath", actual: error.message)
-            }
-            switch view.markupBody() {
-            case .success(let document):
-                do {
-                    return predicates.failure(of: predicate, on: try expression.evaluate(in: document).checkValues)
-                } catch {
-                    return CheckFailure(expected: "an XPath result", actual: "\(error)")
-                }
-            case .failure(let error): return CheckFailure(expected: "an HTML or XML body", actual: error.message)
-            }
-        case .maxDuration(let limit):
-            return response.timings.total < limit
-                ? nil
-                : CheckFailure(
-                    expected: "total time < \(DurationText.format(limit))",
-                    actual: DurationText.format(response.timings.total))
-        case .maxTimeToFirstByte(let limit):
-            return response.timings.firstByte < limit
-                ? nil
-                : CheckFailure(
-                    expected: "time to first byte < \(DurationText.format(limit))",
-                    actual: DurationText.format(response.timings.firstByte))
+    private func check(
+        _ values: [JSONValue], against expectation: Assertion.Expectation, title: String
+    ) -> CheckFailure? {
+        switch expectation {
+        case .predicate(let predicate):
+            return predicates.failure(of: predicate, on: values)
+        case .status(let expected):
+            let status = values.first.flatMap(ValueComparison.number).map { Int($0) } ?? 0
+            return expected.accepts(status)
+                ? nil : CheckFailure(expected: "status \(expected)", actual: "status \(status)")
+        case .under(let limit):
+            let seconds = values.first.flatMap(ValueComparison.number) ?? .infinity
+            return seconds < limit ? nil : CheckFailure(expected: title, actual: DurationText.format(seconds))
         }
     }
 
-    func title(of subject: Assertion.Subject) -> String {
-        switch subject {
-        case .status(let expectation): "status \(expectation)"
-        case .header(let name, let predicate): "header \(name) \(summary(predicate))"
-        case .cookie(let name, let predicate): "cookie \(name) \(summary(predicate))"
-        case .body(let predicate): "body \(summary(predicate))"
-        case .bodySize(let predicate): "body size \(summary(predicate))"
-        case .jsonPath(let path, _, let predicate): "jsonpath \(path.text(predicates.render)) \(summary(predicate))"
-        case .xPath(let path, _, let predicate): "xpath \(path.text(predicates.render)) \(summary(predicate))"
-        case .maxDuration(let limit): "duration < \(DurationText.format(limit))"
-        case .maxTimeToFirstByte(let limit): "time to first byte < \(DurationText.format(limit))"
+    /// `status 200`, `header Location matches …`, `jsonpath $.data count > 0`, `duration < 2.000 s`.
+    func title(of assertion: Assertion) -> String {
+        switch assertion.expectation {
+        case .status(let expected): "status \(expected)"
+        case .under(let limit): "\(queries.title(of: assertion.query)) < \(DurationText.format(limit))"
+        case .predicate(let predicate): "\(queries.title(of: assertion.query)) \(summary(predicate))"
         }
     }
 

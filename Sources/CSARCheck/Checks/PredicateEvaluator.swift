@@ -123,8 +123,6 @@ struct PredicateEvaluator {
     }
 }
 
-/// Why a check failed, in the words shown to the user.
-
 extension JSONValue {
     /// Strings quoted, numbers as people write them, containers as compact JSON.
     var displayText: String {

@@ -129,10 +129,11 @@ struct StepRunner {
             transcript.masker.add(secret, minimumLength: TokenScanner.minimumLength)
         }
         pages.last = ReceivedPage(request: request, response: response, view: view, baseURL: builder.baseURL)
+        let queries = ResponseQueryEvaluator(render: variables.render)
         for capture in step.captures {
-            switch CaptureEvaluator.value(of: capture, from: view, render: variables.render) {
+            switch queries.value(of: capture, in: view) {
             case .success(let value):
-                let secret = capture.secret || isCookie(capture.source)
+                let secret = capture.secret || isCookie(capture.query)
                 variables.set(capture.variable, value, secret: secret)
                 let shown = secret || SecretMasker.isSensitiveVariableName(capture.variable) ? SecretMasker.mask : value
                 result.captures.append(
@@ -152,7 +153,7 @@ struct StepRunner {
             return outcome
         }
         let statusCheck = zip(step.assertions, result.assertions).first { assertion, _ in
-            if case .status = assertion.subject { true } else { false }
+            if case .status = assertion.expectation { true } else { false }
         }
         result.unexpectedStatus =
             statusCheck.map { !$0.1.passed } ?? !StatusExpectation.successOrRedirect.accepts(response.status)
@@ -161,8 +162,8 @@ struct StepRunner {
         result.outcome = result.failedAssertions.isEmpty && result.captureFailures.isEmpty ? .passed : .failed
     }
 
-    private func isCookie(_ source: Capture.Source) -> Bool {
-        if case .cookie = source { true } else { false }
+    private func isCookie(_ query: ResponseQuery) -> Bool {
+        if case .cookie = query { true } else { false }
     }
 
     private func missingVariableMessage(_ name: String) -> String {

@@ -1,20 +1,17 @@
-/// One check on a step's response.
+/// One check on a step's response: the values its query selects, and what they must be.
 public struct Assertion: Sendable {
-    public enum Subject: Sendable {
+    /// What the selected values must be.
+    public enum Expectation: Sendable {
+        /// `exists`, `equals`, `count`, `each`, `matches`… (see `Predicate`).
+        case predicate(Predicate)
+        /// The status, as `status:` writes it (`200`, `[2xx, 3xx]`, `{ not: 5xx }`).
         case status(StatusExpectation)
-        case header(String, Predicate)
-        case cookie(String, Predicate)
-        case body(Predicate)
-        case bodySize(Predicate)
-        case jsonPath(QueryPath<JSONPath>, source: String, Predicate)
-        case xPath(QueryPath<XPathExpression>, source: String, Predicate)
-        /// Seconds from start to the last byte must stay under the limit.
-        case maxDuration(Double)
-        /// Seconds from start to the first byte must stay under the limit.
-        case maxTimeToFirstByte(Double)
+        /// A number of seconds to stay under (`max_duration`, `max_ttfb`).
+        case under(Double)
     }
 
-    public var subject: Subject
+    public var query: ResponseQuery
+    public var expectation: Expectation
     /// The key path in the file, e.g. `steps[1].expect.jsonpath[0]`, shown with failures.
     public var key: String
     public var location: SourceLocation

@@ -11,41 +11,39 @@ enum AssertionLoading {
         let reader = scope.reader
         let fields = try MappingFields(node, path: path, known: keys, reader: reader)
         var assertions: [Assertion] = []
-        func add(_ subject: Assertion.Subject, _ key: String, _ at: Node) {
-            assertions.append(Assertion(subject: subject, key: key, location: reader.location(of: at)))
+        func add(_ query: ResponseQuery, _ expectation: Assertion.Expectation, _ key: String, _ at: Node) {
+            assertions.append(
+                Assertion(query: query, expectation: expectation, key: key, location: reader.location(of: at)))
+        }
+        func predicate(_ node: Node, _ path: String) throws(ScenarioError) -> Assertion.Expectation {
+            .predicate(try PredicateLoading.predicate(node, path: path, scope: scope))
         }
         for (key, _, value) in fields.all {
             let keyPath = fields.keyPath(key)
             switch key {
             case "status":
-                add(.status(try status(value, key: keyPath, reader: reader)), keyPath, value)
+                add(.status, .status(try status(value, key: keyPath, reader: reader)), keyPath, value)
             case "headers", "cookies":
                 let entries = try MappingFields(value, path: keyPath, known: [], reader: reader)
                 for (name, _, predicateNode) in entries.all {
-                    let predicate = try PredicateLoading.predicate(
-                        predicateNode, path: entries.keyPath(name), scope: scope)
+                    let path = entries.keyPath(name)
                     add(
-                        key == "headers" ? .header(name, predicate) : .cookie(name, predicate), entries.keyPath(name),
+                        key == "headers" ? .header(name) : .cookie(name), try predicate(predicateNode, path), path,
                         predicateNode)
                 }
             case "body":
-                add(.body(try PredicateLoading.predicate(value, path: keyPath, scope: scope)), keyPath, value)
+                add(.body, try predicate(value, keyPath), keyPath, value)
             case "body_size":
-                add(.bodySize(try PredicateLoading.predicate(value, path: keyPath, scope: scope)), keyPath, value)
+                add(.bodySize, try predicate(value, keyPath), keyPath, value)
             case "jsonpath", "xpath":
                 for (index, item) in try ScalarReading.list(value, key: keyPath, reader: reader).enumerated() {
                     let itemPath = "\(keyPath)[\(index)]"
-                    add(try query(item, kind: key, path: itemPath, scope: scope), itemPath, item)
+                    let (query, checked) = try query(item, kind: key, path: itemPath, scope: scope)
+                    add(query, .predicate(checked), itemPath, item)
                 }
-            case "max_duration":
-                add(
-                    .maxDuration(try ScalarReading.duration(value, key: keyPath, rule: .timeout, reader: reader)),
-                    keyPath, value)
             default:
-                add(
-                    .maxTimeToFirstByte(
-                        try ScalarReading.duration(value, key: keyPath, rule: .timeout, reader: reader)), keyPath, value
-                )
+                let limit = try ScalarReading.duration(value, key: keyPath, rule: .timeout, reader: reader)
+                add(key == "max_duration" ? .duration : .timeToFirstByte, .under(limit), keyPath, value)
             }
         }
         return assertions
@@ -54,7 +52,7 @@ enum AssertionLoading {
     /// `- path: $.data` plus predicate keys on the same map.
     private static func query(
         _ node: Node, kind: String, path: String, scope: VariableScope
-    ) throws(ScenarioError) -> Assertion.Subject {
+    ) throws(ScenarioError) -> (ResponseQuery, Predicate) {
         let reader = scope.reader
         let fields = try MappingFields(node, path: path, known: ["path"] + PredicateLoading.keys, reader: reader)
         let pathNode = try fields.required("path")
@@ -66,10 +64,10 @@ enum AssertionLoading {
         }
         if kind == "jsonpath" {
             let query = try QueryCompiling.jsonPathQuery(text, at: pathNode, key: fields.keyPath("path"), scope: scope)
-            return .jsonPath(query, source: text, predicate)
+            return (.jsonPath(query), predicate)
         }
         let query = try QueryCompiling.xPathQuery(text, at: pathNode, key: fields.keyPath("path"), scope: scope)
-        return .xPath(query, source: text, predicate)
+        return (.xPath(query), predicate)
     }
 
     /// `200`, `2xx`, `[200, 302]`, `{ not: 5xx }` or `{ not: [500, 503] }`.

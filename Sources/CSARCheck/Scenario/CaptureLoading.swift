@@ -21,7 +21,7 @@ enum CaptureLoading {
                 throw reader.error(
                     at: value, key: key, "a capture takes exactly one of: \(sources.joined(separator: ", "))")
             }
-            let source = try self.source(sourceKey, spec: spec, scope: scope)
+            let query = try self.query(sourceKey, spec: spec, scope: scope)
             if spec.value("group") != nil, sourceKey != "regex" {
                 throw reader.error(at: spec.value("group"), key: spec.keyPath("group"), "'group' goes with 'regex'")
             }
@@ -38,7 +38,7 @@ enum CaptureLoading {
             }
             captures.append(
                 Capture(
-                    variable: name, source: source, decoding: decoding,
+                    variable: name, query: query, decoding: decoding,
                     secret: try spec.bool("secret") ?? false, location: reader.location(of: keyNode)
                 ))
             scope.define(name)
@@ -46,19 +46,19 @@ enum CaptureLoading {
         return captures
     }
 
-    private static func source(
+    private static func query(
         _ key: String, spec: MappingFields, scope: VariableScope
-    ) throws(ScenarioError) -> Capture.Source {
+    ) throws(ScenarioError) -> ResponseQuery {
         let reader = spec.reader
         let node = try spec.required(key)
         let keyPath = spec.keyPath(key)
         switch key {
         case "jsonpath":
             let text = try ScalarReading.string(node, key: keyPath, reader: reader)
-            return .jsonPath(try QueryCompiling.jsonPathQuery(text, at: node, key: keyPath, scope: scope), source: text)
+            return .jsonPath(try QueryCompiling.jsonPathQuery(text, at: node, key: keyPath, scope: scope))
         case "xpath":
             let text = try ScalarReading.string(node, key: keyPath, reader: reader)
-            return .xPath(try QueryCompiling.xPathQuery(text, at: node, key: keyPath, scope: scope), source: text)
+            return .xPath(try QueryCompiling.xPathQuery(text, at: node, key: keyPath, scope: scope))
         case "regex":
             let (pattern, groups) = try QueryCompiling.regex(node, key: keyPath, scope: scope)
             let group = try spec.integer("group", in: 0...99) ?? (groups > 0 ? 1 : 0)

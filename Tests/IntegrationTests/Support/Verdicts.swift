@@ -5,8 +5,10 @@ import Foundation
 /// `RunReportBuilder` (no criteria), its facts decided by `RunVerdict.decide`.
 enum Verdicts {
     static func of(_ results: [ScenarioResult]) -> RunVerdict {
-        let judged = RunReportBuilder(command: "run", target: results.first?.baseURL ?? "", startedAt: Date(), runCriteria: [])
-            .judge(scenarios: [], results: results)
+        let judged = RunReportBuilder(
+            command: "run", target: results.first?.baseURL ?? "", startedAt: Date(), runCriteria: []
+        )
+        .judge(scenarios: [], results: results)
         return RunVerdict.decide(judged.facts)
     }
 

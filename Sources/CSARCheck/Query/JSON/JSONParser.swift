@@ -281,50 +281,35 @@ struct JSONParser {
     /// Parses the hex digits of a `\u` escape (and of its low surrogate partner, if any).
     private mutating func parseUnicodeEscape(escapeStart: Int) throws(JSONParseError) -> Unicode.Scalar {
         let unit = try parseHex4(escapeStart: escapeStart)
-        switch unit {
-        case 0xD800...0xDBFF:
+        switch UnicodeEscape.classify(unit) {
+        case .scalar(let scalar):
+            return scalar
+        case .loneLowSurrogate:
+            throw error("unpaired low surrogate \\u\(UnicodeEscape.hex4(unit)) in string", at: escapeStart)
+        case .highSurrogate:
+            let unpaired = "high surrogate \\u\(UnicodeEscape.hex4(unit)) is not followed by a low surrogate escape"
             let lowStart = position
             guard input[position...].starts(with: [UInt8(ascii: "\\"), UInt8(ascii: "u")]) else {
-                throw error("high surrogate \\u\(hex(unit)) is not followed by a low surrogate escape", at: escapeStart)
+                throw error(unpaired, at: escapeStart)
             }
             position += 2
-            let low = try parseHex4(escapeStart: lowStart)
-            guard (0xDC00...0xDFFF).contains(low) else {
-                throw error("high surrogate \\u\(hex(unit)) is not followed by a low surrogate escape", at: escapeStart)
+            guard let scalar = UnicodeEscape.pair(high: unit, low: try parseHex4(escapeStart: lowStart)) else {
+                throw error(unpaired, at: escapeStart)
             }
-            // Both halves are range-checked above, so the combined value is always a valid scalar.
-            return Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))!
-        case 0xDC00...0xDFFF:
-            throw error("unpaired low surrogate \\u\(hex(unit)) in string", at: escapeStart)
-        default:
-            return Unicode.Scalar(unit)!
+            return scalar
         }
     }
 
     private mutating func parseHex4(escapeStart: Int) throws(JSONParseError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let byte = peek(), let digit = hexValue(byte) else {
+            guard let byte = peek(), let digit = UnicodeEscape.hexValue(UInt32(byte)) else {
                 throw error("invalid \\u escape: expected 4 hexadecimal digits", at: escapeStart)
             }
             value = value << 4 | digit
             position += 1
         }
         return value
-    }
-
-    private func hexValue(_ byte: UInt8) -> UInt32? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
-        default: nil
-        }
-    }
-
-    private func hex(_ unit: UInt32) -> String {
-        let digits = String(unit, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// Validates one multi-byte UTF-8 sequence (RFC 3629: no overlongs, no surrogates, nothing past U+10FFFF).
@@ -405,9 +390,9 @@ struct JSONParser {
     private func describe(_ byte: UInt8) -> String {
         switch byte {
         case 0x21...0x7E: "'\(Character(Unicode.Scalar(byte)))'"
-        case 0x00..<0x20, 0x7F: "U+00\(hex(UInt32(byte)).suffix(2))"
+        case 0x00..<0x20, 0x7F: "U+00\(UnicodeEscape.hex4(UInt32(byte)).suffix(2))"
         case 0x20: "space"
-        default: "byte 0x\(hex(UInt32(byte)).suffix(2))"
+        default: "byte 0x\(UnicodeEscape.hex4(UInt32(byte)).suffix(2))"
         }
     }
 

@@ -311,44 +311,33 @@ struct JSONPathParser {
     /// `\uXXXX`, where a high surrogate must be followed by a `\uXXXX` low surrogate.
     private mutating func parseUnicodeEscape(escapeStart: Int) throws(JSONPathError) -> Unicode.Scalar {
         let unit = try parseHex4(escapeStart: escapeStart)
-        switch unit {
-        case 0xD800...0xDBFF:
-            let unpaired = "high surrogate \\u\(hex4(unit)) must be followed by a low surrogate escape \\uDC00-\\uDFFF"
-            guard consume("\\"), consume("u") else {
+        switch UnicodeEscape.classify(unit) {
+        case .scalar(let scalar):
+            return scalar
+        case .loneLowSurrogate:
+            throw error("unpaired low surrogate \\u\(UnicodeEscape.hex4(unit))", at: escapeStart)
+        case .highSurrogate:
+            let unpaired =
+                "high surrogate \\u\(UnicodeEscape.hex4(unit)) must be followed by a low surrogate escape \\uDC00-\\uDFFF"
+            guard consume("\\"), consume("u"),
+                let scalar = UnicodeEscape.pair(high: unit, low: try parseHex4(escapeStart: escapeStart))
+            else {
                 throw error(unpaired, at: escapeStart)
             }
-            let low = try parseHex4(escapeStart: escapeStart)
-            guard (0xDC00...0xDFFF).contains(low) else {
-                throw error(unpaired, at: escapeStart)
-            }
-            // Both halves are range-checked, so the combined value is always a valid scalar.
-            return Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00))!
-        case 0xDC00...0xDFFF:
-            throw error("unpaired low surrogate \\u\(hex4(unit))", at: escapeStart)
-        default:
-            return Unicode.Scalar(unit)!
+            return scalar
         }
     }
 
     private mutating func parseHex4(escapeStart: Int) throws(JSONPathError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard let scalar = peek(), let digit = hexValue(scalar) else {
+            guard let scalar = peek(), let digit = UnicodeEscape.hexValue(scalar.value) else {
                 throw error("invalid \\u escape; expected 4 hexadecimal digits", at: escapeStart)
             }
             value = value << 4 | digit
             position += 1
         }
         return value
-    }
-
-    private func hexValue(_ scalar: Unicode.Scalar) -> UInt32? {
-        switch scalar {
-        case "0"..."9": scalar.value - 0x30
-        case "a"..."f": scalar.value - 0x61 + 10
-        case "A"..."F": scalar.value - 0x41 + 10
-        default: nil
-        }
     }
 
     // MARK: - Characters
@@ -407,18 +396,12 @@ struct JSONPathParser {
         case "\t": "tab"
         case "\n": "newline"
         case "\r": "carriage return"
-        case "\u{00}"..."\u{1F}", "\u{7F}": "control character U+" + hex4(scalar.value)
+        case "\u{00}"..."\u{1F}", "\u{7F}": "control character U+" + UnicodeEscape.hex4(scalar.value)
         default: "'\(scalar)'"
         }
     }
 
     private func describeRaw(_ scalar: Unicode.Scalar) -> String {
-        scalar.value < 0x20 ? "U+" + hex4(scalar.value) : String(scalar)
+        scalar.value < 0x20 ? "U+" + UnicodeEscape.hex4(scalar.value) : String(scalar)
     }
-}
-
-/// At least four uppercase hex digits, as in "U+000A" or "\uD800".
-private func hex4(_ value: UInt32) -> String {
-    let digits = String(value, radix: 16, uppercase: true)
-    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
 }

@@ -60,3 +60,5 @@ CURLMcode ccurl_multi_setopt_timer_callback(CURLM *multi, ccurl_timer_callback c
 void ccurl_ignore_sigpipe(void) {
     signal(SIGPIPE, SIG_IGN);
 }
+
+const curl_version_info_data *ccurl_version_info(void) { return curl_version_info(CURLVERSION_NOW); }

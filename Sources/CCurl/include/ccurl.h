@@ -49,7 +49,7 @@ void ccurl_tls_lane_begin(ccurl_tls_counters *counters);
 /// Ends the calling thread's lane: counting stops, and the shared context goes once its connections close.
 void ccurl_tls_lane_end(void);
 
-/// Whether a lane on this machine shares one OpenSSL context between its connections (see ccurl_tls.c).
+/// Whether a lane on this machine shares one OpenSSL context between its connections (see ccurl_tls_interposes_SSL_CTX_new.c).
 int ccurl_tls_lane_shares_context(void);
 
 /// Lets the handshakes of `handle`'s new TLS connections be counted (CURLOPT_SSL_CTX_FUNCTION).
@@ -58,5 +58,8 @@ CURLcode ccurl_easy_count_tls_handshakes(CURL *handle);
 /// Ignores SIGPIPE for the whole process once: with CURLOPT_NOSIGNAL set, libcurl no longer guards each
 /// transfer itself (3 syscalls per request), so a peer closing a socket must not kill the process.
 void ccurl_ignore_sigpipe(void);
+
+/// The running libcurl's version information (`curl_version_info(CURLVERSION_NOW)`; the macro does not reach Swift).
+const curl_version_info_data *ccurl_version_info(void);
 
 #endif

@@ -77,7 +77,8 @@ struct ResponseQueryEvaluator {
                 default: false
                 }
             guard let first = values.first, !(emptyIsNothing && first == .string("")) else {
-                return .failure(QueryFailure(expected: "a value", message: "\(title(of: capture.query)) selected nothing"))
+                return .failure(
+                    QueryFailure(expected: "a value", message: "\(title(of: capture.query)) selected nothing"))
             }
             let text = ValueComparison.text(first)
             switch capture.decoding {
@@ -87,7 +88,8 @@ struct ResponseQueryEvaluator {
         }
     }
 
-    private func compiled<Compiled>(_ path: QueryPath<Compiled>, as language: String) -> Result<Compiled, QueryFailure> {
+    private func compiled<Compiled>(_ path: QueryPath<Compiled>, as language: String) -> Result<Compiled, QueryFailure>
+    {
         path.resolved(render).mapError { QueryFailure(expected: "a valid \(language)", message: $0.message) }
     }
 

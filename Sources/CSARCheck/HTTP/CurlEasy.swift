@@ -1,10 +1,11 @@
 internal import CCurl
 
-/// Owns one libcurl easy handle and everything that must outlive it (the error buffer).
-/// Reusing the handle keeps its connection, DNS cache and cookie jar between requests.
+/// Owns one libcurl easy handle and everything that must outlive it (the error buffer). The raw handle never
+/// leaves it: everything done with it — options, info, callbacks, a MIME tree, joining a multi handle — is a
+/// typed method here. Reusing the handle keeps its connection, DNS cache and cookie jar between requests.
 /// Not thread-safe: one thread drives a handle at a time.
 final class CurlEasy {
-    let handle: UnsafeMutableRawPointer
+    private let handle: UnsafeMutableRawPointer
     private let errorBuffer: UnsafeMutablePointer<CChar>
     /// The first option libcurl refused since the last reset; `perform` reports it instead of running.
     private var refusedOption: CURLcode?
@@ -97,6 +98,52 @@ final class CurlEasy {
         guard ccurl_easy_getinfo_slist(handle, info, &list) == CURLE_OK else { return [] }
         defer { curl_slist_free_all(list) }
         return StringList.strings(in: list)
+    }
+
+    /// The value of response header `name` (its first occurrence), through libcurl's header API.
+    func responseHeader(_ name: String) -> String? {
+        var header: UnsafeMutablePointer<curl_header>?
+        guard curl_easy_header(handle, name, 0, UInt32(CURLH_HEADER), -1, &header) == CURLHE_OK,
+            let value = header?.pointee.value
+        else { return nil }
+        return String(cString: value)
+    }
+
+    // MARK: Callbacks and companions
+
+    /// Sends the next request to `url`, parsed once (`CURLOPT_CURLU`): libcurl then skips parsing a URL string
+    /// for every transfer. `url` must outlive the transfer.
+    func use(_ url: CurlParsedURL) {
+        set(CURLOPT_CURLU, pointer: UnsafeRawPointer(url.handle))
+    }
+
+    func setProgressCallback(_ callback: ccurl_xferinfo_callback, context: UnsafeRawPointer) {
+        check(ccurl_easy_setopt_xferinfo_callback(handle, callback), CURLOPT_XFERINFOFUNCTION)
+        set(CURLOPT_XFERINFODATA, pointer: context)
+    }
+
+    func setSocketOptionCallback(_ callback: ccurl_sockopt_callback) {
+        check(ccurl_easy_setopt_sockopt_callback(handle, callback), CURLOPT_SOCKOPTFUNCTION)
+    }
+
+    /// Makes this handle count its TLS handshakes (see ccurl_tls_interposes_SSL_CTX_new.c).
+    func countTLSHandshakes() {
+        _ = ccurl_easy_count_tls_handshakes(handle)
+    }
+
+    /// A new MIME tree for this handle's multipart body; the caller frees it with `curl_mime_free`.
+    func makeMime() -> OpaquePointer? {
+        curl_mime_init(handle)
+    }
+
+    /// Queues this handle's transfer on `multi`.
+    func join(_ multi: UnsafeMutableRawPointer) -> Bool {
+        curl_multi_add_handle(multi, handle) == CURLM_OK
+    }
+
+    /// Takes this handle's transfer off `multi`, finished or not.
+    func leave(_ multi: UnsafeMutableRawPointer) {
+        curl_multi_remove_handle(multi, handle)
     }
 
     private func enableCookieEngine() {

@@ -10,4 +10,10 @@ enum CurlGlobal {
     static func ensureInitialized() {
         precondition(initialized, "curl_global_init failed")
     }
+
+    /// The libcurl this process runs with, `7.88.1`, and its TLS library, `OpenSSL/3.0.19`.
+    static var versions: (libcurl: String, tls: String) {
+        let info = ccurl_version_info().pointee
+        return (String(cString: info.version), info.ssl_version.map { String(cString: $0) } ?? "none")
+    }
 }

@@ -30,8 +30,7 @@ public final class HTTPClient {
         if let stop {
             // libcurl calls the progress function at least about once a second, also while nothing arrives.
             easy.set(CURLOPT_NOPROGRESS, 0)
-            ccurl_easy_setopt_xferinfo_callback(easy.handle, Self.abortWhenStopped)
-            easy.set(CURLOPT_XFERINFODATA, pointer: Unmanaged.passUnretained(stop).toOpaque())
+            easy.setProgressCallback(Self.abortWhenStopped, context: Unmanaged.passUnretained(stop).toOpaque())
         }
 
         if stop?.isRequested == true { throw TransportError.interrupted(url: request.url) }

@@ -56,7 +56,7 @@ final class PreparedRequest {
     }
 
     private func attachMultipart(_ parts: [MultipartPart], on easy: CurlEasy) {
-        mime = curl_mime_init(easy.handle)
+        mime = easy.makeMime()
         for part in parts {
             let field = curl_mime_addpart(mime)
             curl_mime_name(field, part.name)

@@ -47,12 +47,12 @@ final class CurlMulti {
 
     /// Queues the transfer `easy` is configured for; it starts at the next `drive`.
     func add(_ easy: CurlEasy) -> Bool {
-        curl_multi_add_handle(handle, easy.handle) == CURLM_OK
+        easy.join(handle)
     }
 
     /// Detaches `easy`, finished or not; its connection goes back to the pool if it is still usable.
     func remove(_ easy: CurlEasy) {
-        curl_multi_remove_handle(handle, easy.handle)
+        easy.leave(handle)
     }
 
     /// Lets libcurl move what it can: at once when its timer is due (new transfers start there), or else

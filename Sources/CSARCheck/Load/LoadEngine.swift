@@ -66,7 +66,7 @@ public enum LoadEngine {
         _ group: DispatchGroup, plan: LoadPlan, stop: StopSignal, tick: (Double) -> Void
     ) {
         let started = Date()
-        let overdue = plan.timeLimit + Double(LoadWorker.drainGrace) / 1e9 + 10
+        let overdue = plan.timeLimit + Double(LaneStateMachine.drainGrace) / 1e9 + 10
         while group.wait(timeout: .now() + 1) == .timedOut {
             let elapsed = Date().timeIntervalSince(started)
             tick(elapsed)

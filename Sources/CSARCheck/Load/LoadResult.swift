@@ -24,7 +24,7 @@ public struct LoadResult: Sendable, Codable {
     /// TLS handshakes completed (a new HTTPS connection each), and how many resumed a session (`--tls-resume`).
     public var tlsHandshakes = 0
     public var tlsResumed = 0
-    /// OpenSSL contexts made for those connections (one per thread when shared; see ccurl_tls.c).
+    /// OpenSSL contexts made for those connections (one per thread when shared; see ccurl_tls_interposes_SSL_CTX_new.c).
     var tlsContexts = 0
     public var latency: LatencyHistograms
     public var timeline: [SecondBucket]

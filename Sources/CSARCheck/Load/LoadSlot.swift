@@ -45,7 +45,7 @@ final class LoadSlot {
         easy.set(CURLOPT_NOPROXY, "")
         easy.set(CURLOPT_WRITEFUNCTION, callback: Self.discardBody)
         easy.set(CURLOPT_PRIVATE, pointer: UnsafeRawPointer(bitPattern: index + 1))
-        _ = ccurl_easy_count_tls_handshakes(easy.handle)
+        easy.countTLSHandshakes()
         easy.configureVerification(options)
         // libcurl resumes TLS sessions unless told not to; ab never does, nor does a first visit.
         easy.set(CURLOPT_SSL_SESSIONID_CACHE, tlsResume ? 1 : 0)
@@ -53,7 +53,7 @@ final class LoadSlot {
         if !keepAlive {
             easy.set(CURLOPT_FRESH_CONNECT, 1)
             easy.set(CURLOPT_FORBID_REUSE, 1)
-            ccurl_easy_setopt_sockopt_callback(easy.handle, Self.ackWithFin)
+            easy.setSocketOptionCallback(Self.ackWithFin)
         }
         if case .none = request.body, !options.http2, Self.isPlainHTTP(request.url) {
             // A plain HTTP/1.1 request without a body is the connection's first write and leaves in one,
@@ -65,7 +65,7 @@ final class LoadSlot {
         }
         prepared = PreparedRequest(Self.withLoadHeaders(request, options: options, keepAlive: keepAlive), on: easy)
         parsedURL = CurlParsedURL(request.url)
-        if let parsedURL { easy.set(CURLOPT_CURLU, pointer: UnsafeRawPointer(parsedURL.handle)) }
+        if let parsedURL { easy.use(parsedURL) }
         self.target = target
     }
 
@@ -117,11 +117,7 @@ final class LoadSlot {
 
     /// The `Server` header of the last response, if it had one.
     func serverHeader() -> String? {
-        var header: UnsafeMutablePointer<curl_header>?
-        guard curl_easy_header(easy.handle, "Server", 0, UInt32(CURLH_HEADER), -1, &header) == CURLHE_OK,
-            let value = header?.pointee.value
-        else { return nil }
-        return String(cString: value)
+        easy.responseHeader("Server")
     }
 
     private func micros(_ info: CURLINFO) -> UInt64 {

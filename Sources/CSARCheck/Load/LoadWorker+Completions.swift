@@ -39,10 +39,10 @@ extension LoadWorker {
         guard !slot.retried, slot.diedOnReusedConnection(code), multi.add(slot.easy) else { return false }
         slot.retried = true
         slot.inFlight = true
-        inFlight += 1
         return true
     }
 
+    /// Records an answer and tells the machine.
     func record(responseOn slot: LoadSlot, now: UInt64) {
         let status = slot.easy.info(long: CURLINFO_RESPONSE_CODE)
         let sample = slot.sample(completedAt: now)
@@ -54,12 +54,15 @@ extension LoadWorker {
         secondSample.recordResponse(status: status, micros: sample.total)
         if tally.serverSoftware == nil { tally.serverSoftware = slot.serverHeader() ?? "" }
         idle.append(slot.index)
+        machine.finished(answered: true)
     }
 
+    /// Records a request that got no answer and tells the machine whether nothing answered at the address.
     func record(failure error: TransportError, slot: LoadSlot) {
         tally.recordFailure(error, newConnections: slot.easy.info(long: CURLINFO_NUM_CONNECTS))
         secondSample.recordFailure()
         idle.append(slot.index)
+        machine.finished(answered: false, unreachable: error.isUnreachable)
     }
 
     /// Hands every second that has ended to the timeline (empty ones too, so it knows this lane is alive).
@@ -74,12 +77,10 @@ extension LoadWorker {
         onSecondEnded?(now)
     }
 
-    /// Ends requests past their connect or total timeout, every `maxWait` at most. Done here rather
-    /// than with `CURLOPT_TIMEOUT_MS`/`CONNECTTIMEOUT_MS`, which arm two libcurl timers per request:
-    /// measurably more CPU per request than this sweep over a few connections ten times a second.
+    /// Ends requests past their connect or total timeout, when the machine says (every `maxWait` at most).
+    /// Done here rather than with `CURLOPT_TIMEOUT_MS`/`CONNECTTIMEOUT_MS`, which arm two libcurl timers per
+    /// request: measurably more CPU per request than this sweep over a few connections ten times a second.
     func sweepTimeouts(_ now: UInt64) {
-        guard now - min(now, lastTimeoutSweep) >= Self.maxWait else { return }
-        lastTimeoutSweep = now
         for slot in slots where slot.inFlight {
             let elapsed = Double(now - min(now, slot.started)) / 1e9
             let total = plan.targets[slot.target].totalTimeout ?? plan.transfer.totalTimeout
@@ -96,18 +97,6 @@ extension LoadWorker {
         }
     }
 
-    /// Lets requests in flight finish (they may be the slowest ones, the ones that matter) for a while.
-    func drain() {
-        let end = MonotonicClock.now() + min(Self.drainGrace, MonotonicClock.nanoseconds(plan.transfer.totalTimeout))
-        while inFlight > 0, !stop.isRequested {
-            let now = MonotonicClock.now()
-            guard now < end else { return }
-            sweepTimeouts(now)
-            multi.drive(waitingAtMost: Int32(min(Self.maxWait, end - now) / 1_000_000))
-            collectCompletions()
-        }
-    }
-
     /// Detaches requests still running; they are not counted (as with ab and wrk) but reported.
     func abandonInFlight() -> Int {
         var abandoned = 0
@@ -121,6 +110,5 @@ extension LoadWorker {
     private func detach(_ slot: LoadSlot) {
         multi.remove(slot.easy)
         slot.inFlight = false
-        inFlight -= 1
     }
 }

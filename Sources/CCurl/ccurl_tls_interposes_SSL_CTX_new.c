@@ -1,5 +1,8 @@
 // The load engine's TLS connections, seen from OpenSSL: handshakes counted, and one OpenSSL context per
-// thread instead of one per connection.
+// thread instead of one per connection. THIS FILE INTERPOSES OpenSSL's SSL_CTX_new FOR THE WHOLE PROCESS
+// (hence its name): checked against libcurl 7.88.1 and OpenSSL 3.0 on Debian 12, the versions
+// `ccurl_tls_lane_shares_context` requires; Tests/CSARCheckTests/TLSInterpositionTests.swift fails when the
+// versions under it change, so the sharing is checked again before it is trusted.
 //
 // libcurl 7.88 makes a new SSL_CTX for every connection and frees it when the connection closes. Under
 // OpenSSL 3.0, SSL_CTX_new fetches every cipher, digest, group and signature algorithm from the provider

@@ -109,7 +109,8 @@ final class LaneStateMachineTests: XCTestCase {
         for _ in 0..<2 { answered.finished(answered: false, unreachable: true) }
         _ = turn(&answered, at: t0 + ms)
         for _ in 0..<3 { answered.finished(answered: false, unreachable: true) }
-        XCTAssertEqual(starts(turn(&answered, at: t0 + 2 * ms)), [6, 7, 8], "the target answered once: not unreachable")
+        XCTAssertEqual(
+            starts(turn(&answered, at: t0 + 2 * ms)), [6, 7, 8], "the target answered once: not unreachable")
     }
 
     func testTheOpenModelStartsOnScheduleCountsLagAndQueuedRequests() {

@@ -25,10 +25,10 @@ final class AssertionKindTests: XCTestCase {
         """
 
     private func failedKeys(faults: [String]) async throws -> Set<String> {
-        let demo = try await DemoSiteFixture.start(faults: faults)
-        let result = try await demo.run(yaml: yaml)
-        await demo.stop()
-        return Set(result.steps.flatMap(\.failedAssertions).map(\.key))
+        try await DemoSiteFixture.with(faults: faults) { demo in
+            let result = try await demo.run(yaml: yaml)
+            return Set(result.steps.flatMap(\.failedAssertions).map(\.key))
+        }
     }
 
     func testEveryKindPassesOnAHealthySite() async throws {
@@ -52,28 +52,29 @@ final class AssertionKindTests: XCTestCase {
     }
 
     func testLaravelXSRFCookieSentBackAsHeaderLogsIn() async throws {
-        let demo = try await DemoSiteFixture.start()
-        let result = try await demo.run(
-            yaml: """
-                variables:
-                  email: { env: CSAR_ADMIN_EMAIL }
-                  password: { env: CSAR_ADMIN_PASSWORD, secret: true }
-                steps:
-                  - name: form
-                    url: /login
-                    capture:
-                      xsrf: { cookie: XSRF-TOKEN, decode: url }
-                  - name: login with the header only
-                    method: POST
-                    url: /login
-                    headers: { X-XSRF-TOKEN: "{{ xsrf }}" }
-                    form: { email: "{{ email }}", password: "{{ password }}" }
-                    expect:
-                      status: 302
-                      headers: { Location: { matches: "/admin$" } }
-                """, environment: demo.adminEnvironment)
-        await demo.stop()
-        XCTAssertTrue(result.passed, result.failedSteps.map(StepDiagnostics.describe).joined(separator: "; "))
-        XCTAssertEqual(result.steps[0].captures.first?.displayValue, SecretMasker.mask, "cookie captures are masked")
+        try await DemoSiteFixture.with { demo in
+            let result = try await demo.run(
+                yaml: """
+                    variables:
+                      email: { env: CSAR_ADMIN_EMAIL }
+                      password: { env: CSAR_ADMIN_PASSWORD, secret: true }
+                    steps:
+                      - name: form
+                        url: /login
+                        capture:
+                          xsrf: { cookie: XSRF-TOKEN, decode: url }
+                      - name: login with the header only
+                        method: POST
+                        url: /login
+                        headers: { X-XSRF-TOKEN: "{{ xsrf }}" }
+                        form: { email: "{{ email }}", password: "{{ password }}" }
+                        expect:
+                          status: 302
+                          headers: { Location: { matches: "/admin$" } }
+                    """, environment: demo.adminEnvironment)
+            XCTAssertTrue(result.passed, result.failedSteps.map(StepDiagnostics.describe).joined(separator: "; "))
+            XCTAssertEqual(
+                result.steps[0].captures.first?.displayValue, SecretMasker.mask, "cookie captures are masked")
+        }
     }
 }

@@ -4,33 +4,33 @@ import XCTest
 /// The binary as CI and QA use it: exit codes, messages, reports.
 final class CommandLineTests: XCTestCase {
     func testSmokeOnAHealthySiteExitsZeroAndWritesValidJUnit() async throws {
-        let demo = try await DemoSiteFixture.start()
-        let reports = try TemporaryFolder.make()
-        let run = try CommandLineRun.run(["smoke", "--base-url", demo.baseURL, "--reports", reports.path])
-        await demo.stop()
-        XCTAssertEqual(run.exitCode, 0, run.output)
-        XCTAssertTrue(run.stdout.contains("✔ Home page answers (curl -I /)"), run.stdout)
-        XCTAssertFalse(run.output.contains("\u{1B}["), "no colour without a TTY")
-        let junit = reports.appendingPathComponent("junit.xml").path
-        let lint = try Validators.xmllint(junit)
-        XCTAssertTrue(lint.ok, lint.output)
-        let xml = try String(contentsOfFile: junit, encoding: .utf8)
-        XCTAssertTrue(xml.contains("<testsuite name=\"Smoke\""))
-        XCTAssertEqual(xml.components(separatedBy: "<testcase ").count - 1, 3)
+        try await DemoSiteFixture.with { demo in
+            let reports = try TemporaryFolder.make()
+            let run = try CommandLineRun.run(["smoke", "--base-url", demo.baseURL, "--reports", reports.path])
+            XCTAssertEqual(run.exitCode, 0, run.output)
+            XCTAssertTrue(run.stdout.contains("✔ Home page answers (curl -I /)"), run.stdout)
+            XCTAssertFalse(run.output.contains("\u{1B}["), "no colour without a TTY")
+            let junit = reports.appendingPathComponent("junit.xml").path
+            let lint = try Validators.xmllint(junit)
+            XCTAssertTrue(lint.ok, lint.output)
+            let xml = try String(contentsOfFile: junit, encoding: .utf8)
+            XCTAssertTrue(xml.contains("<testsuite name=\"Smoke\""))
+            XCTAssertEqual(xml.components(separatedBy: "<testcase ").count - 1, 3)
+        }
     }
 
     func testSmokeAgainstA500ExitsOneAndNamesTheCheck() async throws {
-        let demo = try await DemoSiteFixture.start(faults: ["500:/api/warehouses"])
-        let reports = try TemporaryFolder.make()
-        let run = try CommandLineRun.run(["smoke", "--base-url", demo.baseURL, "--reports", reports.path])
-        await demo.stop()
-        XCTAssertEqual(run.exitCode, 1, run.output)
-        XCTAssertTrue(run.stdout.contains("✘ Warehouse API answers JSON"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("actual   status 500"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("smoke.yaml:"), run.stdout)
-        let xml = try String(contentsOfFile: reports.appendingPathComponent("junit.xml").path, encoding: .utf8)
-        XCTAssertTrue(xml.contains("<failure type=\"assertion\""), xml)
-        XCTAssertTrue(try Validators.xmllint(reports.appendingPathComponent("junit.xml").path).ok)
+        try await DemoSiteFixture.with(faults: ["500:/api/warehouses"]) { demo in
+            let reports = try TemporaryFolder.make()
+            let run = try CommandLineRun.run(["smoke", "--base-url", demo.baseURL, "--reports", reports.path])
+            XCTAssertEqual(run.exitCode, 1, run.output)
+            XCTAssertTrue(run.stdout.contains("✘ Warehouse API answers JSON"), run.stdout)
+            XCTAssertTrue(run.stdout.contains("actual   status 500"), run.stdout)
+            XCTAssertTrue(run.stdout.contains("smoke.yaml:"), run.stdout)
+            let xml = try String(contentsOfFile: reports.appendingPathComponent("junit.xml").path, encoding: .utf8)
+            XCTAssertTrue(xml.contains("<failure type=\"assertion\""), xml)
+            XCTAssertTrue(try Validators.xmllint(reports.appendingPathComponent("junit.xml").path).ok)
+        }
     }
 
     func testABadScenarioFileExitsTwoWithFileLineAndKey() throws {
@@ -74,50 +74,50 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testEnvFileProvidesTheBaseURL() async throws {
-        let demo = try await DemoSiteFixture.start()
-        let folder = try TemporaryFolder.make()
-        let envFile = folder.appendingPathComponent(".env.production")
-        try "APP_NAME=\"CSAR\"\nAPP_URL=\(demo.baseURL)   # set by the deployment\n".write(
-            to: envFile, atomically: true, encoding: .utf8)
-        let run = try CommandLineRun.run(["smoke", "--env-file", envFile.path, "--no-reports"])
-        await demo.stop()
-        XCTAssertEqual(run.exitCode, 0, run.output)
-        XCTAssertTrue(run.stdout.contains(demo.baseURL), run.stdout)
+        try await DemoSiteFixture.with { demo in
+            let folder = try TemporaryFolder.make()
+            let envFile = folder.appendingPathComponent(".env.production")
+            try "APP_NAME=\"CSAR\"\nAPP_URL=\(demo.baseURL)   # set by the deployment\n".write(
+                to: envFile, atomically: true, encoding: .utf8)
+            let run = try CommandLineRun.run(["smoke", "--env-file", envFile.path, "--no-reports"])
+            XCTAssertEqual(run.exitCode, 0, run.output)
+            XCTAssertTrue(run.stdout.contains(demo.baseURL), run.stdout)
+        }
     }
 
     func testGateBehindMaintenanceModeNeedsTheBypassSecret() async throws {
-        let demo = try await DemoSiteFixture.start(faults: ["maintenance:deploy-7f3a"])
-        let environment = demo.adminEnvironment
-        let without = try CommandLineRun.run(
-            ["gate", "--base-url", demo.baseURL, "--no-reports"], environment: environment)
-        XCTAssertEqual(without.exitCode, 1, without.output)
-        XCTAssertTrue(without.stdout.contains("most likely in maintenance mode"), without.stdout)
-        let with = try CommandLineRun.run(
-            ["gate", "--base-url", demo.baseURL, "--no-reports", "--bypass-secret", "deploy-7f3a"],
-            environment: environment
-        )
-        await demo.stop()
-        XCTAssertEqual(with.exitCode, 0, with.output)
-        XCTAssertTrue(with.stdout.contains("Maintenance mode bypassed"), with.stdout)
-        XCTAssertTrue(with.stdout.contains("✔ PASSED"), with.stdout)
-        XCTAssertFalse(with.output.contains("deploy-7f3a"), "the bypass secret must be masked")
+        try await DemoSiteFixture.with(faults: ["maintenance:deploy-7f3a"]) { demo in
+            let environment = demo.adminEnvironment
+            let without = try CommandLineRun.run(
+                ["gate", "--base-url", demo.baseURL, "--no-reports"], environment: environment)
+            XCTAssertEqual(without.exitCode, 1, without.output)
+            XCTAssertTrue(without.stdout.contains("most likely in maintenance mode"), without.stdout)
+            let with = try CommandLineRun.run(
+                ["gate", "--base-url", demo.baseURL, "--no-reports", "--bypass-secret", "deploy-7f3a"],
+                environment: environment
+            )
+            XCTAssertEqual(with.exitCode, 0, with.output)
+            XCTAssertTrue(with.stdout.contains("Maintenance mode bypassed"), with.stdout)
+            XCTAssertTrue(with.stdout.contains("✔ PASSED"), with.stdout)
+            XCTAssertFalse(with.output.contains("deploy-7f3a"), "the bypass secret must be masked")
+        }
     }
 
     /// `--suite` is repeatable: each suite or file runs, in order (one alone used to win silently).
     func testSuitesRepeatAndDurationsTakeUnits() async throws {
-        let demo = try await DemoSiteFixture.start()
-        let folder = try TemporaryFolder.make()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try CommandLineRun.run(
-            [
-                "gate", "--base-url", demo.baseURL, "--suite", "smoke.yaml", "--suite", "warehouse-map.yaml",
-                "--no-load",
-                "--timeout", "2s", "--connect-timeout", "500ms", "--reports", folder.path,
-            ])
-        await demo.stop()
-        XCTAssertEqual(run.exitCode, 0, run.output)
-        let junit = try JUnitCases(file: folder.appendingPathComponent("junit.xml"))
-        XCTAssertEqual(Set(junit.cases.map(\.classname)), ["smoke", "warehouse-map", "criteria"], "\(junit.cases)")
+        try await DemoSiteFixture.with { demo in
+            let folder = try TemporaryFolder.make()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let run = try CommandLineRun.run(
+                [
+                    "gate", "--base-url", demo.baseURL, "--suite", "smoke.yaml", "--suite", "warehouse-map.yaml",
+                    "--no-load",
+                    "--timeout", "2s", "--connect-timeout", "500ms", "--reports", folder.path,
+                ])
+            XCTAssertEqual(run.exitCode, 0, run.output)
+            let junit = try JUnitCases(file: folder.appendingPathComponent("junit.xml"))
+            XCTAssertEqual(Set(junit.cases.map(\.classname)), ["smoke", "warehouse-map", "criteria"], "\(junit.cases)")
+        }
     }
 
     /// Everything the selected files need is checked before the first request: a folder whose load would run

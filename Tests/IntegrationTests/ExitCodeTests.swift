@@ -32,51 +32,52 @@ final class ExitCodeTests: XCTestCase {
     }
 
     private func check(_ binary: (name: String, path: String?, environment: [String: String])) async throws {
-        let healthy = try await DemoSiteFixture.start()
-        let broken = try await DemoSiteFixture.start(faults: ["500:/api/warehouses"])
-        let folder = try TemporaryFolder.make()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Self.quickNightly.write(
-            to: folder.appendingPathComponent("nightly-quick.yaml"), atomically: true, encoding: .utf8)
-        let closed = "http://127.0.0.1:\(try ClosedPort.find())"
-        let situations: [(target: String, extra: [String], expected: Int32, why: String)] = [
-            (healthy.baseURL, [], 0, "a healthy site"),
-            (broken.baseURL, [], 1, "a site whose API answers 500"),
-            (healthy.baseURL, ["--var", "api_pth=/x"], 2, "a misspelt --var"),
-            (healthy.baseURL, ["--tag", "no-such-tag"], 2, "a --tag no file carries"),
-            (closed, [], 3, "nothing listening"),
-        ]
-        for (index, situation) in situations.enumerated() {
-            let history = folder.appendingPathComponent("history-\(index).sqlite").path
-            for command in Self.commands(history: history) {
-                let arguments = command.arguments + ["--base-url", situation.target, "--no-reports"] + situation.extra
-                let run = try CommandLineRun.run(
-                    arguments, environment: binary.environment.merging(healthy.adminEnvironment) { a, _ in a },
-                    timeout: 180, directory: folder, executable: binary.path)
-                XCTAssertEqual(
-                    run.exitCode, situation.expected,
-                    "\(binary.name): \(command.name) against \(situation.why) (\(arguments.joined(separator: " "))):\n"
-                        + run.output)
-                if situation.expected == 3 {
-                    XCTAssertTrue(run.stderr.contains("error: target unreachable: \(closed)"), run.stderr)
+        try await DemoSiteFixture.with { healthy in
+            try await DemoSiteFixture.with(faults: ["500:/api/warehouses"]) { broken in
+                let folder = try TemporaryFolder.make()
+                defer { try? FileManager.default.removeItem(at: folder) }
+                try Self.quickNightly.write(
+                    to: folder.appendingPathComponent("nightly-quick.yaml"), atomically: true, encoding: .utf8)
+                let closed = "http://127.0.0.1:\(try ClosedPort.find())"
+                let situations: [(target: String, extra: [String], expected: Int32, why: String)] = [
+                    (healthy.baseURL, [], 0, "a healthy site"),
+                    (broken.baseURL, [], 1, "a site whose API answers 500"),
+                    (healthy.baseURL, ["--var", "api_pth=/x"], 2, "a misspelt --var"),
+                    (healthy.baseURL, ["--tag", "no-such-tag"], 2, "a --tag no file carries"),
+                    (closed, [], 3, "nothing listening"),
+                ]
+                for (index, situation) in situations.enumerated() {
+                    let history = folder.appendingPathComponent("history-\(index).sqlite").path
+                    for command in Self.commands(history: history) {
+                        let arguments =
+                            command.arguments + ["--base-url", situation.target, "--no-reports"] + situation.extra
+                        let run = try CommandLineRun.run(
+                            arguments, environment: binary.environment.merging(healthy.adminEnvironment) { a, _ in a },
+                            timeout: 180, directory: folder, executable: binary.path)
+                        XCTAssertEqual(
+                            run.exitCode, situation.expected,
+                            "\(binary.name): \(command.name) against \(situation.why) (\(arguments.joined(separator: " "))):\n"
+                                + run.output)
+                        if situation.expected == 3 {
+                            XCTAssertTrue(run.stderr.contains("error: target unreachable: \(closed)"), run.stderr)
+                        }
+                    }
+                }
+                let load: [(arguments: [String], expected: Int32)] = [
+                    (["load", healthy.baseURL + "/", "-n", "20", "-c", "2"], 0),
+                    (["load", broken.baseURL + "/api/warehouses", "-n", "20", "-c", "2"], 1),
+                    (["load", healthy.baseURL + "/", "-n", "20", "--timeout", "soon"], 2),
+                    (["load", closed + "/", "-n", "20"], 3),
+                ]
+                for (arguments, expected) in load {
+                    let run = try CommandLineRun.run(
+                        arguments + ["--no-reports"], environment: binary.environment, directory: folder,
+                        executable: binary.path)
+                    XCTAssertEqual(
+                        run.exitCode, expected, "\(binary.name): \(arguments.joined(separator: " ")):\n\(run.output)")
                 }
             }
         }
-        let load: [(arguments: [String], expected: Int32)] = [
-            (["load", healthy.baseURL + "/", "-n", "20", "-c", "2"], 0),
-            (["load", broken.baseURL + "/api/warehouses", "-n", "20", "-c", "2"], 1),
-            (["load", healthy.baseURL + "/", "-n", "20", "--timeout", "soon"], 2),
-            (["load", closed + "/", "-n", "20"], 3),
-        ]
-        for (arguments, expected) in load {
-            let run = try CommandLineRun.run(
-                arguments + ["--no-reports"], environment: binary.environment, directory: folder,
-                executable: binary.path)
-            XCTAssertEqual(
-                run.exitCode, expected, "\(binary.name): \(arguments.joined(separator: " ")):\n\(run.output)")
-        }
-        await healthy.stop()
-        await broken.stop()
     }
 
     /// The built binary with the repository's scenarios through `CSAR_SCENARIOS`, and the installed package when

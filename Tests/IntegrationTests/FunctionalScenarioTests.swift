@@ -9,10 +9,10 @@ final class FunctionalScenarioTests: XCTestCase {
     }
 
     private func run(_ name: String, faults: [String] = []) async throws -> ScenarioResult {
-        let demo = try await DemoSiteFixture.start(faults: faults)
-        let result = try await demo.run(try scenario(name), environment: demo.adminEnvironment)
-        await demo.stop()
-        return result
+        try await DemoSiteFixture.with(faults: faults) { demo in
+            let result = try await demo.run(try scenario(name), environment: demo.adminEnvironment)
+            return result
+        }
     }
 
     private func assertPassed(_ result: ScenarioResult, file: StaticString = #filePath, line: UInt = #line) {
@@ -63,12 +63,12 @@ final class FunctionalScenarioTests: XCTestCase {
     }
 
     func testAdminLoginWithoutCredentialsStopsBeforeSending() async throws {
-        let demo = try await DemoSiteFixture.start()
-        let result = try await demo.run(try scenario("admin-login.yaml"), environment: [:])
-        await demo.stop()
-        XCTAssertTrue(result.steps.isEmpty)
-        XCTAssertTrue(result.setupError?.contains("CSAR_ADMIN_EMAIL") ?? false, result.setupError ?? "")
-        XCTAssertEqual(Verdicts.of([result]), .configurationError)
+        try await DemoSiteFixture.with { demo in
+            let result = try await demo.run(try scenario("admin-login.yaml"), environment: [:])
+            XCTAssertTrue(result.steps.isEmpty)
+            XCTAssertTrue(result.setupError?.contains("CSAR_ADMIN_EMAIL") ?? false, result.setupError ?? "")
+            XCTAssertEqual(Verdicts.of([result]), .configurationError)
+        }
     }
 
     func testWarehouseMapPasses() async throws {

@@ -20,17 +20,12 @@ final class LaravelParityTests: XCTestCase {
         let stack = try LaravelStack.healthy()
         let port = try XCTUnwrap(URLComponents(string: stack.baseURL)?.port)
         try await probe(Site(name: "Laravel", port: port, baseURL: stack.baseURL) { try stack.fault($0) })
-        let demo = try await DemoSiteFixture.start()
-        do {
+        try await DemoSiteFixture.with { demo in
             let site = Site(name: "DemoSite", port: demo.site.port, baseURL: demo.baseURL) {
                 try demo.site.faults.apply(spec: $0)
             }
             try await probe(site)
-        } catch {
-            await demo.stop()
-            throw error
         }
-        await demo.stop()
     }
 
     private static func token(in page: DemoHTTPResponse) throws -> String {
@@ -169,14 +164,14 @@ final class LaravelParityTests: XCTestCase {
         let port = try XCTUnwrap(URLComponents(string: stack.baseURL)?.port)
         let laravel = try await Self.maintenanceAnswers(port: port, baseURL: stack.baseURL, secret: stack.bypassSecret)
         try stack.reset()
-        let demo = try await DemoSiteFixture.start(faults: ["maintenance:\(stack.bypassSecret)"])
-        let imitation = try await Self.maintenanceAnswers(
-            port: demo.site.port, baseURL: demo.baseURL, secret: stack.bypassSecret
-        )
-        await demo.stop()
-        XCTAssertEqual(imitation.page, laravel.page, "DemoSite's 503 page differs from Laravel's")
-        XCTAssertEqual(imitation.json, laravel.json)
-        XCTAssertEqual(imitation.facts, laravel.facts)
+        try await DemoSiteFixture.with(faults: ["maintenance:\(stack.bypassSecret)"]) { demo in
+            let imitation = try await Self.maintenanceAnswers(
+                port: demo.site.port, baseURL: demo.baseURL, secret: stack.bypassSecret
+            )
+            XCTAssertEqual(imitation.page, laravel.page, "DemoSite's 503 page differs from Laravel's")
+            XCTAssertEqual(imitation.json, laravel.json)
+            XCTAssertEqual(imitation.facts, laravel.facts)
+        }
     }
 
     private struct MaintenanceAnswers {

@@ -4,30 +4,31 @@ import XCTest
 /// `csar-check load` and scenario `load:` sections as users run them: output, exit codes, Ctrl-C.
 final class LoadCommandTests: XCTestCase {
     func testAbStyleRunPrintsTheSummaryAndPasses() async throws {
-        let demo = try await DemoSiteFixture.start()
-        let run = try CommandLineRun.run(
-            ["load", demo.baseURL + "/", "-n", "40", "-c", "4", "-k", "--no-reports"], timeout: 30)
-        await demo.stop()
-        XCTAssertEqual(run.exitCode, 0, run.output)
-        for line in [
-            "Complete requests:      40", "Failed requests:        0", "Keep-Alive requests:", "Requests per second:",
-            "Connection Times (ms)", "Percentage of the requests served within a certain time (ms)",
-            " 100%", "Status codes (expected: 2xx, 3xx):", "  200                   40", "p99.9", "wait (TTFB)",
-            "✔ http_5xx == 0", "✔ PASSED",
-        ] {
-            XCTAssertTrue(run.stdout.contains(line), "missing '\(line)' in:\n\(run.stdout)")
+        try await DemoSiteFixture.with { demo in
+            let run = try CommandLineRun.run(
+                ["load", demo.baseURL + "/", "-n", "40", "-c", "4", "-k", "--no-reports"], timeout: 30)
+            XCTAssertEqual(run.exitCode, 0, run.output)
+            for line in [
+                "Complete requests:      40", "Failed requests:        0", "Keep-Alive requests:",
+                "Requests per second:",
+                "Connection Times (ms)", "Percentage of the requests served within a certain time (ms)",
+                " 100%", "Status codes (expected: 2xx, 3xx):", "  200                   40", "p99.9", "wait (TTFB)",
+                "✔ http_5xx == 0", "✔ PASSED",
+            ] {
+                XCTAssertTrue(run.stdout.contains(line), "missing '\(line)' in:\n\(run.stdout)")
+            }
+            XCTAssertFalse(run.output.contains("\r"), "no progress display without a TTY")
+            XCTAssertFalse(run.output.contains("\u{1B}["), "no terminal control codes without a TTY")
         }
-        XCTAssertFalse(run.output.contains("\r"), "no progress display without a TTY")
-        XCTAssertFalse(run.output.contains("\u{1B}["), "no terminal control codes without a TTY")
     }
 
     func testServerErrorsExitOne() async throws {
-        let demo = try await DemoSiteFixture.start(faults: ["500:/"])
-        let run = try CommandLineRun.run(["load", demo.baseURL + "/", "-n", "10", "--no-reports"], timeout: 30)
-        await demo.stop()
-        XCTAssertEqual(run.exitCode, 1, run.output)
-        XCTAssertTrue(run.stdout.contains("Non-2xx responses:      10"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("✘ http_5xx == 0            http_5xx = 10"), run.stdout)
+        try await DemoSiteFixture.with(faults: ["500:/"]) { demo in
+            let run = try CommandLineRun.run(["load", demo.baseURL + "/", "-n", "10", "--no-reports"], timeout: 30)
+            XCTAssertEqual(run.exitCode, 1, run.output)
+            XCTAssertTrue(run.stdout.contains("Non-2xx responses:      10"), run.stdout)
+            XCTAssertTrue(run.stdout.contains("✘ http_5xx == 0            http_5xx = 10"), run.stdout)
+        }
     }
 
     func testAnUnreachableTargetExitsThree() throws {
@@ -54,54 +55,58 @@ final class LoadCommandTests: XCTestCase {
     }
 
     func testWritesTheReportsWithTheLoad() async throws {
-        let demo = try await DemoSiteFixture.start()
-        let reports = try TemporaryFolder.make()
-        let run = try CommandLineRun.run(
-            ["load", demo.baseURL + "/", "-n", "5", "--reports", reports.path], timeout: 30)
-        await demo.stop()
-        XCTAssertEqual(run.exitCode, 0, run.output)
-        let data = try Data(contentsOf: reports.appendingPathComponent("report.json"))
-        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let loads = try XCTUnwrap(json["loads"] as? [[String: Any]])
-        XCTAssertEqual(loads.first?["requests"] as? Int, 5)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: reports.appendingPathComponent("report.html").path))
+        try await DemoSiteFixture.with { demo in
+            let reports = try TemporaryFolder.make()
+            let run = try CommandLineRun.run(
+                ["load", demo.baseURL + "/", "-n", "5", "--reports", reports.path], timeout: 30)
+            XCTAssertEqual(run.exitCode, 0, run.output)
+            let data = try Data(contentsOf: reports.appendingPathComponent("report.json"))
+            let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let loads = try XCTUnwrap(json["loads"] as? [[String: Any]])
+            XCTAssertEqual(loads.first?["requests"] as? Int, 5)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: reports.appendingPathComponent("report.html").path))
+        }
     }
 
     func testCtrlCStopsAndStillPrintsThePartialResult() async throws {
-        let demo = try await DemoSiteFixture.start()
-        let process = try Self.startInterruptible(["load", demo.baseURL + "/", "-t", "20", "-c", "2", "--no-reports"])
-        try await Task.sleep(for: .seconds(1.5))
-        let started = Date()
-        let text = try await Self.interruptAndRead(process)
-        await demo.stop()
-        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "stopped within 10 s of Ctrl-C")
-        XCTAssertTrue(text.contains("Requests per second:"), text)
-        XCTAssertTrue(text.contains("interrupted: partial result"), text)
+        try await DemoSiteFixture.with { demo in
+            let process = try Self.startInterruptible([
+                "load", demo.baseURL + "/", "-t", "20", "-c", "2", "--no-reports",
+            ])
+            try await Task.sleep(for: .seconds(1.5))
+            let started = Date()
+            let text = try await Self.interruptAndRead(process)
+            XCTAssertLessThan(Date().timeIntervalSince(started), 10, "stopped within 10 s of Ctrl-C")
+            XCTAssertTrue(text.contains("Requests per second:"), text)
+            XCTAssertTrue(text.contains("interrupted: partial result"), text)
+        }
     }
 
     /// The engine's single-threaded fast path (see `LoadEngine.run`): one lane, one thread in the process.
     func testASingleLaneRunKeepsTheProcessSingleThreaded() async throws {
-        let demo = try await DemoSiteFixture.start()
-        let process = try Self.startInterruptible(["load", demo.baseURL + "/", "-t", "20", "-c", "2", "--no-reports"])
-        try await Task.sleep(for: .seconds(1))
-        let threads = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(process.processIdentifier)/task")
-        let text = try await Self.interruptAndRead(process)
-        await demo.stop()
-        XCTAssertEqual(threads.count, 1, "threads of a single-lane load run: \(threads)")
-        XCTAssertTrue(text.contains("interrupted: partial result"), text)
+        try await DemoSiteFixture.with { demo in
+            let process = try Self.startInterruptible([
+                "load", demo.baseURL + "/", "-t", "20", "-c", "2", "--no-reports",
+            ])
+            try await Task.sleep(for: .seconds(1))
+            let threads = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(process.processIdentifier)/task")
+            let text = try await Self.interruptAndRead(process)
+            XCTAssertEqual(threads.count, 1, "threads of a single-lane load run: \(threads)")
+            XCTAssertTrue(text.contains("interrupted: partial result"), text)
+        }
     }
 
     func testCtrlCStopsAScenarioRunAndStillReportsIt() async throws {
-        let demo = try await DemoSiteFixture.start()
-        let process = try Self.startInterruptible(
-            ["run", RepositoryPaths.scenario("nightly-load.yaml"), "--base-url", demo.baseURL, "--no-reports"])
-        try await Task.sleep(for: .seconds(2))
-        let started = Date()
-        let text = try await Self.interruptAndRead(process)
-        await demo.stop()
-        XCTAssertLessThan(Date().timeIntervalSince(started), 10, "stopped within 10 s of Ctrl-C")
-        XCTAssertTrue(text.contains("interrupted"), text)
-        XCTAssertTrue(text.contains("Requests per second:"), text)
+        try await DemoSiteFixture.with { demo in
+            let process = try Self.startInterruptible(
+                ["run", RepositoryPaths.scenario("nightly-load.yaml"), "--base-url", demo.baseURL, "--no-reports"])
+            try await Task.sleep(for: .seconds(2))
+            let started = Date()
+            let text = try await Self.interruptAndRead(process)
+            XCTAssertLessThan(Date().timeIntervalSince(started), 10, "stopped within 10 s of Ctrl-C")
+            XCTAssertTrue(text.contains("interrupted"), text)
+            XCTAssertTrue(text.contains("Requests per second:"), text)
+        }
     }
 
     /// Starts csar-check with standard output captured, as a terminal user would before pressing Ctrl-C.
@@ -126,13 +131,14 @@ final class LoadCommandTests: XCTestCase {
     }
 
     func testTheShippedRunbookScenarioRunsItsLoad() async throws {
-        let demo = try await DemoSiteFixture.start()
-        let run = try CommandLineRun.run(
-            ["run", RepositoryPaths.scenario("load-home.yaml"), "--base-url", demo.baseURL, "--no-reports"], timeout: 60
-        )
-        await demo.stop()
-        XCTAssertEqual(run.exitCode, 0, run.output)
-        XCTAssertTrue(run.stdout.contains("Complete requests:      50"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("Concurrency Level:      5"), run.stdout)
+        try await DemoSiteFixture.with { demo in
+            let run = try CommandLineRun.run(
+                ["run", RepositoryPaths.scenario("load-home.yaml"), "--base-url", demo.baseURL, "--no-reports"],
+                timeout: 60
+            )
+            XCTAssertEqual(run.exitCode, 0, run.output)
+            XCTAssertTrue(run.stdout.contains("Complete requests:      50"), run.stdout)
+            XCTAssertTrue(run.stdout.contains("Concurrency Level:      5"), run.stdout)
+        }
     }
 }

@@ -27,41 +27,41 @@ final class NightlyCommandTests: XCTestCase {
     ]
 
     func testANightlyRunRecordsJudgesAndWritesEveryReport() async throws {
-        let demo = try await DemoSiteFixture.start()
-        let folder = try TemporaryFolder.make()
-        for (file, text) in Self.shortNightly {
-            try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
-        }
-        let nightly = folder.appendingPathComponent("nightly.yaml")
-        let history = folder.appendingPathComponent("cache/nightly.sqlite").path
-        let reports = folder.appendingPathComponent("reports")
-        let arguments = [
-            "nightly", "--history", history, "--base-url", demo.baseURL, "--nightly", nightly.path,
-            "--reports", reports.path, "--label", "release=2.3",
-        ]
-        let first = try CommandLineRun.run(arguments, environment: demo.adminEnvironment, timeout: 120)
-        XCTAssertEqual(first.exitCode, 0, first.output)
-        XCTAssertTrue(first.stdout.contains("History: run #1 recorded"), first.stdout)
-        XCTAssertTrue(first.stdout.contains("✔ NOT ENOUGH HISTORY — 1 comparable run(s)"), first.stdout)
-        XCTAssertTrue(first.stdout.contains("Nightly: PASSED (exit 0)"), first.stdout)
-        for name in ["junit.xml", "report.json", "report.html", "trend.html", "trend-junit.xml", "trend.json"] {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: reports.appendingPathComponent(name).path), name)
-        }
-        let recorded = try HistoryStore(path: history, create: false).runs()
-        XCTAssertEqual(recorded.map(\.command), ["nightly"])
-        XCTAssertEqual(
-            recorded[0].loads.map(\.name),
-            ["Load — home page (runbook)", "Nightly load — test home", "Nightly load — test API"])
-        XCTAssertEqual(recorded[0].loads.map(\.requests), [50, 40, 10])
-        XCTAssertEqual(recorded[0].labelText, "release=2.3")
+        try await DemoSiteFixture.with { demo in
+            let folder = try TemporaryFolder.make()
+            for (file, text) in Self.shortNightly {
+                try text.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
+            }
+            let nightly = folder.appendingPathComponent("nightly.yaml")
+            let history = folder.appendingPathComponent("cache/nightly.sqlite").path
+            let reports = folder.appendingPathComponent("reports")
+            let arguments = [
+                "nightly", "--history", history, "--base-url", demo.baseURL, "--nightly", nightly.path,
+                "--reports", reports.path, "--label", "release=2.3",
+            ]
+            let first = try CommandLineRun.run(arguments, environment: demo.adminEnvironment, timeout: 120)
+            XCTAssertEqual(first.exitCode, 0, first.output)
+            XCTAssertTrue(first.stdout.contains("History: run #1 recorded"), first.stdout)
+            XCTAssertTrue(first.stdout.contains("✔ NOT ENOUGH HISTORY — 1 comparable run(s)"), first.stdout)
+            XCTAssertTrue(first.stdout.contains("Nightly: PASSED (exit 0)"), first.stdout)
+            for name in ["junit.xml", "report.json", "report.html", "trend.html", "trend-junit.xml", "trend.json"] {
+                XCTAssertTrue(FileManager.default.fileExists(atPath: reports.appendingPathComponent(name).path), name)
+            }
+            let recorded = try HistoryStore(path: history, create: false).runs()
+            XCTAssertEqual(recorded.map(\.command), ["nightly"])
+            XCTAssertEqual(
+                recorded[0].loads.map(\.name),
+                ["Load — home page (runbook)", "Nightly load — test home", "Nightly load — test API"])
+            XCTAssertEqual(recorded[0].loads.map(\.requests), [50, 40, 10])
+            XCTAssertEqual(recorded[0].labelText, "release=2.3")
 
-        // A failing gate fails the night, and is recorded too.
-        try demo.site.faults.apply(spec: "500:/api/warehouses")
-        let second = try CommandLineRun.run(arguments, environment: demo.adminEnvironment, timeout: 120)
-        await demo.stop()
-        XCTAssertEqual(second.exitCode, 1, second.output)
-        XCTAssertTrue(second.stdout.contains("Nightly: FAILED (exit 1)"), second.stdout)
-        XCTAssertEqual(try HistoryStore(path: history, create: false).runs(.summary).map(\.exitCode), [0, 1])
+            // A failing gate fails the night, and is recorded too.
+            try demo.site.faults.apply(spec: "500:/api/warehouses")
+            let second = try CommandLineRun.run(arguments, environment: demo.adminEnvironment, timeout: 120)
+            XCTAssertEqual(second.exitCode, 1, second.output)
+            XCTAssertTrue(second.stdout.contains("Nightly: FAILED (exit 1)"), second.stdout)
+            XCTAssertEqual(try HistoryStore(path: history, create: false).runs(.summary).map(\.exitCode), [0, 1])
+        }
     }
 
     func testNightlyNeedsAHistoryFile() throws {

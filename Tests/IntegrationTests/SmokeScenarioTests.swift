@@ -8,36 +8,36 @@ final class SmokeScenarioTests: XCTestCase {
     }
 
     func testSmokePassesOnAHealthySite() async throws {
-        let demo = try await DemoSiteFixture.start()
-        let result = try await demo.run(try smoke())
-        await demo.stop()
-        XCTAssertTrue(
-            result.passed, result.failedSteps.map { "\($0.name): \($0.failedAssertions.map(\.title))" }.description)
-        XCTAssertEqual(result.steps.count, 3)
-        XCTAssertEqual(result.steps.map { $0.response?.status }, [200, 302, 200])
-        XCTAssertEqual(Verdicts.of([result]), .passed)
+        try await DemoSiteFixture.with { demo in
+            let result = try await demo.run(try smoke())
+            XCTAssertTrue(
+                result.passed, result.failedSteps.map { "\($0.name): \($0.failedAssertions.map(\.title))" }.description)
+            XCTAssertEqual(result.steps.count, 3)
+            XCTAssertEqual(result.steps.map { $0.response?.status }, [200, 302, 200])
+            XCTAssertEqual(Verdicts.of([result]), .passed)
+        }
     }
 
     func testSmokeGoesRedOnA500() async throws {
-        let demo = try await DemoSiteFixture.start(faults: ["500:/admin"])
-        let result = try await demo.run(try smoke())
-        await demo.stop()
-        XCTAssertFalse(result.passed)
-        XCTAssertEqual(result.failedSteps.map(\.name), ["Admin answers or redirects to the login (curl -I /admin)"])
-        let failure = try XCTUnwrap(result.failedSteps.first?.failedAssertions.first)
-        XCTAssertEqual(failure.key, "steps[1].expect.status")
-        XCTAssertEqual(failure.failure?.actual, "status 500")
-        XCTAssertEqual(Verdicts.of([result]), .failed)
+        try await DemoSiteFixture.with(faults: ["500:/admin"]) { demo in
+            let result = try await demo.run(try smoke())
+            XCTAssertFalse(result.passed)
+            XCTAssertEqual(result.failedSteps.map(\.name), ["Admin answers or redirects to the login (curl -I /admin)"])
+            let failure = try XCTUnwrap(result.failedSteps.first?.failedAssertions.first)
+            XCTAssertEqual(failure.key, "steps[1].expect.status")
+            XCTAssertEqual(failure.failure?.actual, "status 500")
+            XCTAssertEqual(Verdicts.of([result]), .failed)
+        }
     }
 
     func testSmokeGoesRedForARouteSlowerThanTwoSeconds() async throws {
-        let demo = try await DemoSiteFixture.start(faults: ["latency:/api/warehouses=2100"])
-        let result = try await demo.run(try smoke())
-        await demo.stop()
-        let slow = try XCTUnwrap(result.failedSteps.first)
-        XCTAssertEqual(slow.name, "Warehouse API answers JSON (curl -I /api/warehouses)")
-        XCTAssertEqual(slow.failedAssertions.map(\.key), ["steps[2].expect.max_duration"])
-        XCTAssertGreaterThanOrEqual(slow.duration, 2.0)
+        try await DemoSiteFixture.with(faults: ["latency:/api/warehouses=2100"]) { demo in
+            let result = try await demo.run(try smoke())
+            let slow = try XCTUnwrap(result.failedSteps.first)
+            XCTAssertEqual(slow.name, "Warehouse API answers JSON (curl -I /api/warehouses)")
+            XCTAssertEqual(slow.failedAssertions.map(\.key), ["steps[2].expect.max_duration"])
+            XCTAssertGreaterThanOrEqual(slow.duration, 2.0)
+        }
     }
 
     func testUnreachableTargetIsReportedWithURLAndPhase() async throws {

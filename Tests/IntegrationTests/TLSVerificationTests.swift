@@ -32,15 +32,16 @@ final class TLSVerificationTests: XCTestCase {
             timeout: 30)
         XCTAssertEqual(untrusted.exitCode, 3, untrusted.output)
         XCTAssertTrue(untrusted.output.contains("pass --cacert FILE with that CA's certificate"), untrusted.output)
-        let demo = try await DemoSiteFixture.start()
-        let plain = try CommandLineRun.run(
-            [
-                "smoke", "--scenarios", RepositoryPaths.root.appendingPathComponent("Scenarios").path,
-                "--base-url", demo.baseURL.replacingOccurrences(of: "http://", with: "https://"), "--no-reports",
-            ], timeout: 30)
-        await demo.stop()
-        XCTAssertEqual(plain.exitCode, 3, plain.output)
-        XCTAssertTrue(plain.output.contains("the server does not speak TLS on this port: use http://"), plain.output)
+        try await DemoSiteFixture.with { demo in
+            let plain = try CommandLineRun.run(
+                [
+                    "smoke", "--scenarios", RepositoryPaths.root.appendingPathComponent("Scenarios").path,
+                    "--base-url", demo.baseURL.replacingOccurrences(of: "http://", with: "https://"), "--no-reports",
+                ], timeout: 30)
+            XCTAssertEqual(plain.exitCode, 3, plain.output)
+            XCTAssertTrue(
+                plain.output.contains("the server does not speak TLS on this port: use http://"), plain.output)
+        }
     }
 
     func testALoadRunTrustsTheGivenCA() throws {

@@ -36,33 +36,35 @@ final class UnexpectedStatusTests: XCTestCase {
     func testThrottledAPITurnsTheNightlyLoadRed() async throws {
         var configuration = DemoSiteConfiguration()
         configuration.apiRequestsPerMinute = 20
-        let demo = try await DemoSiteFixture.start(configuration: configuration)
-        let report = await run(try nightlyAPI(seconds: 3, rate: 20), baseURL: demo.baseURL)
-        await demo.stop()
-        let load = try XCTUnwrap(report.loads.first)
-        let throttled = load.statusCounts.first { $0.status == 429 }?.count ?? 0
-        XCTAssertGreaterThan(throttled, 5, "\(load.statusCounts)")
-        XCTAssertEqual(load.unexpectedStatusCounts, [StatusCount(status: 429, count: throttled)])
-        XCTAssertEqual(load.availability, 100, accuracy: 1e-9, "a 429 is an answer: availability alone stayed green")
-        XCTAssertFalse(report.verdict.passed)
-        let errorRate = try XCTUnwrap(report.criteria.first { $0.expression == "error_rate <= 5%" })
-        XCTAssertFalse(errorRate.passed)
-        XCTAssertTrue(errorRate.measuredText.hasSuffix("(429 × \(throttled))"), errorRate.measuredText)
-        let html = HTMLReport.render(report)
-        XCTAssertTrue(html.contains("✘ 429 unexpected"), "the HTML status table marks the 429s")
+        try await DemoSiteFixture.with(configuration: configuration) { demo in
+            let report = await run(try nightlyAPI(seconds: 3, rate: 20), baseURL: demo.baseURL)
+            let load = try XCTUnwrap(report.loads.first)
+            let throttled = load.statusCounts.first { $0.status == 429 }?.count ?? 0
+            XCTAssertGreaterThan(throttled, 5, "\(load.statusCounts)")
+            XCTAssertEqual(load.unexpectedStatusCounts, [StatusCount(status: 429, count: throttled)])
+            XCTAssertEqual(
+                load.availability, 100, accuracy: 1e-9, "a 429 is an answer: availability alone stayed green")
+            XCTAssertFalse(report.verdict.passed)
+            let errorRate = try XCTUnwrap(report.criteria.first { $0.expression == "error_rate <= 5%" })
+            XCTAssertFalse(errorRate.passed)
+            XCTAssertTrue(errorRate.measuredText.hasSuffix("(429 × \(throttled))"), errorRate.measuredText)
+            let html = HTMLReport.render(report)
+            XCTAssertTrue(html.contains("✘ 429 unexpected"), "the HTML status table marks the 429s")
+        }
     }
 
     func testALoadThatExpectsThe429sJudgesOnlyTheRest() async throws {
         var configuration = DemoSiteConfiguration()
         configuration.apiRequestsPerMinute = 20
-        let demo = try await DemoSiteFixture.start(configuration: configuration)
-        let report = await run(try nightlyAPI(seconds: 3, rate: 20, expectStatus: "[2xx, 429]"), baseURL: demo.baseURL)
-        await demo.stop()
-        let load = try XCTUnwrap(report.loads.first)
-        XCTAssertGreaterThan(load.statusCounts.first { $0.status == 429 }?.count ?? 0, 5)
-        XCTAssertEqual(load.unexpectedResponses, 0)
-        XCTAssertEqual(load.expectedStatus.list, "2xx, 429")
-        XCTAssertTrue(report.verdict.passed, report.verdict.failures.joined(separator: "\n"))
+        try await DemoSiteFixture.with(configuration: configuration) { demo in
+            let report = await run(
+                try nightlyAPI(seconds: 3, rate: 20, expectStatus: "[2xx, 429]"), baseURL: demo.baseURL)
+            let load = try XCTUnwrap(report.loads.first)
+            XCTAssertGreaterThan(load.statusCounts.first { $0.status == 429 }?.count ?? 0, 5)
+            XCTAssertEqual(load.unexpectedResponses, 0)
+            XCTAssertEqual(load.expectedStatus.list, "2xx, 429")
+            XCTAssertTrue(report.verdict.passed, report.verdict.failures.joined(separator: "\n"))
+        }
     }
 
     /// Real Laravel's `throttle:api` (60 a minute per client) against the shipped nightly API load at 50 req/s.
@@ -78,21 +80,22 @@ final class UnexpectedStatusTests: XCTestCase {
     }
 
     func testAStepWhoseStatusIsNotExpectedCountsAsARequestInError() async throws {
-        let demo = try await DemoSiteFixture.start()
-        let yaml = """
-            criteria: [error_rate <= 5%, unexpected == 0]
-            steps:
-              - { url: /page-qui-nexiste-pas }
-              - { url: /demande, method: POST, form: { nom: x }, expect: { status: 419 } }
-              - { url: / }
-            """
-        let scenario = try ScenarioLoader().load(text: yaml, file: "inline.yaml")
-        let report = await run(scenario, baseURL: demo.baseURL)
-        await demo.stop()
-        let rate = try XCTUnwrap(report.criteria.first { $0.expression == "error_rate <= 5%" })
-        XCTAssertEqual(
-            rate.measuredText, "error_rate = 33.33 % (404 × 1)", "the 404 had no status check, the 419 was expected")
-        XCTAssertEqual(
-            report.criteria.first { $0.expression == "unexpected == 0" }?.measuredText, "unexpected = 1 (404 × 1)")
+        try await DemoSiteFixture.with { demo in
+            let yaml = """
+                criteria: [error_rate <= 5%, unexpected == 0]
+                steps:
+                  - { url: /page-qui-nexiste-pas }
+                  - { url: /demande, method: POST, form: { nom: x }, expect: { status: 419 } }
+                  - { url: / }
+                """
+            let scenario = try ScenarioLoader().load(text: yaml, file: "inline.yaml")
+            let report = await run(scenario, baseURL: demo.baseURL)
+            let rate = try XCTUnwrap(report.criteria.first { $0.expression == "error_rate <= 5%" })
+            XCTAssertEqual(
+                rate.measuredText, "error_rate = 33.33 % (404 × 1)", "the 404 had no status check, the 419 was expected"
+            )
+            XCTAssertEqual(
+                report.criteria.first { $0.expression == "unexpected == 0" }?.measuredText, "unexpected = 1 (404 × 1)")
+        }
     }
 }

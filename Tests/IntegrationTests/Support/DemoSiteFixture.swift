@@ -19,6 +19,23 @@ struct DemoSiteFixture {
         return DemoSiteFixture(site: site, configuration: configuration)
     }
 
+    /// Runs `body` against a demo site started for it, and stops the site however `body` ends: thrown, failed
+    /// or passed, no server outlives its test.
+    static func with<Result>(
+        faults: [String] = [], configuration: DemoSiteConfiguration = .init(),
+        _ body: (DemoSiteFixture) async throws -> Result
+    ) async throws -> Result {
+        let demo = try await start(faults: faults, configuration: configuration)
+        do {
+            let result = try await body(demo)
+            await demo.stop()
+            return result
+        } catch {
+            await demo.stop()
+            throw error
+        }
+    }
+
     var baseURL: String { site.baseURL }
 
     /// The environment a real deployment would give: admin credentials of this demo site.
@@ -51,8 +68,9 @@ struct DemoSiteFixture {
 
 /// Paths in the repository, found from this file.
 enum RepositoryPaths {
+    /// Tests/IntegrationTests/Support/ is three folders below it.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
 
     static func scenario(_ name: String) -> String {
         root.appendingPathComponent("Scenarios/\(name)").path

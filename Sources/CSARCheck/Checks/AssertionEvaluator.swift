@@ -14,7 +14,9 @@ struct AssertionEvaluator {
         case .success(let values):
             failure = check(values, against: assertion.expectation, title: title)
         }
-        return AssertionResult(key: assertion.key, location: assertion.location, title: title, failure: failure)
+        return AssertionResult(
+            key: assertion.key, location: assertion.location, title: title, failure: failure,
+            sourceLine: assertion.sourceLine)
     }
 
     private func check(

@@ -51,7 +51,7 @@ public struct Criterion: Sendable, CustomStringConvertible {
         let name = trimmed[..<range.lowerBound].trimmingEdges(of: " ")
         guard let metric = Metric.parse(name) else {
             throw CriterionSyntaxError(
-                "unknown metric '\(name)' in '\(text)'\(Suggestion.didYouMean(name, among: ["p95", "p99", "max", "min", "mean", "requests", "errors", "unexpected", "http_5xx", "http_500", "availability", "error_rate", "rps"])); known: \(Metric.names)"
+                "unknown metric '\(name)' in '\(text)'\(Suggestion.didYouMean(name, among: Metric.suggestions)); known: \(Metric.names)"
             )
         }
         let valueText = trimmed[range.upperBound...].trimmingEdges(of: " ")

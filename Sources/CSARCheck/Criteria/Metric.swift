@@ -35,24 +35,26 @@ public enum Metric: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The metrics named by a fixed word, in the one table `parse`, `description` and messages read.
+    static let words: [(name: String, metric: Metric)] = [
+        ("min", .latencyPercentile(0)), ("max", .latencyPercentile(100)), ("mean", .meanLatency),
+        ("requests", .requests), ("errors", .transportErrors), ("unexpected", .unexpected),
+        ("availability", .availability), ("error_rate", .errorRate), ("rps", .requestsPerSecond),
+    ]
+    /// Another spelling `parse` takes for a word of the table.
+    static let aliases: [String: Metric] = ["avg": .meanLatency]
+    /// The metrics named by a pattern: a percentile, a status code, a status class.
+    static let patterns = ["pNN (p50, p95, p99.9…)", "http_NNN", "http_Nxx"]
+
     /// Every name `parse` accepts, for error messages.
-    public static let names =
-        "min, mean, max, pNN (p50, p95, p99.9…), requests, errors, unexpected, http_NNN, http_Nxx, availability, "
-        + "error_rate, rps"
+    public static let names = (words.map(\.name) + patterns).joined(separator: ", ")
+
+    /// Names to suggest for a misspelt one: every word, and an example of each pattern.
+    static let suggestions = words.map(\.name) + ["p95", "p99", "http_5xx", "http_500"]
 
     public static func parse(_ name: String) -> Metric? {
-        switch name {
-        case "min": return .latencyPercentile(0)
-        case "max": return .latencyPercentile(100)
-        case "mean", "avg": return .meanLatency
-        case "requests": return .requests
-        case "errors": return .transportErrors
-        case "availability": return .availability
-        case "error_rate": return .errorRate
-        case "unexpected": return .unexpected
-        case "rps": return .requestsPerSecond
-        default: break
-        }
+        if let word = words.first(where: { $0.name == name }) { return word.metric }
+        if let alias = aliases[name] { return alias }
         if name.hasPrefix("p"), let value = Double(name.dropFirst()), (0...100).contains(value) {
             return .latencyPercentile(value)
         }
@@ -67,19 +69,12 @@ public enum Metric: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
+        if let word = Self.words.first(where: { $0.metric == self }) { return word.name }
         switch self {
-        case .latencyPercentile(0): "min"
-        case .latencyPercentile(100): "max"
-        case .latencyPercentile(let value): "p" + NumberFormatting.shortest(value)
-        case .meanLatency: "mean"
-        case .status(let code): "http_\(code)"
-        case .statusClass(let digit): "http_\(digit)xx"
-        case .transportErrors: "errors"
-        case .requests: "requests"
-        case .availability: "availability"
-        case .errorRate: "error_rate"
-        case .unexpected: "unexpected"
-        case .requestsPerSecond: "rps"
+        case .latencyPercentile(let value): return "p" + NumberFormatting.shortest(value)
+        case .status(let code): return "http_\(code)"
+        case .statusClass(let digit): return "http_\(digit)xx"
+        default: return "\(self)"
         }
     }
 

@@ -123,7 +123,8 @@ struct LaneStateMachine {
             let intended = origin + intendedAt
             let index = Int(pacer.scheduleIndex(ofLaneRequest: UInt64(sent)))
             return started(
-                scheduleIndex: index, origin: intended, lag: now - min(now, intended), queued: intended <= poolExhaustedAt)
+                scheduleIndex: index, origin: intended, lag: now - min(now, intended),
+                queued: intended <= poolExhaustedAt)
         }
     }
 

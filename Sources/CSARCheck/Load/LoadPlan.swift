@@ -149,21 +149,22 @@ public struct LoadCeilings: Sendable, Equatable, Codable {
         }
         if let duration, duration > maxDuration {
             throw LoadPlanError(
-                "a \(duration.formatted2) s run is above the ceiling of \(maxDuration.formatted2) s; \(hint)")
+                "a \(duration.upToTwoDecimals) s run is above the ceiling of \(maxDuration.upToTwoDecimals) s; \(hint)")
         }
         if let rate, let duration, rate * duration < 1 {
             throw LoadPlanError(
-                "\(rate.formatted2) req/s for \(duration.formatted2) s is less than one request; raise the rate or "
+                "\(rate.upToTwoDecimals) req/s for \(duration.upToTwoDecimals) s is less than one request; raise the rate or "
                     + "the duration")
         }
         if let rate, let requests, duration == nil, Double(requests) / rate > maxDuration {
             throw LoadPlanError(
-                "\(requests) requests at \(rate.formatted2) req/s take \((Double(requests) / rate).formatted2) s, "
-                    + "above the ceiling of \(maxDuration.formatted2) s; raise the rate, give a duration, or \(hint)")
+                "\(requests) requests at \(rate.upToTwoDecimals) req/s take \((Double(requests) / rate).upToTwoDecimals) s, "
+                    + "above the ceiling of \(maxDuration.upToTwoDecimals) s; raise the rate, give a duration, or \(hint)"
+            )
         }
         if let rate, let duration, requests == nil, rate * duration > Double(maxRequests) {
             throw LoadPlanError(
-                "\(rate.formatted2) req/s for \(duration.formatted2) s is \((rate * duration).formatted2) requests, "
+                "\(rate.upToTwoDecimals) req/s for \(duration.upToTwoDecimals) s is \((rate * duration).upToTwoDecimals) requests, "
                     + "above the ceiling of \(maxRequests); \(hint)"
             )
         }

@@ -32,11 +32,11 @@ public struct LoadPlanSummary: Sendable, Codable, Equatable, CustomStringConvert
         case .closed:
             parts.append("closed")
             if let requests { parts.append("\(requests) requests") }
-            if let duration { parts.append("for \(duration.formatted2) s") }
+            if let duration { parts.append("for \(duration.upToTwoDecimals) s") }
             parts.append("concurrency \(concurrency)")
         case .open(let rate):
-            parts.append("open, \(rate.formatted2) req/s")
-            if let duration { parts.append("for \(duration.formatted2) s") }
+            parts.append("open, \(rate.upToTwoDecimals) req/s")
+            if let duration { parts.append("for \(duration.upToTwoDecimals) s") }
             if let requests { parts.append("at most \(requests) requests") }
             parts.append("up to \(concurrency) in flight")
         }

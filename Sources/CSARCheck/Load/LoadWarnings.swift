@@ -29,7 +29,7 @@ enum LoadWarnings {
         case .requestCeiling:
             return "stopped at the ceiling of \(plan.ceilings.maxRequests) requests before the duration ended; \(raise)"
         case .durationCeiling:
-            let ceiling = plan.ceilings.maxDuration.formatted2
+            let ceiling = plan.ceilings.maxDuration.upToTwoDecimals
             return "stopped at the ceiling of \(ceiling) s before every request was sent; \(raise)"
         case .interrupted:
             let seconds = String(format: "%.1f", result.wallTime)
@@ -49,8 +49,8 @@ enum LoadWarnings {
                 ? "all \(concurrency) connections were busy; raise -c if the server is not the limit"
                 : "the event loop was too slow; add --threads or lower --rate"
             warnings.append(
-                "the generator could not keep up: achieved \(schedule.achievedRate.formatted2) req/s "
-                    + "of the \(schedule.targetRate.formatted2) req/s target (\(cause))"
+                "the generator could not keep up: achieved \(schedule.achievedRate.upToTwoDecimals) req/s "
+                    + "of the \(schedule.targetRate.upToTwoDecimals) req/s target (\(cause))"
             )
         }
         if schedule.queued > 0 {

@@ -43,6 +43,7 @@ public struct ConsoleReporter: Sendable {
                 write("        expected \(failure.expected.terminalSafe)")
                 write("        actual   \(failure.actual.terminalSafe)")
                 write(style.dim("        at \(assertion.location) (\(assertion.key))".terminalSafe))
+                if let line = assertion.sourceLine { writeSource(line, at: assertion.location) }
             }
             for failure in step.captureFailures {
                 write(style.red("      ✘ \(failure.terminalSafe)"))
@@ -54,6 +55,15 @@ public struct ConsoleReporter: Sendable {
         if let hint = step.hint, step.outcome == .failed || step.outcome == .error {
             write(style.yellow("      hint: \(hint.replacingNewlines().terminalSafe)"))
         }
+    }
+
+    /// The file's line under a failed check, numbered, with a caret under the spot (as Hurl shows them).
+    private func writeSource(_ line: String, at location: SourceLocation) {
+        let (shown, column) = ScenarioError.excerpt(of: line, around: max(0, location.column - 1))
+        let number = String(location.line)
+        let gutter = String(repeating: " ", count: number.count)
+        write(style.dim("        \(number) | \(shown.terminalSafe)"))
+        write(style.dim("        \(gutter) | \(String(repeating: " ", count: column))^"))
     }
 
     /// A run-level explanation, such as maintenance mode, in plain words.

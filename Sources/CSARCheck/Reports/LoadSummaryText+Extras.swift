@@ -55,8 +55,8 @@ extension LoadSummaryText {
             lines.append(
                 field(
                     "Schedule:",
-                    "target \(schedule.targetRate.formatted2) req/s, "
-                        + "achieved \(schedule.achievedRate.formatted2) req/s "
+                    "target \(schedule.targetRate.upToTwoDecimals) req/s, "
+                        + "achieved \(schedule.achievedRate.upToTwoDecimals) req/s "
                         + "(\(schedule.sent) sent, \(schedule.late) late, \(schedule.queued) waited for a connection); "
                         + "latency counts from each request's intended start"
                 ))

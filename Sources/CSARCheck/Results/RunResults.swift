@@ -8,6 +8,8 @@ public struct AssertionResult: Sendable {
     public var title: String
     /// Nil when the assertion held.
     public var failure: CheckFailure?
+    /// The line of the file at `location`, shown with a caret under the spot when the check fails.
+    public var sourceLine: String?
 
     public var passed: Bool { failure == nil }
 }

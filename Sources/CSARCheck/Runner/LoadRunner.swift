@@ -3,22 +3,6 @@ import Foundation
 /// Runs a scenario's `load:` section: templates rendered with the scenario's variables, URLs joined
 /// to the base URL, the run's transfer options applied, then the load engine. Blocking.
 public enum LoadRunner {
-    /// Runs `spec` with the variables every run has (built-ins, `--var`, environment), for callers
-    /// outside a scenario run. With `showProgress`, a terminal on standard error shows a progress line.
-    public static func run(
-        _ spec: LoadSpec, configuration: RunConfiguration, stop: StopSignal = StopSignal(),
-        showProgress: Bool = false
-    ) throws(LoadPlanError) -> LoadResult {
-        let variables = VariableStore(
-            environment: configuration.environment, masker: SecretMasker(secrets: configuration.secrets))
-        variables.setBuiltins(from: configuration)
-        for (name, value) in configuration.variables { variables.set(name, value, secret: false) }
-        return try run(
-            spec, baseURL: configuration.baseURL, variables: variables, transfer: configuration.transfer,
-            cookies: configuration.initialCookies, stop: stop, showProgress: showProgress
-        )
-    }
-
     /// Runs `spec` inside a scenario run, with the scenario's variables (its captures included).
     /// `cookies` (the maintenance bypass cookie) go with every request, as they do with the steps.
     static func run(

@@ -91,7 +91,8 @@ struct StepRunner {
                 title: "submit_form: \(form)",
                 failure: CheckFailure(
                     expected: "\(form) to submit",
-                    actual: transcript.masker.mask(failure.message))
+                    actual: transcript.masker.mask(failure.message)),
+                sourceLine: submission.sourceLine
             )
         ]
     }

@@ -15,4 +15,6 @@ public struct Assertion: Sendable {
     /// The key path in the file, e.g. `steps[1].expect.jsonpath[0]`, shown with failures.
     public var key: String
     public var location: SourceLocation
+    /// The line of the file at `location`, shown with a caret under the spot when the check fails.
+    public var sourceLine: String?
 }

@@ -12,8 +12,11 @@ enum AssertionLoading {
         let fields = try MappingFields(node, path: path, known: keys, reader: reader)
         var assertions: [Assertion] = []
         func add(_ query: ResponseQuery, _ expectation: Assertion.Expectation, _ key: String, _ at: Node) {
+            let location = reader.location(of: at)
             assertions.append(
-                Assertion(query: query, expectation: expectation, key: key, location: reader.location(of: at)))
+                Assertion(
+                    query: query, expectation: expectation, key: key, location: location,
+                    sourceLine: reader.sourceLine(location)))
         }
         func predicate(_ node: Node, _ path: String) throws(ScenarioError) -> Assertion.Expectation {
             .predicate(try PredicateLoading.predicate(node, path: path, scope: scope))

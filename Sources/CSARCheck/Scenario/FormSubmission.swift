@@ -42,6 +42,8 @@ public struct FormSubmission: Sendable {
     public var location: SourceLocation
     /// Its key path, e.g. `steps[3].submit_form`.
     public var key: String
+    /// The line of the file at `location`, shown with a failure of the submission.
+    public var sourceLine: String?
 
     /// How messages name the form selection: `form matching 'form#login'`, `the page's only form`; with
     /// `render`, the selector as sent rather than as written.

@@ -35,6 +35,7 @@ enum FormSubmissionLoading {
             files: try files(spec, scope: scope), button: try button(spec, scope: scope),
             location: step.location("submit_form"), key: path
         )
+        submission.sourceLine = reader.sourceLine(submission.location)
         submission.additions = try fieldValues(spec, key: "add", scope: scope)
         submission.noValidate = try spec.bool("novalidate") ?? false
         let setNames = Set(submission.fields.map(\.name.source))

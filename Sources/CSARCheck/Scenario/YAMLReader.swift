@@ -17,8 +17,12 @@ struct YAMLReader {
 
     func error(at node: Node?, key: String, _ message: String) -> ScenarioError {
         let location = location(of: node)
-        let line = lines.indices.contains(location.line - 1) ? String(lines[location.line - 1]) : nil
-        return ScenarioError(location: location, key: key, message: message, sourceLine: line?.trimmingNewline())
+        return ScenarioError(location: location, key: key, message: message, sourceLine: sourceLine(location))
+    }
+
+    /// The text of the line `location` points into, for messages that show it with a caret.
+    func sourceLine(_ location: SourceLocation) -> String? {
+        lines.indices.contains(location.line - 1) ? String(lines[location.line - 1]).trimmingNewline() : nil
     }
 
     /// The comment lines right above `node`'s line, `#` and indentation removed, joined by spaces; nil when
@@ -37,8 +41,7 @@ struct YAMLReader {
     }
 
     func error(at location: SourceLocation, key: String, _ message: String) -> ScenarioError {
-        let line = lines.indices.contains(location.line - 1) ? String(lines[location.line - 1]) : nil
-        return ScenarioError(location: location, key: key, message: message, sourceLine: line?.trimmingNewline())
+        ScenarioError(location: location, key: key, message: message, sourceLine: sourceLine(location))
     }
 }
 

@@ -12,7 +12,7 @@ enum NumberFormatting {
 
 extension Double {
     /// `40`, `12.5`, `0.33`: at most two decimals, no trailing zeros.
-    var formatted2: String {
+    var upToTwoDecimals: String {
         if magnitude >= 1e9 || (magnitude < 0.01 && self != 0) { return String(format: "%g", self) }
         var text = String(format: "%.2f", self)
         while text.hasSuffix("0") { text.removeLast() }

@@ -17,15 +17,13 @@ struct GateCommand: AsyncParsableCommand, SendsRequests {
     )
 
     @OptionGroup var gate: GateFiles
-    @OptionGroup var selection: SelectionOptions
     @OptionGroup var target: TargetOptions
     @OptionGroup var report: ReportOptions
     @OptionGroup var history: HistoryOptions
 
     func run() async throws {
         let recorder = try history.open()
-        var configuration = try await target.runConfiguration()
-        configuration.selection = selection.selection
+        let configuration = try await target.runConfiguration()
         try await ScenarioExecution.run(
             .shipped(
                 command: "gate", folder: gate.folder.locate(), files: gate.files(in:), configuration: configuration,

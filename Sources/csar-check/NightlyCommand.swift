@@ -28,7 +28,6 @@ struct NightlyCommand: AsyncParsableCommand {
         help: "The nightly load, a scenario or a suite, in the scenarios folder or given by path.")
     var nightly = "nightly-load.yaml"
 
-    @OptionGroup var selection: SelectionOptions
     @OptionGroup var target: TargetOptions
     @OptionGroup var report: ReportOptions
     @OptionGroup var history: HistoryOptions
@@ -39,8 +38,7 @@ struct NightlyCommand: AsyncParsableCommand {
         var analysis = try trend.analysis()
         analysis.command = "nightly"
         let recorder = try history.open()
-        var configuration = try await target.runConfiguration()
-        configuration.selection = selection.selection
+        let configuration = try await target.runConfiguration()
         let outcome = try await ScenarioExecution.execute(
             .shipped(
                 command: "nightly", folder: gate.folder.locate(),

@@ -17,15 +17,13 @@ struct RunCommand: AsyncParsableCommand, SendsRequests {
     var files: [String]
 
     @OptionGroup var folder: ScenarioFolderOption
-    @OptionGroup var selection: SelectionOptions
     @OptionGroup var target: TargetOptions
     @OptionGroup var report: ReportOptions
     @OptionGroup var history: HistoryOptions
 
     func run() async throws {
         let recorder = try history.open()
-        var configuration = try await target.runConfiguration()
-        configuration.selection = selection.selection
+        let configuration = try await target.runConfiguration()
         let (paths, shipped) = Self.resolve(files, folder: folder)
         try await ScenarioExecution.run(
             .init(

@@ -8,13 +8,11 @@ struct SmokeCommand: AsyncParsableCommand, SendsRequests {
     )
 
     @OptionGroup var folder: ScenarioFolderOption
-    @OptionGroup var selection: SelectionOptions
     @OptionGroup var target: TargetOptions
     @OptionGroup var report: ReportOptions
 
     func run() async throws {
-        var configuration = try await target.runConfiguration()
-        configuration.selection = selection.selection
+        let configuration = try await target.runConfiguration()
         try await ScenarioExecution.run(
             .shipped(
                 command: "smoke", folder: folder.locate(), files: { [ScenarioFolderOption.file("smoke.yaml", in: $0)] },

@@ -2,7 +2,7 @@ import ArgumentParser
 import CSARCheck
 import Foundation
 
-/// Where requests go and how: base URL, variables, TLS and timeouts.
+/// Where requests go and how: base URL, variables, which files and steps (`--tag`, `--skip`), TLS and timeouts.
 struct TargetOptions: ParsableArguments {
     @Option(
         name: .long, help: "The site under test, e.g. https://csar.sn (or CSAR_BASE_URL, or APP_URL from --env-file).")
@@ -26,6 +26,7 @@ struct TargetOptions: ParsableArguments {
     var bypassSecret: String?
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var selection: SelectionOptions
 
     /// The process environment with the `.env` files under it: exported variables win, as in Laravel, and a
     /// later file wins over an earlier one (the application's `.env`, then a file of credentials).
@@ -81,6 +82,7 @@ struct TargetOptions: ParsableArguments {
             environment: environment,
             transfer: connection.transferOptions()
         )
+        configuration.selection = selection.selection
         if let secret = bypassSecret ?? environment["CSAR_BYPASS_SECRET"], !secret.isEmpty {
             configuration.bypassSecret = secret
             configuration.secrets.append(secret)

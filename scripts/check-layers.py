@@ -2,8 +2,9 @@
 """Fails when the stage folders of a Swift target depend on each other in a cycle.
 
 A folder depends on another when one of its files names a type that the other folder declares at its top
-level (`struct Name`, `enum`, `class`, `protocol`, `actor`, `typealias`); comments, strings and qualified
-names (`JSONPath.ComparisonOperator`) do not count. The folders of a target must form layers that point one
+level (`struct Name`, `enum`, `class`, `protocol`, `actor`, `typealias`); comments, strings, qualified names
+(`JSONPath.Comparison`) and names the file declares itself, nested ones included (a private `enum Step` of a
+state machine), do not count. The folders of a target must form layers that point one
 way: any cycle is printed, with the references that make it, and the exit code is 1. Without a cycle, the
 layers are printed from the bottom up.
 
@@ -16,6 +17,10 @@ from collections import defaultdict
 
 DECLARATION = re.compile(
     r'^(?:@\w+(?:\([^)]*\))?\s+)*'
+    r'(?:(?:public|package|internal|fileprivate|private|final|indirect|nonisolated)\s+)*'
+    r'(?:struct|enum|class|protocol|actor|typealias)\s+([A-Za-z_]\w*)', re.M)
+NESTED_DECLARATION = re.compile(
+    r'^\s+(?:@\w+(?:\([^)]*\))?\s+)*'
     r'(?:(?:public|package|internal|fileprivate|private|final|indirect|nonisolated)\s+)*'
     r'(?:struct|enum|class|protocol|actor|typealias)\s+([A-Za-z_]\w*)', re.M)
 REFERENCE = re.compile(r'(?<![.\w])[A-Z][A-Za-z0-9_]*\b')
@@ -47,8 +52,9 @@ def folder_graph(target):
     references = defaultdict(lambda: defaultdict(list))
     for folder, paths in files.items():
         for path in paths:
+            own = set(NESTED_DECLARATION.findall(texts[path]))
             for number, line in enumerate(without_comments_and_strings(texts[path]).split('\n'), 1):
-                for name in sorted(set(REFERENCE.findall(line))):
+                for name in sorted(set(REFERENCE.findall(line)) - own):
                     other = declared.get(name)
                     if other and other != folder:
                         references[folder][other].append(f'{path}:{number} ({name})')

@@ -106,6 +106,8 @@ public struct Step: Sendable {
     public var criteria: [Criterion] = []
     /// Set when the step submits a form of the previous response instead of sending `method` and `url`.
     public var submitForm: FormSubmission?
+    /// Set when the step waits for a message in a mailbox instead of sending a request.
+    public var mail: MailWait?
     /// The step's own `tags:`; the file's tags apply to it too. `--skip TAG` leaves it out.
     public var tags: [String] = []
     /// `when:`: the step runs only when this renders to a value that is not empty, `false`, `no`, `off` or `0`.

@@ -6,7 +6,7 @@ enum StepLoading {
         [
             "name", "method", "url", "headers", "query", "form", "multipart", "json", "body", "content_type",
             "follow_redirects", "max_redirects", "timeout", "compressed", "retry", "capture", "expect", "submit_form",
-            "tags", "when", "hint",
+            "tags", "when", "hint", "mail",
         ] + CriteriaLoading.keys
     static let bodyKeys = ["form", "multipart", "json", "body"]
     static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
@@ -37,14 +37,20 @@ enum StepLoading {
             try scope.template(node, key: fields.keyPath("when"))
         }
         let submission = try FormSubmissionLoading.submission(fields, stepIndex: index, scope: scope)
-        let method = submission == nil ? (try fields.string("method") ?? "GET").uppercased() : ""
-        guard submission != nil || methods.contains(method) else {
+        let mail = try MailWaitLoading.mail(fields, scope: scope)
+        if submission != nil, let mailNode = fields.value("mail") {
+            throw reader.error(
+                at: mailNode, key: fields.keyPath("mail"), "a step either submits a form or waits for mail")
+        }
+        let sendsRequest = submission == nil && mail == nil
+        let method = sendsRequest ? (try fields.string("method") ?? "GET").uppercased() : ""
+        guard !sendsRequest || methods.contains(method) else {
             throw reader.error(
                 at: fields.value("method"), key: fields.keyPath("method"),
                 "unknown method '\(method)'; use one of \(methods.joined(separator: ", "))")
         }
         var url = Template(literal: "")
-        if submission == nil {
+        if sendsRequest {
             let urlNode = try fields.required("url")
             url = try ScalarReading.url(urlNode, key: fields.keyPath("url"), reader: reader)
             try scope.check(url, at: urlNode, key: fields.keyPath("url"))
@@ -56,7 +62,7 @@ enum StepLoading {
         }
         var step = Step(
             name: try fields.string("name") ?? submission.map { "submit \($0.selectorDescription())" }
-                ?? "\(method) \(url.source)",
+                ?? mail.map { "mail in \($0.mailbox.source)" } ?? "\(method) \(url.source)",
             location: reader.location(of: node),
             method: method,
             url: url,
@@ -73,6 +79,7 @@ enum StepLoading {
         )
         if let maxRedirects = try fields.integer("max_redirects", in: 0...50) { step.maxRedirects = maxRedirects }
         step.submitForm = submission
+        step.mail = mail
         step.compressed = try fields.bool("compressed") ?? defaults.compressed
         step.captures = try CaptureLoading.captures(
             fields.value("capture"), path: fields.keyPath("capture"), scope: &scope)

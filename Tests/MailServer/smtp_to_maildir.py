@@ -38,7 +38,9 @@ class Credentials:
             return AuthResult(success=False, handled=False)
         user, password = self.expected()
         ok = auth_data.login.decode() == user and auth_data.password.decode() == password
-        return AuthResult(success=ok)
+        # handled=False: aiosmtpd then answers a refusal with 535 itself (with its default, handled=True, it
+        # answers nothing and the client waits until it times out).
+        return AuthResult(success=ok, handled=False)
 
 
 def free_port():

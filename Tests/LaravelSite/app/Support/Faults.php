@@ -10,11 +10,21 @@ use InvalidArgumentException;
  * "api_per_minute": 10, "form": "no-attachment"}`. `form` changes the site's shape rather than breaking it: a
  * request form without its file field, as many CSAR-like sites have. Routes are `/path` (any method), `METHOD /path` or `*`; HEAD is served as GET, as the
  * router does.
+ *
+ * The side effects of a demande (mail, SMS, broadcast) run in a long-lived queue worker, so their faults are read
+ * by each job as it runs, never at boot: `"mail": ["auth", "no-reference"], "sms": "401", "broadcast": "secret",
+ * "queue_slow": 5`. `"queue": "stopped"` is the worker's state, which scripts/laravel-stack.sh acts on (it owns
+ * the process).
  */
 final class Faults
 {
     /** Laravel's default `throttle:api`: 60 requests a minute per client. */
     public const DEFAULT_API_PER_MINUTE = 60;
+
+    /** The longest `queue:slow=N`: well under the worker's --timeout, so a slow job is never killed as hung. */
+    public const MAX_QUEUE_SLOW_SECONDS = 60;
+
+    public const MAIL_FAULTS = ['auth', 'no-reference'];
 
     public const WAREHOUSE_MODES = [
         'healthy', 'broken-json', 'empty', 'outside-senegal', 'duplicate-ids', 'non-numeric-coordinates',
@@ -27,6 +37,7 @@ final class Faults
         $this->state = $state + [
             'server_error' => [], 'latency' => [], 'warehouses' => 'healthy', 'csrf' => 'on',
             'api_per_minute' => self::DEFAULT_API_PER_MINUTE, 'form' => 'full',
+            'mail' => [], 'sms' => 'ok', 'broadcast' => 'ok', 'queue' => 'started', 'queue_slow' => 0,
         ];
     }
 
@@ -73,6 +84,42 @@ final class Faults
         return (int) $this->state['api_per_minute'];
     }
 
+    /** `mail:auth`: the mail job logs in to SMTP with a wrong password, which the server refuses. */
+    public function mailPasswordWrong(): bool
+    {
+        return in_array('auth', $this->state['mail'], true);
+    }
+
+    /** `mail:no-reference`: the mail's subject and body leave out the demande's reference. */
+    public function mailWithoutReference(): bool
+    {
+        return in_array('no-reference', $this->state['mail'], true);
+    }
+
+    /** `sms:401`: the SMS job asks for a token with a wrong client secret, which the provider answers with 401. */
+    public function smsSecretWrong(): bool
+    {
+        return $this->state['sms'] === '401';
+    }
+
+    /** `broadcast:secret`: the broadcaster signs events (and channel authorisations) with a wrong secret. */
+    public function broadcastSecretWrong(): bool
+    {
+        return $this->state['broadcast'] === 'secret';
+    }
+
+    /** `queue:stopped`: the queue worker should not run (scripts/laravel-stack.sh stops and starts it). */
+    public function queueStopped(): bool
+    {
+        return $this->state['queue'] === 'stopped';
+    }
+
+    /** `queue:slow=N`: seconds each of the demande's jobs waits before it starts its work. */
+    public function queueDelaySeconds(): int
+    {
+        return (int) $this->state['queue_slow'];
+    }
+
     public function failsWithServerError(string $method, string $path): bool
     {
         foreach ($this->state['server_error'] as $route) {
@@ -100,7 +147,8 @@ final class Faults
     /**
      * Applies one switch written as text: `500:/path`, `500:METHOD /path`, `500:*`, `500:off`,
      * `latency:/path=MS`, `latency:off`, `warehouses:MODE`, `csrf:off`, `csrf:on`, `throttle:api=N`,
-     * `form:no-attachment`, `form:full` or `reset`.
+     * `form:no-attachment`, `form:full`, `mail:auth`, `mail:no-reference`, `mail:ok`, `sms:401`, `sms:ok`,
+     * `broadcast:secret`, `broadcast:ok`, `queue:stopped`, `queue:started`, `queue:slow=N` or `reset`.
      */
     public function apply(string $spec): void
     {
@@ -152,12 +200,65 @@ final class Faults
                 }
                 $this->state['form'] = $value;
                 break;
+            case 'mail':
+                $this->applyMail($spec, $value);
+                break;
+            case 'sms':
+                $this->state['sms'] = self::oneOf($spec, $value, ['401', 'ok']);
+                break;
+            case 'broadcast':
+                $this->state['broadcast'] = self::oneOf($spec, $value, ['secret', 'ok']);
+                break;
+            case 'queue':
+                $this->applyQueue($spec, $value);
+                break;
             default:
                 throw new InvalidArgumentException(
-                    "invalid fault '{$spec}': unknown kind; expected 500, latency, warehouses, csrf, throttle, form or reset "
+                    "invalid fault '{$spec}': unknown kind; expected 500, latency, warehouses, csrf, throttle, form, "
+                    .'mail, sms, broadcast, queue or reset '
                     .'(maintenance is `php artisan down --secret=…` / `php artisan up`)'
                 );
         }
+    }
+
+    /** `mail:auth` and `mail:no-reference` add up; `mail:ok` clears both. */
+    private function applyMail(string $spec, string $value): void
+    {
+        $value = self::oneOf($spec, $value, array_merge(self::MAIL_FAULTS, ['ok']));
+        $this->state['mail'] = $value === 'ok'
+            ? [] : array_values(array_unique(array_merge($this->state['mail'], [$value])));
+    }
+
+    /** `queue:stopped`, `queue:started`, `queue:slow=N` (seconds, 0 for none). */
+    private function applyQueue(string $spec, string $value): void
+    {
+        if (in_array($value, ['stopped', 'started'], true)) {
+            $this->state['queue'] = $value;
+
+            return;
+        }
+        [$name, $seconds] = array_map('trim', array_pad(explode('=', $value, 2), 2, ''));
+        if ($name !== 'slow' || ! ctype_digit($seconds) || (int) $seconds > self::MAX_QUEUE_SLOW_SECONDS) {
+            throw new InvalidArgumentException(
+                "invalid fault '{$spec}': expected queue:stopped, queue:started or queue:slow=SECONDS (0 to "
+                .self::MAX_QUEUE_SLOW_SECONDS.')'
+            );
+        }
+        $this->state['queue_slow'] = (int) $seconds;
+    }
+
+    private static function oneOf(string $spec, string $value, array $allowed): string
+    {
+        if (! in_array($value, $allowed, true)) {
+            [$kind] = explode(':', $spec, 2);
+            throw new InvalidArgumentException(
+                "invalid fault '{$spec}': expected ".implode(' or ', array_map(
+                    static fn (string $choice): string => "{$kind}:{$choice}", $allowed
+                ))
+            );
+        }
+
+        return $value;
     }
 
     private function applyLatency(string $spec, string $value): void

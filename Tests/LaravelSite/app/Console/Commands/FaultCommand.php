@@ -10,9 +10,13 @@ use InvalidArgumentException;
 class FaultCommand extends Command
 {
     protected $signature = 'csar:fault {specs* : 500:/path, 500:METHOD /path, 500:off, latency:/path=MS, latency:off, '
-        .'warehouses:MODE, csrf:off, csrf:on, throttle:api=N, throttle:api=default, form:no-attachment, form:full or reset}';
+        .'warehouses:MODE, csrf:off, csrf:on, throttle:api=N, throttle:api=default, form:no-attachment, form:full, '
+        .'mail:auth, mail:no-reference, mail:ok, sms:401, sms:ok, broadcast:secret, broadcast:ok, '
+        .'queue:stopped, queue:started (the worker itself is stopped and started by scripts/laravel-stack.sh fault), '
+        .'queue:slow=SECONDS or reset}';
 
-    protected $description = 'Break the CSAR test site on purpose (read on every request; no restart needed)';
+    protected $description = 'Break the CSAR test site on purpose (read on every request and by every queued job; '
+        .'no restart needed)';
 
     public function handle()
     {

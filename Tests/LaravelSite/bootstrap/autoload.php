@@ -7,6 +7,9 @@
  */
 
 require_once '/usr/share/php/Illuminate/autoload.php';
+// Laravel's HTTP client needs Guzzle; the framework's autoloader only looks for it as Guzzlehttp/Guzzle, a path
+// Debian's php-guzzlehttp-guzzle does not have.
+require_once '/usr/share/php/GuzzleHttp/autoload.php';
 
 spl_autoload_register(static function (string $class): void {
     static $roots = [

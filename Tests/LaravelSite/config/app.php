@@ -13,10 +13,11 @@ return [
     'key' => env('APP_KEY'),
     'cipher' => 'AES-256-CBC',
 
-    // Laravel 8's default list, without what needs packages Debian does not ship with the framework
-    // (broadcasting drivers, mail transports) and which this site does not use.
+    // Laravel 8's default list, without what this site does not use (notifications, password resets). Pusher's
+    // PHP library is not in Debian: App\Providers\BroadcastServiceProvider adds a broadcaster of the site's own.
     'providers' => [
         Illuminate\Auth\AuthServiceProvider::class,
+        Illuminate\Broadcasting\BroadcastServiceProvider::class,
         Illuminate\Bus\BusServiceProvider::class,
         Illuminate\Cache\CacheServiceProvider::class,
         Illuminate\Foundation\Providers\ConsoleSupportServiceProvider::class,
@@ -26,6 +27,7 @@ return [
         Illuminate\Filesystem\FilesystemServiceProvider::class,
         Illuminate\Foundation\Providers\FoundationServiceProvider::class,
         Illuminate\Hashing\HashServiceProvider::class,
+        Illuminate\Mail\MailServiceProvider::class,
         Illuminate\Pagination\PaginationServiceProvider::class,
         Illuminate\Pipeline\PipelineServiceProvider::class,
         Illuminate\Queue\QueueServiceProvider::class,
@@ -35,6 +37,7 @@ return [
         Illuminate\Validation\ValidationServiceProvider::class,
         Illuminate\View\ViewServiceProvider::class,
 
+        App\Providers\BroadcastServiceProvider::class,
         App\Providers\RouteServiceProvider::class,
     ],
 

@@ -2,13 +2,22 @@
 
 namespace App\Http\Controllers;
 
+use App\Events\DemandeCreated;
+use App\Jobs\SendDemandeSms;
+use App\Mail\DemandeEnregistree;
 use App\Models\Demande;
 use App\Support\DemandeOptions;
 use App\Support\Faults;
+use App\Support\PhoneNumber;
 use Illuminate\Http\Request;
+use Illuminate\Support\Facades\Mail;
 use Illuminate\Validation\Rule;
 
-/** The public request form: validation, storage in MariaDB, confirmation with the reference. */
+/**
+ * The public request form: validation, storage in MariaDB, confirmation with the reference; then, through the
+ * queue, a mail to the requester and the administrators, an SMS to the requester's telephone (when given) and
+ * `demande.created` on the administrators' channel.
+ */
 class DemandeController extends Controller
 {
     public function create()
@@ -41,8 +50,20 @@ class DemandeController extends Controller
         $demande->save();
         $demande->reference = sprintf('CSAR-%d-%06d', $demande->created_at->year, $demande->id);
         $demande->save();
+        $this->announce($demande);
 
         return redirect()->route('demande.confirmation', $demande->reference);
+    }
+
+    /** Queued, so a slow or failing mail server, SMS provider or Pusher never delays or breaks the form. */
+    private function announce(Demande $demande): void
+    {
+        Mail::to($demande->email)->cc(config('mail.admin_address'))->queue(new DemandeEnregistree($demande));
+        $address = PhoneNumber::telUri($demande->telephone);
+        if ($address !== null) {
+            SendDemandeSms::dispatch($demande->reference, $address);
+        }
+        DemandeCreated::dispatch($demande);
     }
 
     public function confirmation(string $reference)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The real Laravel stack csar-check is proven on: the CSAR test application (Tests/LaravelSite) on Debian's
-# php-laravel-framework 8.83, php-fpm 8.2 behind nginx, MariaDB for the data and Redis for sessions and cache.
+# php-laravel-framework 8.83, php-fpm 8.2 behind nginx, MariaDB for the data, Redis for sessions, cache and
+# queues, and a `php artisan queue:work` worker sending each demande's mail, SMS and broadcast.
 #
 #   scripts/laravel-stack.sh start            start everything; prints the URL and the env file to read
 #   scripts/laravel-stack.sh stop             stop everything this instance started
@@ -9,10 +10,14 @@
 #   scripts/laravel-stack.sh fault SPEC…      break the site: 500:/path, 500:POST /path, latency:/path=MS,
 #                                             warehouses:broken-json, csrf:off, throttle:api=N (the API's limit
 #                                             a minute, default 60), form:no-attachment (the request
-#                                             form without its file field), reset (see `artisan csar:fault`)
+#                                             form without its file field); the demande's side effects:
+#                                             queue:stopped / queue:started (the worker), queue:slow=N (each
+#                                             job waits N s), mail:auth (wrong SMTP password), mail:no-reference,
+#                                             sms:401 (wrong client secret), broadcast:secret (wrong Pusher
+#                                             secret); reset (all off, worker running; see `artisan csar:fault`)
 #   scripts/laravel-stack.sh down [SECRET]    php artisan down --secret=SECRET (default: the instance's secret)
 #   scripts/laravel-stack.sh up               php artisan up
-#   scripts/laravel-stack.sh reset            faults off, site up, rate limits cleared
+#   scripts/laravel-stack.sh reset            faults off, site up, rate limits cleared, worker running
 #   scripts/laravel-stack.sh artisan ARGS…    any artisan command on this instance
 #
 # One instance is self-contained: its runtime folder (CSAR_LARAVEL_RUNTIME, default .build/laravel-stack)
@@ -20,6 +25,18 @@
 # and php-fpm listen on Unix sockets in it, nginx on 127.0.0.1 at a free port found at start. Several
 # instances run side by side (one per runtime folder); the system's own services are never touched.
 # Runs as an ordinary user or as root (CI), where each daemon is told to run as root.
+#
+# A demande's side effects go through the Redis queue to the worker (queue-worker.pid, logs/queue-worker.log;
+# --tries=1, so a failing job lands in failed_jobs at once and the worker goes on; in maintenance it waits, as
+# Laravel's does):
+# - mail: SMTP with AUTH to Tests/MailServer (aiosmtpd into a Maildir, served by Dovecot over IMAPS), in
+#   RUNTIME/mail; to the requester, the administrator in copy.
+# - SMS (Orange's API) and Pusher's HTTP events API: served by `csar-check doubles` (CSAR_CHECK_BIN, default
+#   .build/debug/csar-check; doubles.pid, logs/doubles.log) on two free ports, reading the credentials from the
+#   app's .env. Without a csar-check that has `doubles`, the stack still starts, says so, and those jobs fail.
+# stack.env adds CSAR_MAIL_MAILBOX (imaps://…/INBOX), CSAR_MAIL_USER, CSAR_MAIL_PASSWORD, CSAR_MAIL_CA,
+# CSAR_MAIL_MAILDIR, CSAR_SMS_INBOX (the SMS double's URL), CSAR_PUSHER_URL (ws://…), CSAR_PUSHER_KEY and
+# CSAR_LARAVEL_ENV_FILE (the app's .env, with every secret the doubles check).
 set -euo pipefail
 
 repository=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,6 +46,8 @@ stack_env="$runtime/stack.env"
 php_fpm=$(command -v php-fpm8.2 || command -v php-fpm || echo /usr/sbin/php-fpm8.2)
 nginx=$(command -v nginx || echo /usr/sbin/nginx)
 mariadbd=$(command -v mariadbd || echo /usr/sbin/mariadbd)
+mail_server="$repository/Tests/MailServer/mail-server.sh"
+csar_check_bin="${CSAR_CHECK_BIN:-$repository/.build/debug/csar-check}"
 
 say() { printf 'laravel-stack: %s\n' "$*" >&2; }
 fail() { say "$*"; exit 1; }
@@ -62,6 +81,9 @@ stop_daemon() {
 }
 
 stop_stack() {
+  stop_daemon "$runtime/queue-worker.pid" "the queue worker"
+  stop_daemon "$runtime/doubles.pid" "csar-check doubles"
+  [ ! -d "$runtime/mail" ] || "$mail_server" stop "$runtime/mail"
   stop_daemon "$runtime/nginx.pid" nginx
   stop_daemon "$runtime/php-fpm.pid" php-fpm
   stop_daemon "$runtime/redis.pid" redis
@@ -202,6 +224,72 @@ start_nginx() {
   return 1
 }
 
+port_open() { (exec 3<> "/dev/tcp/127.0.0.1/$1") 2> /dev/null; }
+
+# The mail server of Tests/MailServer in RUNTIME/mail; its ports and account become MAIL_* below.
+start_mail_server() {
+  # Run as root, Dovecot reads its users file and serves the Maildir as its own user, which must go through
+  # the runtime folder: group dovecot may, no one else (0710).
+  if is_root; then chgrp dovecot "$runtime" && chmod 710 "$runtime"; fi
+  "$mail_server" start "$runtime/mail" 2> "$runtime/logs/mail-server.log" \
+    || { cat "$runtime/logs/mail-server.log" >&2; return 1; }
+  # shellcheck disable=SC1091
+  source "$runtime/mail/mail.env"
+}
+
+# The SMS provider and Pusher of csar-check (`csar-check doubles`), which read the app's .env for the secrets
+# they check. Missing, or without that command, is no reason to refuse the rest of the stack: it says so, and
+# the SMS and broadcast jobs fail (failed_jobs) until a csar-check with doubles runs.
+start_doubles() {
+  local pidfile="$runtime/doubles.pid" log="$runtime/logs/doubles.log"
+  if [ ! -x "$csar_check_bin" ]; then
+    say "no csar-check at $csar_check_bin (build it, or set CSAR_CHECK_BIN): the SMS provider and Pusher are not" \
+      "served, so the demande's SMS and broadcast jobs will fail"
+    return 0
+  fi
+  setsid "$csar_check_bin" doubles --env-file "$runtime/.env" --sms-listen "127.0.0.1:$sms_port" \
+    --pusher-listen "127.0.0.1:$pusher_port" < /dev/null > "$log" 2>&1 &
+  echo $! > "$pidfile"
+  local deadline=$((SECONDS + 20))
+  while pid_alive "$pidfile" && [ $SECONDS -lt $deadline ]; do
+    if port_open "$sms_port" && port_open "$pusher_port"; then return 0; fi
+    sleep 0.1
+  done
+  if pid_alive "$pidfile"; then
+    say "csar-check doubles did not listen on $sms_port and $pusher_port within 20 s; stopping it"
+  else
+    say "$csar_check_bin has no working \`doubles\` command (it exited; see below): the SMS provider and Pusher" \
+      "are not served, so the demande's SMS and broadcast jobs will fail. Build a csar-check with \`doubles\`," \
+      "or set CSAR_CHECK_BIN to one."
+  fi
+  tail -5 "$log" | sed 's/^/  /' >&2
+  stop_daemon "$pidfile" "csar-check doubles"
+}
+
+# The queue worker, as supervisord would run it: one job at a time, a job that throws fails at once
+# (--tries=1, into failed_jobs) and the worker goes on; --timeout is far above queue:slow's 60 s at most.
+start_queue_worker() {
+  local pidfile="$runtime/queue-worker.pid"
+  pid_alive "$pidfile" && return 0
+  (cd "$app" && CSAR_LARAVEL_RUNTIME="$runtime" exec setsid php artisan queue:work redis --queue=default \
+    --tries=1 --sleep=1 --timeout=120 --memory=256) < /dev/null >> "$runtime/logs/queue-worker.log" 2>&1 &
+  echo $! > "$pidfile"
+  sleep 1
+  pid_alive "$pidfile" || { say "the queue worker did not start"; tail -20 "$runtime/logs/queue-worker.log" >&2; return 1; }
+}
+
+# The worker runs unless the faults say queue:stopped (a fault the script carries out, since it owns the process).
+apply_queue_fault() {
+  local state
+  state=$(php -r '$f = json_decode((string) @file_get_contents($argv[1]), true); echo $f["queue"] ?? "started";' \
+    "$runtime/storage/framework/csar-faults.json")
+  if [ "$state" = stopped ]; then
+    stop_daemon "$runtime/queue-worker.pid" "the queue worker"
+  else
+    start_queue_worker
+  fi
+}
+
 write_laravel_env() {
   cat > "$runtime/.env" <<ENV
 APP_NAME=CSAR
@@ -220,7 +308,30 @@ REDIS_HOST=$runtime/redis.sock
 REDIS_PORT=0
 SESSION_DRIVER=redis
 CACHE_DRIVER=redis
+QUEUE_CONNECTION=redis
+MAIL_MAILER=smtp
+MAIL_HOST=127.0.0.1
+MAIL_PORT=$MAIL_SMTP_PORT
+MAIL_USERNAME=$MAIL_USER
+MAIL_PASSWORD=$MAIL_PASSWORD
+MAIL_ENCRYPTION=null
+MAIL_FROM_ADDRESS=noreply@csar.sn
+MAIL_FROM_NAME=CSAR
+MAIL_ADMIN_ADDRESS=admin@csar.sn
+SMS_API_URL=http://127.0.0.1:$sms_port
+SMS_CLIENT_ID=$(random_text 12)
+SMS_CLIENT_SECRET=$(random_text 16)
+SMS_SENDER=tel:+221770000000
+SMS_SENDER_NAME=CSAR
+BROADCAST_DRIVER=pusher-hmac
+PUSHER_APP_ID=$(php -r 'echo random_int(100000, 9999999);')
+PUSHER_APP_KEY=$(random_text 10)
+PUSHER_APP_SECRET=$(random_text 16)
+PUSHER_HOST=127.0.0.1
+PUSHER_PORT=$pusher_port
+PUSHER_SCHEME=http
 ENV
+  chmod 600 "$runtime/.env"
 }
 
 start_stack() {
@@ -245,16 +356,22 @@ start_stack() {
   start_mariadb
   start_redis
   start_php_fpm
+  start_mail_server
   # The port goes into APP_URL; Laravel itself builds URLs from the request's Host, so a retried port
   # only needs the .env rewritten.
   port=$(free_port)
+  sms_port=$(free_port)
+  pusher_port=$(free_port)
+  while [ "$pusher_port" = "$sms_port" ]; do pusher_port=$(free_port); done
   write_laravel_env
   artisan migrate --force --no-interaction > "$runtime/logs/migrate.log" 2>&1 \
     || { cat "$runtime/logs/migrate.log" >&2; false; }
   CSAR_ADMIN_EMAIL=admin@csar.sn CSAR_ADMIN_PASSWORD="$admin_password" artisan db:seed --force --no-interaction \
     >> "$runtime/logs/migrate.log" 2>&1 || { cat "$runtime/logs/migrate.log" >&2; false; }
+  start_doubles
   start_nginx
   sed -i "s|^APP_URL=.*|APP_URL=http://127.0.0.1:$port|" "$runtime/.env"
+  start_queue_worker
   trap - EXIT
 
   cat > "$stack_env" <<ENV
@@ -264,6 +381,15 @@ CSAR_LARAVEL_ADMIN_EMAIL=admin@csar.sn
 CSAR_LARAVEL_ADMIN_PASSWORD=$admin_password
 CSAR_LARAVEL_BYPASS_SECRET=$bypass_secret
 CSAR_LARAVEL_APP=$app
+CSAR_LARAVEL_ENV_FILE=$runtime/.env
+CSAR_MAIL_MAILBOX=imaps://127.0.0.1:$MAIL_IMAPS_PORT/INBOX
+CSAR_MAIL_USER=$MAIL_USER
+CSAR_MAIL_PASSWORD=$MAIL_PASSWORD
+CSAR_MAIL_CA=$MAIL_CA
+CSAR_MAIL_MAILDIR=$MAIL_MAILDIR
+CSAR_SMS_INBOX=http://127.0.0.1:$sms_port
+CSAR_PUSHER_URL=ws://127.0.0.1:$pusher_port
+CSAR_PUSHER_KEY=$(grep -oP '^PUSHER_APP_KEY=\K.*' "$runtime/.env")
 ENV
   chmod 600 "$stack_env"
   local version
@@ -285,11 +411,11 @@ case "${1:-}" in
     say "stopped (runtime $runtime kept for its logs)"
     ;;
   status)
-    for daemon in nginx php-fpm redis mariadb; do
+    for daemon in nginx php-fpm redis mariadb queue-worker doubles mail/mail/smtp mail/mail/dovecot/master; do
       if pid_alive "$runtime/$daemon.pid"; then
-        echo "$daemon: running (pid $(cat "$runtime/$daemon.pid"))"
+        echo "${daemon#mail/mail/}: running (pid $(cat "$runtime/$daemon.pid"))"
       else
-        echo "$daemon: stopped"
+        echo "${daemon#mail/mail/}: stopped"
       fi
     done
     [ -f "$stack_env" ] && grep -E '^CSAR_LARAVEL_(URL|RUNTIME)=' "$stack_env"
@@ -301,12 +427,17 @@ case "${1:-}" in
     printf 'export CSAR_ADMIN_EMAIL=%q\n' "$CSAR_LARAVEL_ADMIN_EMAIL"
     printf 'export CSAR_ADMIN_PASSWORD=%q\n' "$CSAR_LARAVEL_ADMIN_PASSWORD"
     printf 'export CSAR_LARAVEL_BYPASS_SECRET=%q\n' "$CSAR_LARAVEL_BYPASS_SECRET"
+    for name in CSAR_LARAVEL_ENV_FILE CSAR_MAIL_MAILBOX CSAR_MAIL_USER CSAR_MAIL_PASSWORD CSAR_MAIL_CA \
+      CSAR_MAIL_MAILDIR CSAR_SMS_INBOX CSAR_PUSHER_URL CSAR_PUSHER_KEY; do
+      printf 'export %s=%q\n' "$name" "${!name:-}"
+    done
     ;;
   fault)
     shift
     [ $# -gt 0 ] || fail "fault needs at least one SPEC, e.g. 500:/api/warehouses or reset"
     load_stack_env
     artisan csar:fault "$@"
+    apply_queue_fault
     ;;
   down)
     load_stack_env
@@ -322,6 +453,7 @@ case "${1:-}" in
     artisan csar:fault reset > /dev/null
     [ ! -f "$runtime/storage/framework/down" ] || artisan up > /dev/null
     artisan cache:clear > /dev/null
+    apply_queue_fault
     ;;
   artisan)
     shift
@@ -329,7 +461,7 @@ case "${1:-}" in
     artisan "$@"
     ;;
   *)
-    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2
     exit 2
     ;;
 esac

@@ -11,6 +11,9 @@ packages+=(dpkg-dev apache2-utils)
 # The real Laravel stack the integration tests run against (scripts/laravel-stack.sh): Laravel 8 from Debian,
 # php-fpm behind nginx, MariaDB, Redis for sessions and cache.
 packages+=(php8.2-cli php8.2-fpm php8.2-mysql php-redis php-laravel-framework nginx mariadb-server mariadb-client redis-server redis-tools)
+# Its queued side effects: Laravel's HTTP client needs Guzzle (only suggested by the framework), mail goes through
+# php-swiftmailer to Tests/MailServer (aiosmtpd, Dovecot IMAPS).
+packages+=(php-swiftmailer php-guzzlehttp-guzzle python3-aiosmtpd dovecot-imapd)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

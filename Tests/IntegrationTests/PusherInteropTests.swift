@@ -119,4 +119,31 @@ final class PusherInteropTests: XCTestCase {
             XCTAssertEqual(lines.first?.contains("Invalid signature"), true, "\(lines)")
         }
     }
+
+    func testAPlainWebSocketClientGetsItsSocketIdAndAPong() async throws {
+        _ = try PusherFixture.python()
+        try await PusherFixture.with { pusher in
+            let lines = try await pusher.runPeer("ping.py", [])
+            XCTAssertEqual(lines.count, 2, "\(lines)")
+            let established = try XCTUnwrap(
+                JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any], "\(lines)")
+            XCTAssertEqual(established["event"] as? String, "pusher:connection_established")
+            let data = try XCTUnwrap(established["data"] as? String, "data is JSON in a string: \(lines)")
+            let inner = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(data.utf8)) as? [String: Any])
+            XCTAssertEqual(inner["activity_timeout"] as? Int, 120)
+            XCTAssertNotNil((inner["socket_id"] as? String)?.wholeMatch(of: /\d+\.\d+/), data)
+            XCTAssertEqual(lines[1], #"{"data":"{}","event":"pusher:pong"}"#)
+        }
+    }
+
+    func testAPlainWebSocketClientWithAnUnknownKeyGetsError4001AndAClose() async throws {
+        _ = try PusherFixture.python()
+        try await PusherFixture.with { pusher in
+            let lines = try await pusher.runPeer("ping.py", ["--wait", "5"], key: "no-such-key")
+            XCTAssertEqual(lines.count, 2, "\(lines)")
+            XCTAssertTrue(lines[0].contains(#""event":"pusher:error""#), lines[0])
+            XCTAssertTrue(lines[0].contains(#""code":4001"#), lines[0])
+            XCTAssertEqual(lines[1], "close 4001")
+        }
+    }
 }

@@ -63,12 +63,14 @@ struct PusherFixture {
         return python
     }
 
-    /// Runs `Tests/PusherPeers/SCRIPT` with the server's address and credentials first, and returns its
-    /// output lines; it is killed past `timeout`.
-    func runPeer(_ script: String, _ arguments: [String], timeout: TimeInterval = 30) async throws -> [String] {
+    /// Runs `Tests/PusherPeers/SCRIPT` with the server's address and credentials first (`key` in place of
+    /// the server's), and returns its output lines; it is killed past `timeout`.
+    func runPeer(
+        _ script: String, _ arguments: [String], key: String = PusherFixture.key, timeout: TimeInterval = 30
+    ) async throws -> [String] {
         let python = try Self.python()
         let path = RepositoryPaths.root.appendingPathComponent("Tests/PusherPeers/\(script)").path
-        let common = ["--port", "\(server.port)", "--app-id", Self.appID, "--key", Self.key]
+        let common = ["--port", "\(server.port)", "--app-id", Self.appID, "--key", key]
         let all = [path] + (script == "authenticate.py" ? arguments : common + arguments)
         let (status, output) = try await DedicatedThread.run {
             Result { try BoundedProcess.run(python, all, timeout: timeout) }

@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "csar-check", targets: ["csar-check"]),
         .library(name: "CSARCheck", targets: ["CSARCheck"]),
         .library(name: "DemoSite", targets: ["DemoSite"]),
+        .library(name: "SideEffectDoubles", targets: ["SideEffectDoubles"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -15,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Typed wrappers around libcurl's variadic C API; OpenSSL (libcurl's TLS) for the load engine's
@@ -41,6 +45,7 @@ let package = Package(
                 "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "WSClient", package: "swift-websocket"),
             ]
         ),
         // Run history (SQLite through GRDB) and the trend verdict over it.
@@ -54,6 +59,16 @@ let package = Package(
         .target(
             name: "DemoSite",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        // Stand-ins for the services a site's side effects go through (a Pusher Channels server), run
+        // in-process by the tests, the demo site and csar-check.
+        .target(
+            name: "SideEffectDoubles",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         .executableTarget(
             name: "csar-check",
@@ -80,6 +95,7 @@ let package = Package(
                 "CSARHistory",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 "DemoSite",
+                "SideEffectDoubles",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),

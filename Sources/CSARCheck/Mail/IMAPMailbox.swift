@@ -26,7 +26,8 @@ final class IMAPMailbox: Mailbox {
     }
 
     func messages(since: Date, limit: Int) throws(MailboxError) -> [ReceivedMail] {
-        let search = try text(command: "UID SEARCH SINCE \(Self.imapDay(since.addingTimeInterval(-86_400)))", doing: "search")
+        let search = try text(
+            command: "UID SEARCH SINCE \(Self.imapDay(since.addingTimeInterval(-86_400)))", doing: "search")
         let uids = Array(IMAPResponse.searchResults(search).sorted().suffix(limit))
         guard !uids.isEmpty else { return [] }
         let status = try text(
@@ -125,7 +126,8 @@ enum IMAPResponse {
             guard line.hasPrefix("* "), line.contains(" FETCH ("),
                 let uid = line.firstMatch(of: /UID (\d+)/).flatMap({ UInt64($0.1) })
             else { return nil }
-            let flags = line.firstMatch(of: /FLAGS \(([^)]*)\)/).map { $0.1.split(separator: " ").map(String.init) } ?? []
+            let flags =
+                line.firstMatch(of: /FLAGS \(([^)]*)\)/).map { $0.1.split(separator: " ").map(String.init) } ?? []
             let date = line.firstMatch(of: /INTERNALDATE "([^"]+)"/).flatMap { internalDate(String($0.1)) }
             return FetchEntry(uid: uid, flags: flags, internalDate: date)
         }

@@ -133,7 +133,8 @@ enum TransferEncoding {
             let next = input.index(after: index)
             if next < input.endIndex, input[next] == UInt8(ascii: "\n") {
                 index = input.index(after: next)
-            } else if next < input.endIndex, input[next] == UInt8(ascii: "\r"), input.index(after: next) < input.endIndex,
+            } else if next < input.endIndex, input[next] == UInt8(ascii: "\r"),
+                input.index(after: next) < input.endIndex,
                 input[input.index(after: next)] == UInt8(ascii: "\n")
             {
                 index = input.index(next, offsetBy: 2)
@@ -156,7 +157,8 @@ enum TransferEncoding {
         let cleaned = input.filter {
             ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 43 || $0 == 47
         }
-        let padded = String(decoding: cleaned, as: UTF8.self)
+        let padded =
+            String(decoding: cleaned, as: UTF8.self)
             + String(repeating: "=", count: (4 - cleaned.count % 4) % 4)
         return Data(base64Encoded: padded).map(Array.init) ?? []
     }

@@ -86,7 +86,9 @@ enum MailAddress {
 enum MailDate {
     static func parse(_ text: String) -> Date? {
         let cleaned = text.replacing(/\s*\([^)]*\)\s*$/, with: "").trimmingEdges(of: " \t")
-        for format in ["EEE, d MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm Z", "d MMM yyyy HH:mm Z"] {
+        for format in [
+            "EEE, d MMM yyyy HH:mm:ss Z", "d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm Z", "d MMM yyyy HH:mm Z",
+        ] {
             let formatter = DateFormatter()
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.dateFormat = format

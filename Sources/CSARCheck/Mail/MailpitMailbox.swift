@@ -39,16 +39,20 @@ final class MailpitMailbox: Mailbox {
     }
 
     func markSeen(_ mail: ReceivedMail) throws(MailboxError) {
-        _ = try send("PUT", "/api/v1/messages", body: #"{"IDs":[\#(JSONValue.string(mail.id).jsonText)],"Read":true}"#,
+        _ = try send(
+            "PUT", "/api/v1/messages", body: #"{"IDs":[\#(JSONValue.string(mail.id).jsonText)],"Read":true}"#,
             doing: "mark the message read")
     }
 
     func delete(_ mail: ReceivedMail) throws(MailboxError) {
-        _ = try send("DELETE", "/api/v1/messages", body: #"{"IDs":[\#(JSONValue.string(mail.id).jsonText)]}"#,
+        _ = try send(
+            "DELETE", "/api/v1/messages", body: #"{"IDs":[\#(JSONValue.string(mail.id).jsonText)]}"#,
             doing: "delete the message")
     }
 
-    private func send(_ method: String, _ path: String, body: String? = nil, doing operation: String) throws(MailboxError)
+    private func send(
+        _ method: String, _ path: String, body: String? = nil, doing operation: String
+    ) throws(MailboxError)
         -> HTTPResponse
     {
         var headers = [HTTPHeader("Accept", "application/json")]

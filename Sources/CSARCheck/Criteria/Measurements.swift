@@ -24,8 +24,9 @@ public struct Measurements: Sendable {
     /// The responses of functional steps (the final attempt of each step that was sent).
     public init(steps: [StepResult]) {
         self.init()
-        // Steps that sent nothing (skipped, or a form that was not on the page) are no requests.
-        for step in steps where step.response != nil || step.transportError != nil {
+        // Steps that sent nothing (skipped, or a form that was not on the page) are no requests, nor are the
+        // waits for side effects.
+        for step in steps where step.isSentRequest {
             requests += 1
             if let response = step.response {
                 statusCounts[response.status, default: 0] += 1

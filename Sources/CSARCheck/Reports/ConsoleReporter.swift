@@ -16,7 +16,7 @@ public struct ConsoleReporter: Sendable {
     }
 
     public func stepFinished(_ step: StepResult) {
-        let status = step.response.map { String($0.status) } ?? "---"
+        let status = step.response.map { step.kind == .http ? String($0.status) : step.kind.deliveryLabel } ?? "---"
         let time = step.response.map { DurationText.format($0.timings.total) } ?? ""
         let retries = step.attempts > 1 ? style.dim(" (\(step.attempts) attempts)") : ""
         let line = "  \(mark(step.outcome)) \(step.name.terminalSafe.padded(to: 48)) \(status)  \(time)\(retries)"

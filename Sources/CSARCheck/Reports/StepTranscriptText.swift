@@ -11,7 +11,7 @@ enum StepTranscriptText {
             lines.append("! \(error.url): failed during \(error.phase): \(error.message)")
         }
         if let response = step.response {
-            lines.append("< HTTP/\(response.httpVersion) \(response.status)")
+            lines.append("< " + ResponseReport.firstLine(response, kind: step.kind, timings: step.timings))
             lines += response.headers.map { "< \($0.name): \($0.value)" }
             if !response.bodyExcerpt.isEmpty { lines += ["<", response.bodyExcerpt] }
         }

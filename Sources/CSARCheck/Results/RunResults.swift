@@ -61,6 +61,8 @@ public struct StepResult: Sendable {
 
     public var name: String
     public var location: SourceLocation
+    /// An HTTP request, or a wait for a side effect (whose `response` is what arrived: the mail, the SMS).
+    public var kind: StepKind = .http
     public var outcome: Outcome
     public var request: RequestRecord?
     public var response: ResponseRecord?
@@ -80,8 +82,10 @@ public struct StepResult: Sendable {
     public var unexpectedStatus = false
 
     public var failedAssertions: [AssertionResult] { assertions.filter { !$0.passed } }
-    /// Seconds the final attempt took, 0 when nothing was received.
+    /// Seconds the final attempt took, 0 when nothing was received; for a side effect, its delivery latency.
     public var duration: Double { response?.timings.total ?? 0 }
+    /// A request that was sent (a response or a transport error), as the request metrics count.
+    public var isSentRequest: Bool { kind == .http && (response != nil || transportError != nil) }
 }
 
 /// The outcome of one scenario file.

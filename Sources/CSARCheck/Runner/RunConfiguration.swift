@@ -20,6 +20,8 @@ public struct RunConfiguration: Sendable {
     public var secrets: [String]
     /// Identifies the run; usable as `{{ run_id }}` to make submitted data unique.
     public var runID: String
+    /// When the run started: a side effect (a mail) received before it is never taken for this run's.
+    public var startedAt = Date()
     /// The secret of `php artisan down --secret`; the command visits the bypass path with it before the run
     /// and puts the cookie it gets into `initialCookies` (see `MaintenanceMode.bypass`).
     public var bypassSecret: String?

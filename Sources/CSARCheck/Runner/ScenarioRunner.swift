@@ -39,7 +39,7 @@ public struct ScenarioRunner: Sendable {
                 scenarioFolder: URL(fileURLWithPath: scenario.file).deletingLastPathComponent().path
             ),
             transcript: Transcript(masker: masker),
-            stop: stop
+            stop: stop, runStartedAt: configuration.startedAt
         )
         for step in scenario.steps where !stop.isRequested {
             var stepResult: StepResult

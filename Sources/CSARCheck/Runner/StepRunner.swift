@@ -10,12 +10,14 @@ struct StepRunner {
     let transcript: Transcript
     /// Raised by a signal: no further attempt, and no wait for one.
     let stop: StopSignal
+    /// When the run started: a side effect received before it is not this run's.
+    let runStartedAt: Date
     /// The last response received, whose forms a `submit_form:` step submits.
     private let pages = PageMemory()
 
     init(
         client: HTTPClient, variables: VariableStore, selection: TagSelection = .init(), builder: RequestBuilder,
-        transcript: Transcript, stop: StopSignal
+        transcript: Transcript, stop: StopSignal, runStartedAt: Date = Date()
     ) {
         self.client = client
         self.variables = variables
@@ -23,6 +25,7 @@ struct StepRunner {
         self.builder = builder
         self.transcript = transcript
         self.stop = stop
+        self.runStartedAt = runStartedAt
     }
 
     func run(_ step: Step) -> StepResult {
@@ -30,11 +33,16 @@ struct StepRunner {
             name: step.name, location: step.location, outcome: .passed, assertions: [], captures: [],
             captureFailures: [], attempts: 0, startedAt: Date()
         )
+        result.kind = step.kind
         result.hint = step.hint.flatMap { try? variables.render($0) }.map(transcript.masker.mask)
         if let reason = skipReason(for: step) {
             result.outcome = .skipped
             result.problem = reason
             pages.forget("the previous step (\(step.name)) was not sent")
+            return result
+        }
+        if let mail = step.mail {
+            runMail(mail, of: step, into: &result)
             return result
         }
         let request: HTTPRequest
@@ -65,8 +73,67 @@ struct StepRunner {
             if result.outcome == .passed || attempt == attempts || !stop.sleep(step.retry?.delay ?? 0) { break }
         }
         if result.response == nil { pages.forget("the previous step (\(step.name)) received no response") }
+        if result.response != nil, !["GET", "HEAD"].contains(request.method) { pages.lastChangeAt = Date() }
         return result
     }
+
+    /// A `mail:` step: waits for the message, then checks it as a response. Its latency counts from the
+    /// answer to the last request that changed something (the form's POST), else from the step's start.
+    private func runMail(_ spec: MailWait, of step: Step, into result: inout StepResult) {
+        let runner = MailStepRunner(
+            variables: variables, transcript: transcript, transfer: client.options, stop: stop,
+            since: runStartedAt.addingTimeInterval(-MailStepRunner.clockMargin))
+        let wanted: MailStepRunner.Wanted
+        do {
+            wanted = try runner.wanted(spec)
+        } catch {
+            result.outcome = .skipped
+            result.problem = missingVariableMessage(error.name)
+            return
+        }
+        let mailbox = transcript.masker.maskURL(wanted.settings.url)
+        result.request = RequestRecord(
+            method: "MAIL", url: mailbox, headers: [],
+            bodyExcerpt: transcript.masker.mask("wait up to \(DurationText.format(wanted.within)) for \(wanted.description)"))
+        result.attempts = 1
+        let expected = transcript.masker.mask("\(wanted.description) within \(DurationText.format(wanted.within))")
+        let found: MailStepRunner.Delivery
+        switch runner.wait(for: wanted, then: spec.then, triggeredAt: pages.lastChangeAt ?? result.startedAt) {
+        case .success(let delivery):
+            found = delivery
+        case .failure(let failure):
+            result.outcome = .failed
+            result.hint = result.hint ?? Self.mailHint
+            let actual: String
+            switch failure {
+            case .mailbox(let error): actual = "the mailbox could not be read: \(error)"
+            case .stopped: actual = "stopped before it arrived"
+            case .notArrived(let received, let closest):
+                actual =
+                    "none arrived within \(DurationText.format(wanted.within))"
+                    + (received == 0
+                        ? " (no message at all since the run started)"
+                        : " (\(received) other message\(received == 1 ? "" : "s") since the run started"
+                            + (closest.map { ", the newest: '\($0)'" } ?? "") + ")")
+            }
+            result.assertions = [
+                AssertionResult(
+                    key: spec.key, location: spec.location, title: "mail in \(mailbox)",
+                    failure: CheckFailure(expected: expected, actual: transcript.masker.mask(actual)))
+            ]
+            return
+        }
+        let response = found.mail.response(mailboxURL: wanted.settings.url, latency: found.latency)
+        check(step, response: response, view: ResponseView(response: response, cookies: client.cookies), into: &result)
+        result.unexpectedStatus = false
+        result.assertions.insert(
+            AssertionResult(key: spec.key, location: spec.location, title: "mail in \(mailbox)", failure: nil), at: 0)
+    }
+
+    /// What a missing mail most often means on a Laravel site.
+    static let mailHint =
+        "the site sends its mail from its queue: is the worker running (php artisan queue:work; "
+        + "php artisan queue:failed lists failed jobs), and are MAIL_HOST, MAIL_USERNAME and MAIL_PASSWORD right?"
 
     /// Why the step is not sent at all: a `--skip` tag, or a `when:` that does not hold.
     private func skipReason(for step: Step) -> String? {
@@ -125,11 +192,21 @@ struct StepRunner {
             return
         }
         let view = ResponseView(response: response, cookies: client.cookies)
+        pages.last = ReceivedPage(request: request, response: response, view: view, baseURL: builder.baseURL)
+        check(step, response: response, view: view, into: &result)
+        let statusCheck = zip(step.assertions, result.assertions).first { assertion, _ in
+            if case .status = assertion.expectation { true } else { false }
+        }
+        result.unexpectedStatus =
+            statusCheck.map { !$0.1.passed } ?? !StatusExpectation.successOrRedirect.accepts(response.status)
+    }
+
+    /// Captures and assertions on what stands for the step's response, then the response recorded.
+    private func check(_ step: Step, response: HTTPResponse, view: ResponseView, into result: inout StepResult) {
         // Before anything about the response is recorded: tokens the page hands out are masked everywhere.
         for secret in TokenScanner.secrets(in: view) {
             transcript.masker.add(secret, minimumLength: TokenScanner.minimumLength)
         }
-        pages.last = ReceivedPage(request: request, response: response, view: view, baseURL: builder.baseURL)
         let queries = ResponseQueryEvaluator(render: variables.render)
         for capture in step.captures {
             switch queries.value(of: capture, in: view) {
@@ -153,11 +230,6 @@ struct StepRunner {
             }
             return outcome
         }
-        let statusCheck = zip(step.assertions, result.assertions).first { assertion, _ in
-            if case .status = assertion.expectation { true } else { false }
-        }
-        result.unexpectedStatus =
-            statusCheck.map { !$0.1.passed } ?? !StatusExpectation.successOrRedirect.accepts(response.status)
         // Recorded after captures so freshly captured secrets (a CSRF token) are masked in the body.
         result.response = transcript.record(of: response)
         result.outcome = result.failedAssertions.isEmpty && result.captureFailures.isEmpty ? .passed : .failed
@@ -178,6 +250,9 @@ struct StepRunner {
 /// Holds the page the previous step received, across a scenario's steps.
 private final class PageMemory {
     var last: ReceivedPage?
+    /// When the last request that changes something (not GET or HEAD) was answered: what a side effect's
+    /// latency counts from.
+    var lastChangeAt: Date?
     /// Why there is no page, for the step that needs one.
     var missing = "there is no previous response"
 

@@ -108,6 +108,9 @@ public struct Step: Sendable {
     public var submitForm: FormSubmission?
     /// Set when the step waits for a message in a mailbox instead of sending a request.
     public var mail: MailWait?
+
+    /// What the step does: send a request, or wait for a side effect.
+    public var kind: StepKind { mail != nil ? .mail : .http }
     /// The step's own `tags:`; the file's tags apply to it too. `--skip TAG` leaves it out.
     public var tags: [String] = []
     /// `when:`: the step runs only when this renders to a value that is not empty, `false`, `no`, `off` or `0`.

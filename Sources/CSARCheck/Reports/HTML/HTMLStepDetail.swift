@@ -42,7 +42,8 @@ enum HTMLStepDetail {
             }
             html += "<h4>Response <small>\(HTMLText.escape(note))</small></h4>\n"
             html += transcript(
-                firstLine: "HTTP/\(response.httpVersion) \(response.status)", headers: response.headers,
+                firstLine: ResponseReport.firstLine(response, kind: step.kind, timings: step.timings),
+                headers: response.headers,
                 body: response.bodyExcerpt)
         }
         return html + "</div>\n"

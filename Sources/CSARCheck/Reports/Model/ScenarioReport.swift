@@ -29,6 +29,8 @@ public struct ScenarioReport: Codable, Sendable {
 public struct StepReport: Codable, Sendable {
     public var name: String
     public var location: String
+    /// `http`, or the side effect the step waits for: `mail`, `sms`, `event`.
+    public var kind: StepKind
     /// `passed`, `failed`, `error` (no response) or `skipped`.
     public var outcome: String
     public var attempts: Int
@@ -48,6 +50,7 @@ public struct StepReport: Codable, Sendable {
     public init(_ step: StepResult) {
         name = step.name
         location = step.location.description
+        kind = step.kind
         outcome = step.outcome.rawValue
         attempts = step.attempts
         request = step.request.map(RequestReport.init)
@@ -88,6 +91,12 @@ public struct ResponseReport: Codable, Sendable {
     public var bodyExcerpt: String
     public var bodySize: Int
     public var effectiveURL: String
+
+    /// `HTTP/1.1 200`, or for a side effect `mail received after 1.2 s`.
+    static func firstLine(_ response: ResponseReport, kind: StepKind, timings: HTTPTimings?) -> String {
+        guard kind != .http else { return "HTTP/\(response.httpVersion) \(response.status)" }
+        return "\(kind.deliveryLabel) received" + (timings.map { " after \(DurationText.format($0.total))" } ?? "")
+    }
 
     init(_ record: ResponseRecord) {
         status = record.status

@@ -1,0 +1,16 @@
+/// What a step does: send an HTTP request, or wait for one of the site's side effects — an e-mail in a
+/// mailbox, an SMS at the provider double, a real-time event on a Pusher channel. Only HTTP steps are requests
+/// for the request metrics (latency, error rate, availability); side effects have metrics of their own.
+public enum StepKind: String, Sendable, CaseIterable, Codable {
+    case http, mail, sms, event
+
+    /// How reports name what stands for the step's response: the status for HTTP, the kind of delivery else.
+    public var deliveryLabel: String {
+        switch self {
+        case .http: "HTTP"
+        case .mail: "mail"
+        case .sms: "SMS"
+        case .event: "event"
+        }
+    }
+}

@@ -92,10 +92,11 @@ enum ScenarioExecution {
         _ request: Request, started: Date, scenarios: [Scenario], suites: [SuiteScope], results: SuiteRun.Results,
         stop: StopSignal, writer: ReportWriter?
     ) -> RunEpilogue.Outcome {
-        let builder = RunReportBuilder(
+        var builder = RunReportBuilder(
             command: request.command, target: request.configuration.baseURL, startedAt: started,
             runCriteria: request.runCriteria, suites: suites
         )
+        builder.requireSideEffects = request.configuration.requireSideEffects
         var judged = builder.judge(
             scenarios: scenarios, results: results.scenarios, loads: results.loads, interrupted: stop.isRequested
         )

@@ -25,6 +25,13 @@ struct TargetOptions: ParsableArguments {
         help: "Secret of `php artisan down --secret` (or CSAR_BYPASS_SECRET): test behind maintenance mode.")
     var bypassSecret: String?
 
+    @Flag(
+        name: .long,
+        help: ArgumentHelp(
+            "Fail the run when a side-effect check (e-mail, SMS, real-time notification) could not run for want "
+                + "of its settings, instead of reporting it as not run."))
+    var requireSideEffects = false
+
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var selection: SelectionOptions
 
@@ -83,6 +90,7 @@ struct TargetOptions: ParsableArguments {
             transfer: connection.transferOptions()
         )
         configuration.selection = selection.selection
+        configuration.requireSideEffects = requireSideEffects
         if let secret = bypassSecret ?? environment["CSAR_BYPASS_SECRET"], !secret.isEmpty {
             configuration.bypassSecret = secret
             configuration.secrets.append(secret)

@@ -1,24 +1,13 @@
 import Foundation
 import XCTest
 
-/// The `mail:` step against a real mail service: a message sent over SMTP with AUTH (aiosmtpd) is found in the
+/// The `mail:` step against the real mail service of the Laravel stack: a message sent over SMTP with AUTH (aiosmtpd) is found in the
 /// Maildir Dovecot serves over IMAPS (a CA of the run, verified), matched by recipient and reference, captured
 /// from, timed, and deleted; a message that never comes fails the step by name and wait; the mailbox's password
 /// never shows.
 final class MailStepTests: XCTestCase {
-    nonisolated(unsafe) private static var server: TestMailServer?
-
-    override class func tearDown() {
-        server?.stop()
-        server = nil
-        super.tearDown()
-    }
-
     private func mailServer() throws -> TestMailServer {
-        if let server = Self.server { return server }
-        let server = try TestMailServer()
-        Self.server = server
-        return server
+        try TestMailServer.ofStack()
     }
 
     /// A scenario with one `mail:` step reading the test mailbox, and what follows it in `extra`.
@@ -83,8 +72,9 @@ final class MailStepTests: XCTestCase {
         let reports = try reportTexts(folder)
         XCTAssertFalse(reports.contains(server.password), "the mailbox password is in a report")
         XCTAssertFalse(run.output.contains(server.password), "the mailbox password is in the console")
-        let json = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: folder.appendingPathComponent("report.json"))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: folder.appendingPathComponent("report.json"))) as? [String: Any]
         let step = try XCTUnwrap(
             ((json?["scenarios"] as? [[String: Any]])?.first?["steps"] as? [[String: Any]])?.first)
         XCTAssertEqual(step["kind"] as? String, "mail")

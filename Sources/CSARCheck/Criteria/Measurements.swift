@@ -11,6 +11,8 @@ public struct Measurements: Sendable {
     public var unexpectedStatusCounts: [Int: Int]
     /// Seconds the requests were spread over, for the rate.
     public var wallTime: Double
+    /// The side effects waited for (mail, SMS, event), by kind.
+    public var deliveries: [StepKind: DeliveryTally] = [:]
 
     public init() {
         latency = LatencyHistograms.makeHistogram()
@@ -38,6 +40,9 @@ public struct Measurements: Sendable {
                 transportErrors += 1
             }
         }
+        for step in steps where DeliveryTally.kinds.contains(step.kind) && step.outcome != .skipped {
+            deliveries[step.kind, default: DeliveryTally()].add(step)
+        }
     }
 
     public init(load: LoadResult) {
@@ -57,6 +62,7 @@ public struct Measurements: Sendable {
         transportErrors += other.transportErrors
         unexpectedStatusCounts.merge(other.unexpectedStatusCounts, uniquingKeysWith: +)
         wallTime += other.wallTime
+        deliveries.merge(other.deliveries) { $0.merged(with: $1) }
     }
 
     /// The metric's value, or nil when nothing was measured that it could be computed from.
@@ -85,6 +91,13 @@ public struct Measurements: Sendable {
             return Double(unexpected)
         case .requestsPerSecond:
             return wallTime > 0 ? Double(requests) / wallTime : nil
+        case .deliveryLatency(let kind):
+            return deliveries[kind]?.longest
+        case .deliveryFailureRate(let kind):
+            guard let tally = deliveries[kind], tally.expected > 0 else { return nil }
+            return Double(tally.missing) * 100 / Double(tally.expected)
+        case .deliveriesMissing(let kind):
+            return deliveries[kind].map { Double($0.missing) }
         }
     }
 

@@ -22,15 +22,23 @@ public enum Metric: Sendable, Equatable, CustomStringConvertible {
     case unexpected
     /// Requests completed per second of wall time.
     case requestsPerSecond
+    /// The longest delivery of a side effect: submit → mail (`mail_latency`), → SMS, → event.
+    case deliveryLatency(StepKind)
+    /// Percent of the side effects of a kind waited for that did not come as expected — the runbook's
+    /// "Échec d'envoi d'email > 10 %" (`mail_failure_rate`, `sms_failure_rate`, `event_failure_rate`).
+    case deliveryFailureRate(StepKind)
+    /// Side effects of a kind waited for that did not come as expected — "Notifications non envoyées"
+    /// (`mail_missing`, `sms_missing`, `events_missing`).
+    case deliveriesMissing(StepKind)
 
     /// How the metric's values read and which units a threshold takes.
     public enum Kind: Sendable { case duration, count, percent, rate }
 
     public var kind: Kind {
         switch self {
-        case .latencyPercentile, .meanLatency: .duration
-        case .status, .statusClass, .transportErrors, .requests, .unexpected: .count
-        case .availability, .errorRate: .percent
+        case .latencyPercentile, .meanLatency, .deliveryLatency: .duration
+        case .status, .statusClass, .transportErrors, .requests, .unexpected, .deliveriesMissing: .count
+        case .availability, .errorRate, .deliveryFailureRate: .percent
         case .requestsPerSecond: .rate
         }
     }
@@ -40,6 +48,11 @@ public enum Metric: Sendable, Equatable, CustomStringConvertible {
         ("min", .latencyPercentile(0)), ("max", .latencyPercentile(100)), ("mean", .meanLatency),
         ("requests", .requests), ("errors", .transportErrors), ("unexpected", .unexpected),
         ("availability", .availability), ("error_rate", .errorRate), ("rps", .requestsPerSecond),
+        ("mail_latency", .deliveryLatency(.mail)), ("sms_latency", .deliveryLatency(.sms)),
+        ("event_latency", .deliveryLatency(.event)), ("mail_failure_rate", .deliveryFailureRate(.mail)),
+        ("sms_failure_rate", .deliveryFailureRate(.sms)), ("event_failure_rate", .deliveryFailureRate(.event)),
+        ("mail_missing", .deliveriesMissing(.mail)), ("sms_missing", .deliveriesMissing(.sms)),
+        ("events_missing", .deliveriesMissing(.event)),
     ]
     /// Another spelling `parse` takes for a word of the table.
     static let aliases: [String: Metric] = ["avg": .meanLatency]

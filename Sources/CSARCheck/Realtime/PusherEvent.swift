@@ -1,14 +1,24 @@
+import Foundation
+
 /// An event received on a subscribed channel: Laravel's broadcast name (`App\Events\DemandeCreated`, or its
 /// `broadcastAs` name) and its data, JSON text as the server sent it.
 public struct PusherEvent: Sendable, Equatable {
     public var name: String
     public var channel: String
     public var data: String
+    /// When it came off the socket: what its delivery latency is measured to.
+    public var receivedAt: Date
 
-    public init(name: String, channel: String, data: String) {
+    public init(name: String, channel: String, data: String, receivedAt: Date = Date()) {
         self.name = name
         self.channel = channel
         self.data = data
+        self.receivedAt = receivedAt
+    }
+
+    /// The same event, whenever each was received.
+    public static func == (lhs: PusherEvent, rhs: PusherEvent) -> Bool {
+        lhs.name == rhs.name && lhs.channel == rhs.channel && lhs.data == rhs.data
     }
 }
 

@@ -13,11 +13,6 @@ struct MailStepRunner {
 
     /// Seconds a mail server's clock may be behind ours.
     static let clockMargin: Double = 120
-    /// The first pause between two reads of the mailbox, its growth and its cap, in seconds: a mail is found
-    /// within about 2 s of its arrival without polling a real mailbox (Gmail) more than every 2 s.
-    static let firstPause = 0.25
-    static let pauseGrowth = 1.6
-    static let longestPause = 2.0
     /// Messages read per poll, newest first.
     static let pollLimit = 50
 
@@ -65,22 +60,29 @@ struct MailStepRunner {
     }
 
     /// Renders the step's templates; a password is masked from here on.
-    func wanted(_ spec: MailWait) throws(UndefinedVariable) -> Wanted {
-        func render(_ template: Template?) throws(UndefinedVariable) -> String? {
+    func wanted(_ spec: MailWait) throws(WaitTimeError) -> Wanted {
+        func render(_ template: Template?) throws(WaitTimeError) -> String? {
             guard let template else { return nil }
-            let value = try variables.render(template)
+            let value = try text(template)
             return value.isEmpty ? nil : value
+        }
+        func text(_ template: Template) throws(WaitTimeError) -> String {
+            do {
+                return try variables.render(template)
+            } catch {
+                throw .undefined(error)
+            }
         }
         let password = try render(spec.password)
         if let password { transcript.masker.add(password) }
         var contains: [String] = []
-        for template in spec.contains { contains.append(try variables.render(template)) }
+        for template in spec.contains { contains.append(try text(template)) }
         return Wanted(
             settings: MailboxSettings(
-                url: try variables.render(spec.mailbox), user: try render(spec.user), password: password,
+                url: try text(spec.mailbox), user: try render(spec.user), password: password,
                 caCertificatePath: try render(spec.caCertificate)),
             to: try render(spec.to), from: try render(spec.from), subject: try render(spec.subject),
-            contains: contains.filter { !$0.isEmpty }, within: spec.within)
+            contains: contains.filter { !$0.isEmpty }, within: try spec.within.seconds(render: variables.render))
     }
 
     /// Polls until `wanted` arrives, then does the step's `then` with it.
@@ -89,42 +91,31 @@ struct MailStepRunner {
             wanted.settings.isIMAP
             ? IMAPMailbox(wanted.settings, transfer: transfer, stop: stop)
             : MailpitMailbox(wanted.settings, transfer: transfer, stop: stop)
-        let deadline = Date().addingTimeInterval(wanted.within)
-        var pause = Self.firstPause
         var unmatched: [ReceivedMail] = []
-        while true {
-            let mails: [ReceivedMail]
-            do {
-                mails = try mailbox.messages(since: since, limit: Self.pollLimit)
-            } catch {
-                return .failure(.mailbox(error))
-            }
-            let polledAt = Date()
-            if let mail = mails.first(where: { wanted.matches($0.message) }) {
-                do {
-                    switch then {
-                    case .keep: break
-                    case .seen: try mailbox.markSeen(mail)
-                    case .delete: try mailbox.delete(mail)
-                    }
-                } catch {
-                    return .failure(.mailbox(error))
+        do throws(MailboxError) {
+            switch try Polling.poll(
+                within: wanted.within, stop: stop,
+                read: { () throws(MailboxError) -> ReceivedMail? in
+                    let mails = try mailbox.messages(since: since, limit: Self.pollLimit)
+                    unmatched = mails
+                    return mails.first { wanted.matches($0.message) }
+                })
+            {
+            case .found(let mail, let foundAt):
+                switch then {
+                case .keep: break
+                case .seen: try mailbox.markSeen(mail)
+                case .delete: try mailbox.delete(mail)
                 }
-                return .success(Delivery(mail: mail, latency: Self.latency(of: mail, foundAt: polledAt, since: triggeredAt)))
+                let latency = Polling.latency(arrivedAt: mail.receivedAt, foundAt: foundAt, since: triggeredAt)
+                return .success(Delivery(mail: mail, latency: latency))
+            case .timedOut:
+                return .failure(.notArrived(received: unmatched.count, closest: unmatched.first?.message.subject))
+            case .stopped:
+                return .failure(.stopped)
             }
-            unmatched = mails
-            let left = deadline.timeIntervalSinceNow
-            guard left > 0 else { break }
-            guard stop.sleep(min(pause, left)) else { return .failure(.stopped) }
-            pause = min(pause * Self.pauseGrowth, Self.longestPause)
+        } catch {
+            return .failure(.mailbox(error))
         }
-        return .failure(.notArrived(received: unmatched.count, closest: unmatched.first?.message.subject))
-    }
-
-    /// Seconds from the triggering step to the message's arrival: by the mailbox's clock when it says (IMAP's
-    /// INTERNALDATE, to the second) and that is no later than when the poll found it, else when it was found.
-    static func latency(of mail: ReceivedMail, foundAt: Date, since triggeredAt: Date) -> Double {
-        let arrival = mail.receivedAt.map { min(max($0, triggeredAt), foundAt) } ?? foundAt
-        return max(0, arrival.timeIntervalSince(triggeredAt))
     }
 }

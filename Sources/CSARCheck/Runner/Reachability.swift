@@ -14,6 +14,7 @@ public final class Reachability: @unchecked Sendable {
 
     /// Records what a step of a scenario aimed at `baseURL` got.
     func record(_ step: StepResult, baseURL: String) {
+        guard step.kind == .http else { return }  // a mailbox or an inbox answering says nothing of the site
         lock.withLock {
             if step.response != nil {
                 answered.insert(baseURL)

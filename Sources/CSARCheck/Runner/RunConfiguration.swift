@@ -22,6 +22,8 @@ public struct RunConfiguration: Sendable {
     public var runID: String
     /// When the run started: a side effect (a mail) received before it is never taken for this run's.
     public var startedAt = Date()
+    /// `--require-side-effects`: a mail, SMS or event check not run for want of its settings fails the run.
+    public var requireSideEffects = false
     /// The secret of `php artisan down --secret`; the command visits the bypass path with it before the run
     /// and puts the cookie it gets into `initialCookies` (see `MaintenanceMode.bypass`).
     public var bypassSecret: String?

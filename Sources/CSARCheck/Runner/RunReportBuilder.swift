@@ -36,6 +36,8 @@ public struct RunReportBuilder: Sendable {
     public var runCriteria: [Criterion]
     /// The suites named on the command line: those with criteria judge their own files.
     public var suites: [SuiteScope]
+    /// `--require-side-effects`: a side-effect check not run is a failure, not a warning.
+    public var requireSideEffects = false
 
     public init(
         command: String, target: String, startedAt: Date, runCriteria: [Criterion], suites: [SuiteScope] = []
@@ -119,7 +121,9 @@ public struct RunReportBuilder: Sendable {
             criteria.filter { !$0.passed && $0.criterion.severity == .warning }
             .map { "warning \($0.criterion.source) [\($0.scope)]: \($0.measuredText)" }
             + loads.flatMap { $0.result.warnings }
+            + (requireSideEffects ? [] : SideEffectsNotRun.lines(results))
         var failures: [String] = []
+        if requireSideEffects { failures += SideEffectsNotRun.lines(results) }
         for setupError in results.compactMap(\.setupError) where !failures.contains("configuration: \(setupError)") {
             failures.append("configuration: \(setupError)")
         }

@@ -55,6 +55,7 @@ public struct ScenarioRunner: Sendable {
             result.steps.append(stepResult)
             onStep(stepResult)
         }
+        stepRunner.finish()
         if scenario.load != nil, let reason = reachability.skipReason(for: result.baseURL) {
             result.notes.append("load \(reason)")
         } else if let load = scenario.load, result.passed, !stop.isRequested {

@@ -13,7 +13,9 @@ struct StepRunner {
     /// When the run started: a side effect received before it is not this run's.
     let runStartedAt: Date
     /// The last response received, whose forms a `submit_form:` step submits.
-    private let pages = PageMemory()
+    let pages = PageMemory()
+    /// The scenario's Pusher subscriptions, for `subscribe:` and `expect_event:` steps.
+    let realtime: RealtimeStepRunner
 
     init(
         client: HTTPClient, variables: VariableStore, selection: TagSelection = .init(), builder: RequestBuilder,
@@ -26,6 +28,13 @@ struct StepRunner {
         self.transcript = transcript
         self.stop = stop
         self.runStartedAt = runStartedAt
+        realtime = RealtimeStepRunner(
+            variables: variables, transcript: transcript, client: client, baseURL: builder.baseURL)
+    }
+
+    /// Ends what the scenario's steps left open: its WebSocket subscriptions.
+    func finish() {
+        realtime.close()
     }
 
     func run(_ step: Step) -> StepResult {
@@ -41,8 +50,8 @@ struct StepRunner {
             pages.forget("the previous step (\(step.name)) was not sent")
             return result
         }
-        if let mail = step.mail {
-            runMail(mail, of: step, into: &result)
+        if let sideEffect = step.sideEffect {
+            run(sideEffect, of: step, into: &result)
             return result
         }
         let request: HTTPRequest
@@ -76,64 +85,6 @@ struct StepRunner {
         if result.response != nil, !["GET", "HEAD"].contains(request.method) { pages.lastChangeAt = Date() }
         return result
     }
-
-    /// A `mail:` step: waits for the message, then checks it as a response. Its latency counts from the
-    /// answer to the last request that changed something (the form's POST), else from the step's start.
-    private func runMail(_ spec: MailWait, of step: Step, into result: inout StepResult) {
-        let runner = MailStepRunner(
-            variables: variables, transcript: transcript, transfer: client.options, stop: stop,
-            since: runStartedAt.addingTimeInterval(-MailStepRunner.clockMargin))
-        let wanted: MailStepRunner.Wanted
-        do {
-            wanted = try runner.wanted(spec)
-        } catch {
-            result.outcome = .skipped
-            result.problem = missingVariableMessage(error.name)
-            return
-        }
-        let mailbox = transcript.masker.maskURL(wanted.settings.url)
-        result.request = RequestRecord(
-            method: "MAIL", url: mailbox, headers: [],
-            bodyExcerpt: transcript.masker.mask("wait up to \(DurationText.format(wanted.within)) for \(wanted.description)"))
-        result.attempts = 1
-        let expected = transcript.masker.mask("\(wanted.description) within \(DurationText.format(wanted.within))")
-        let found: MailStepRunner.Delivery
-        switch runner.wait(for: wanted, then: spec.then, triggeredAt: pages.lastChangeAt ?? result.startedAt) {
-        case .success(let delivery):
-            found = delivery
-        case .failure(let failure):
-            result.outcome = .failed
-            result.hint = result.hint ?? Self.mailHint
-            let actual: String
-            switch failure {
-            case .mailbox(let error): actual = "the mailbox could not be read: \(error)"
-            case .stopped: actual = "stopped before it arrived"
-            case .notArrived(let received, let closest):
-                actual =
-                    "none arrived within \(DurationText.format(wanted.within))"
-                    + (received == 0
-                        ? " (no message at all since the run started)"
-                        : " (\(received) other message\(received == 1 ? "" : "s") since the run started"
-                            + (closest.map { ", the newest: '\($0)'" } ?? "") + ")")
-            }
-            result.assertions = [
-                AssertionResult(
-                    key: spec.key, location: spec.location, title: "mail in \(mailbox)",
-                    failure: CheckFailure(expected: expected, actual: transcript.masker.mask(actual)))
-            ]
-            return
-        }
-        let response = found.mail.response(mailboxURL: wanted.settings.url, latency: found.latency)
-        check(step, response: response, view: ResponseView(response: response, cookies: client.cookies), into: &result)
-        result.unexpectedStatus = false
-        result.assertions.insert(
-            AssertionResult(key: spec.key, location: spec.location, title: "mail in \(mailbox)", failure: nil), at: 0)
-    }
-
-    /// What a missing mail most often means on a Laravel site.
-    static let mailHint =
-        "the site sends its mail from its queue: is the worker running (php artisan queue:work; "
-        + "php artisan queue:failed lists failed jobs), and are MAIL_HOST, MAIL_USERNAME and MAIL_PASSWORD right?"
 
     /// Why the step is not sent at all: a `--skip` tag, or a `when:` that does not hold.
     private func skipReason(for step: Step) -> String? {
@@ -202,7 +153,7 @@ struct StepRunner {
     }
 
     /// Captures and assertions on what stands for the step's response, then the response recorded.
-    private func check(_ step: Step, response: HTTPResponse, view: ResponseView, into result: inout StepResult) {
+    func check(_ step: Step, response: HTTPResponse, view: ResponseView, into result: inout StepResult) {
         // Before anything about the response is recorded: tokens the page hands out are masked everywhere.
         for secret in TokenScanner.secrets(in: view) {
             transcript.masker.add(secret, minimumLength: TokenScanner.minimumLength)
@@ -239,7 +190,7 @@ struct StepRunner {
         if case .cookie = query { true } else { false }
     }
 
-    private func missingVariableMessage(_ name: String) -> String {
+    func missingVariableMessage(_ name: String) -> String {
         if name.hasPrefix(ScenarioLoader.environmentPrefix) {
             return "not sent: environment variable \(name.dropFirst(ScenarioLoader.environmentPrefix.count)) is not set"
         }
@@ -248,7 +199,7 @@ struct StepRunner {
 }
 
 /// Holds the page the previous step received, across a scenario's steps.
-private final class PageMemory {
+final class PageMemory {
     var last: ReceivedPage?
     /// When the last request that changes something (not GET or HEAD) was answered: what a side effect's
     /// latency counts from.

@@ -27,7 +27,7 @@ public struct MailWait: Sendable {
     /// Texts the subject or the body contain, all of them (the reference of the demande this run submitted).
     public var contains: [Template] = []
     /// Seconds to wait at most.
-    public var within: Double = 60
+    public var within: WaitTime = .seconds(60)
     public var then: Then = .keep
     public var location: SourceLocation
     /// Its key path, e.g. `steps[4].mail`.

@@ -8,11 +8,6 @@ enum MailWaitLoading {
         guard let node = step.value("mail") else { return nil }
         let reader = step.reader
         let path = step.keyPath("mail")
-        if let clash = FormSubmissionLoading.formDecidedStepKeys.first(where: { step.value($0) != nil }) {
-            throw reader.error(
-                at: step.value(clash), key: step.keyPath(clash),
-                "'\(clash)' cannot go with 'mail': a mail step reads a mailbox and sends no request")
-        }
         let spec = try MappingFields(node, path: path, known: keys, reader: reader)
         func template(_ key: String) throws(ScenarioError) -> Template? {
             try spec.value(key).map { node throws(ScenarioError) in try scope.template(node, key: spec.keyPath(key)) }
@@ -28,7 +23,7 @@ enum MailWaitLoading {
         if let contains = spec.value("contains") {
             wait.contains = try scope.templates(oneOrMany: contains, key: spec.keyPath("contains"))
         }
-        if let within = try spec.duration("within", rule: .timeout) { wait.within = within }
+        if let within = try WaitTime.read(spec, key: "within", scope: scope) { wait.within = within }
         if let then = try spec.string("then") {
             guard let known = MailWait.Then(rawValue: then) else {
                 throw reader.error(

@@ -106,11 +106,11 @@ public struct Step: Sendable {
     public var criteria: [Criterion] = []
     /// Set when the step submits a form of the previous response instead of sending `method` and `url`.
     public var submitForm: FormSubmission?
-    /// Set when the step waits for a message in a mailbox instead of sending a request.
-    public var mail: MailWait?
+    /// Set when the step sends no request: it waits for a mail, an SMS or an event, or subscribes to a channel.
+    public var sideEffect: SideEffectStep?
 
     /// What the step does: send a request, or wait for a side effect.
-    public var kind: StepKind { mail != nil ? .mail : .http }
+    public var kind: StepKind { sideEffect?.kind ?? .http }
     /// The step's own `tags:`; the file's tags apply to it too. `--skip TAG` leaves it out.
     public var tags: [String] = []
     /// `when:`: the step runs only when this renders to a value that is not empty, `false`, `no`, `off` or `0`.

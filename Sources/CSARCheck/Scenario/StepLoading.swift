@@ -6,8 +6,8 @@ enum StepLoading {
         [
             "name", "method", "url", "headers", "query", "form", "multipart", "json", "body", "content_type",
             "follow_redirects", "max_redirects", "timeout", "compressed", "retry", "capture", "expect", "submit_form",
-            "tags", "when", "hint", "mail",
-        ] + CriteriaLoading.keys
+            "tags", "when", "hint",
+        ] + SideEffectStep.keys + CriteriaLoading.keys
     static let bodyKeys = ["form", "multipart", "json", "body"]
     static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
@@ -37,12 +37,8 @@ enum StepLoading {
             try scope.template(node, key: fields.keyPath("when"))
         }
         let submission = try FormSubmissionLoading.submission(fields, stepIndex: index, scope: scope)
-        let mail = try MailWaitLoading.mail(fields, scope: scope)
-        if submission != nil, let mailNode = fields.value("mail") {
-            throw reader.error(
-                at: mailNode, key: fields.keyPath("mail"), "a step either submits a form or waits for mail")
-        }
-        let sendsRequest = submission == nil && mail == nil
+        let sideEffect = try sideEffectStep(fields, submits: submission != nil, scope: scope)
+        let sendsRequest = submission == nil && sideEffect == nil
         let method = sendsRequest ? (try fields.string("method") ?? "GET").uppercased() : ""
         guard !sendsRequest || methods.contains(method) else {
             throw reader.error(
@@ -62,7 +58,7 @@ enum StepLoading {
         }
         var step = Step(
             name: try fields.string("name") ?? submission.map { "submit \($0.selectorDescription())" }
-                ?? mail.map { "mail in \($0.mailbox.source)" } ?? "\(method) \(url.source)",
+                ?? sideEffect?.defaultName ?? "\(method) \(url.source)",
             location: reader.location(of: node),
             method: method,
             url: url,
@@ -79,7 +75,7 @@ enum StepLoading {
         )
         if let maxRedirects = try fields.integer("max_redirects", in: 0...50) { step.maxRedirects = maxRedirects }
         step.submitForm = submission
-        step.mail = mail
+        step.sideEffect = sideEffect
         step.compressed = try fields.bool("compressed") ?? defaults.compressed
         step.captures = try CaptureLoading.captures(
             fields.value("capture"), path: fields.keyPath("capture"), scope: &scope)
@@ -93,6 +89,35 @@ enum StepLoading {
         }
         step.usedVariables = usedByStep.names
         return step
+    }
+
+    /// The step's `mail:`, `sms:`, `subscribe:` or `expect_event:`: at most one, and then neither a form to
+    /// submit nor the keys of a request.
+    static func sideEffectStep(
+        _ fields: MappingFields, submits: Bool, scope: VariableScope
+    ) throws(ScenarioError) -> SideEffectStep? {
+        let given = SideEffectStep.keys.filter { fields.value($0) != nil }
+        guard let first = given.first else { return nil }
+        let reader = fields.reader
+        if given.count > 1 {
+            throw reader.error(
+                at: fields.value(given[1]), key: fields.keyPath(given[1]),
+                "a step has one of \(SideEffectStep.keys.joined(separator: ", ")); this one has '\(first)' already")
+        }
+        if submits {
+            throw reader.error(
+                at: fields.value(first), key: fields.keyPath(first),
+                "a step either submits a form or has '\(first)', not both")
+        }
+        if let clash = FormSubmissionLoading.formDecidedStepKeys.first(where: { fields.value($0) != nil }) {
+            throw reader.error(
+                at: fields.value(clash), key: fields.keyPath(clash),
+                "'\(clash)' cannot go with '\(first)': such a step sends no request of its own")
+        }
+        if let mail = try MailWaitLoading.mail(fields, scope: scope) { return .mail(mail) }
+        if let sms = try SMSWaitLoading.sms(fields, scope: scope) { return .sms(sms) }
+        if let subscription = try RealtimeLoading.subscription(fields, scope: scope) { return .subscribe(subscription) }
+        return try RealtimeLoading.event(fields, scope: scope).map(SideEffectStep.event)
     }
 
     static func headers(_ fields: MappingFields, scope: VariableScope) throws(ScenarioError) -> [HeaderTemplate] {

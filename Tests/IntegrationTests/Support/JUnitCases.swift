@@ -35,6 +35,8 @@ struct JUnitCases {
 
     var passed: [Case] { cases.filter { $0.outcome == .passed } }
 
+    var skipped: [Case] { cases.filter { $0.outcome == .skipped } }
+
     private final class Collector: NSObject, XMLParserDelegate {
         var cases: [Case] = []
 

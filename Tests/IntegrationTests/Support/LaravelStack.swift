@@ -13,11 +13,22 @@ struct LaravelStack: Sendable {
     let adminPassword: String
     let bypassSecret: String
     let runtime: String
+    /// Every setting of the stack's env file (the side effects' mailbox, SMS inbox, Pusher URL among them).
+    var settings: [String: String] = [:]
 
     /// The environment a deployment gives csar-check: the administrator's credentials, nothing else.
     var adminEnvironment: [String: String] {
         ["CSAR_ADMIN_EMAIL": adminEmail, "CSAR_ADMIN_PASSWORD": adminPassword]
     }
+
+    /// The settings the side-effect checks read besides the site's .env: the mailbox the requester's mail
+    /// lands in (IMAPS, the stack's CA), the SMS double's inbox, the Pusher server.
+    var sideEffectEnvironment: [String: String] {
+        settings.filter { ["CSAR_MAIL_", "CSAR_SMS_", "CSAR_PUSHER_"].contains(where: $0.key.hasPrefix) }
+    }
+
+    /// The site's own .env (MAIL_*, SMS_*, PUSHER_*), for `--env-file`.
+    var siteEnvFile: String { settings["CSAR_LARAVEL_ENV_FILE"] ?? "\(runtime)/.env" }
 
     private static let found: Result<LaravelStack, LaravelStackUnavailable> = locate()
 
@@ -142,7 +153,8 @@ struct LaravelStack: Sendable {
             return .failure(LaravelStackUnavailable(reason: "\(path) lacks the CSAR_LARAVEL_* settings of the stack"))
         }
         let stack = LaravelStack(
-            baseURL: url, adminEmail: email, adminPassword: password, bypassSecret: secret, runtime: runtime
+            baseURL: url, adminEmail: email, adminPassword: password, bypassSecret: secret, runtime: runtime,
+            settings: values
         )
         if let status = try? stack.script("status"), status.contains("nginx: running") {
             return .success(stack)

@@ -1,0 +1,121 @@
+import Foundation
+import XCTest
+
+/// The runbook's side effects on the real Laravel stack: a demande queues a Mailable (SMTP through Debian's
+/// php-swiftmailer to aiosmtpd, read back over IMAPS from Dovecot), an SMS (Laravel's HTTP client to the Orange-
+/// shaped double of `csar-check doubles`) and a broadcast (signed Pusher HTTP API to the project's Pusher server,
+/// received over the WebSocket by csar-check's client after `/broadcasting/auth`), all through Redis and a real
+/// `php artisan queue:work`. The shipped gate checks all three; each fault turns the right testcase red.
+final class LaravelSideEffectsTests: XCTestCase {
+    static let mail = "side-effects › Confirmation e-mail reaches the requester"
+    static let sms = "side-effects › SMS reaches the requester"
+    static let notification = "side-effects › Real-time notification reaches the admins"
+
+    private func gate(
+        _ stack: LaravelStack, wait: String = "20s", settings: Bool = true, extra: [String] = []
+    ) throws -> (run: CommandLineRun, junit: JUnitCases, reports: String) {
+        let reports = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(at: reports) }
+        var arguments = [
+            "gate", "--base-url", stack.baseURL, "--reports", reports.path, "--no-load", "--var",
+            "side-effects.delivery_wait=\(wait)",
+        ]
+        if settings { arguments += ["--env-file", stack.siteEnvFile] }
+        let environment = stack.adminEnvironment.merging(settings ? stack.sideEffectEnvironment : [:]) { $1 }
+        let run = try CommandLineRun.run(arguments + extra, environment: environment, timeout: 240)
+        let texts = try FileManager.default.contentsOfDirectory(atPath: reports.path).map {
+            (try? String(contentsOf: reports.appendingPathComponent($0), encoding: .utf8)) ?? ""
+        }
+        return (run, try JUnitCases(file: reports.appendingPathComponent("junit.xml")), texts.joined(separator: "\n"))
+    }
+
+    /// The secrets of the three services, which must appear in no output.
+    private func secrets(_ stack: LaravelStack) throws -> [String] {
+        let env = try String(contentsOfFile: stack.siteEnvFile, encoding: .utf8)
+        let values = env.split(separator: "\n").compactMap { line -> String? in
+            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, ["MAIL_PASSWORD", "SMS_CLIENT_SECRET", "PUSHER_APP_SECRET"].contains(parts[0])
+            else { return nil }
+            return parts[1]
+        }
+        return values + [stack.settings["CSAR_MAIL_PASSWORD"] ?? ""].filter { !$0.isEmpty }
+    }
+
+    func testTheGateChecksTheThreeSideEffectsGreenAndTimed() throws {
+        let stack = try LaravelStack.healthy()
+        let (run, junit, reports) = try gate(stack)
+        XCTAssertEqual(run.exitCode, 0, run.output)
+        XCTAssertEqual(junit.red.map(\.title), [], run.output)
+        let passed = Set(junit.passed.map(\.title))
+        for name in [Self.mail, Self.sms, Self.notification] {
+            XCTAssertTrue(passed.contains(name), "\(name) not passed: \(junit.red.map(\.title)) \(run.stdout)")
+        }
+        for secret in try secrets(stack) {
+            XCTAssertFalse(run.output.contains(secret), "a secret of the side-effect services is in the console")
+            XCTAssertFalse(reports.contains(secret), "a secret of the side-effect services is in a report")
+        }
+        print(run.stdout.split(separator: "\n").filter { $0.contains("reaches") }.joined(separator: "\n"))
+    }
+
+    func testWithoutTheSettingsTheThreeChecksAreNotRunAndSaidSo() throws {
+        let stack = try LaravelStack.healthy()
+        let (run, junit, _) = try gate(stack, settings: false)
+        XCTAssertEqual(run.exitCode, 0, run.output)
+        let skipped = Set(junit.skipped.map(\.title))
+        for name in [Self.mail, Self.sms, Self.notification] {
+            XCTAssertTrue(skipped.contains(name), "\(name) is not reported skipped: \(run.stdout)")
+        }
+        XCTAssertTrue(run.stdout.contains("not run: e-mail (runbook: Emails envoyés)"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("not run: SMS (runbook: SMS envoyés)"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("not run: real-time notification"), run.stdout)
+        let (required, _, _) = try gate(stack, settings: false, extra: ["--require-side-effects"])
+        XCTAssertEqual(required.exitCode, 1, required.output)
+    }
+
+    /// Each fault of the stack's side effects and the testcases it must turn red (and only those).
+    static let faults: [(fault: String, red: [String])] = [
+        ("queue:stopped", [mail, sms, notification]),
+        ("mail:auth", [mail]),
+        ("mail:no-reference", [mail]),
+        ("sms:401", [sms]),
+        ("broadcast:secret", [notification]),
+    ]
+
+    func testEachFaultTurnsTheRightSideEffectRed() throws {
+        let stack = try LaravelStack.healthy()
+        defer { try? stack.reset() }
+        for (fault, red) in Self.faults {
+            try stack.reset()
+            try stack.fault(fault)
+            let started = Date()
+            let (run, junit, _) = try gate(stack, wait: "6s")
+            XCTAssertEqual(run.exitCode, 1, "\(fault): \(run.output)")
+            XCTAssertEqual(Set(junit.red.map(\.title)), Set(red), "\(fault): \(run.stdout)")
+            if fault == "queue:stopped" {
+                XCTAssertTrue(run.stdout.contains("queue:work"), "the hint names the queue worker: \(run.stdout)")
+            }
+            if fault == "sms:401" {
+                XCTAssertTrue(run.stdout.contains("the SMS double refused"), "\(fault): \(run.stdout)")
+            }
+            print(
+                "fault \(fault): exit \(run.exitCode) in \(Int(Date().timeIntervalSince(started))) s, red: "
+                    + junit.red.map(\.title).joined(separator: "; "))
+        }
+    }
+
+    /// A slow queue: green with the latency shown under the wait, red over it.
+    func testASlowQueueIsGreenWithinTheWaitAndRedBeyondIt() throws {
+        let stack = try LaravelStack.healthy()
+        defer { try? stack.reset() }
+        try stack.fault("queue:slow=3")
+        let (slow, slowJUnit, _) = try gate(stack, wait: "20s")
+        XCTAssertEqual(slow.exitCode, 0, slow.output)
+        XCTAssertEqual(slowJUnit.red.map(\.title), [], slow.output)
+        let mailLine = try XCTUnwrap(slow.stdout.split(separator: "\n").first { $0.contains("Confirmation e-mail") })
+        XCTAssertTrue(mailLine.contains(" mail "), String(mailLine))
+        print("queue:slow=3 → \(mailLine)")
+        let (late, lateJUnit, _) = try gate(stack, wait: "2s")
+        XCTAssertEqual(late.exitCode, 1, late.output)
+        XCTAssertTrue(lateJUnit.red.map(\.title).contains(Self.mail), late.stdout)
+    }
+}

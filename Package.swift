@@ -60,8 +60,8 @@ let package = Package(
             name: "DemoSite",
             dependencies: [.product(name: "Hummingbird", package: "hummingbird")]
         ),
-        // Stand-ins for the services a site's side effects go through (a Pusher Channels server), run
-        // in-process by the tests, the demo site and csar-check.
+        // Stand-ins for the services a site's side effects go through (a Pusher Channels server, Orange's SMS
+        // API), run in-process by the tests, the demo site and csar-check (`csar-check doubles`).
         .target(
             name: "SideEffectDoubles",
             dependencies: [
@@ -76,6 +76,7 @@ let package = Package(
                 "CSARCheck",
                 "CSARHistory",
                 "DemoSite",
+                "SideEffectDoubles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // mimalloc replaces glibc's malloc for the whole process, libcurl included: libcurl 7.88

@@ -20,7 +20,7 @@ struct CSARCheckCommand: ParsableCommand {
         subcommands: [
             SmokeCommand.self, RunCommand.self, GateCommand.self, ValidateCommand.self, VarsCommand.self,
             DemoCommand.self,
-            ServeDemoCommand.self,
+            ServeDemoCommand.self, DoublesCommand.self,
             LoadCommand.self,
             HistoryCommand.self, TrendCommand.self, NightlyCommand.self,
         ]

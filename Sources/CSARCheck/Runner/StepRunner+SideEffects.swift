@@ -157,7 +157,8 @@ extension StepRunner {
         switch error {
         case .undefined(let missing): notRun(RealtimeStepRunner.missing(missing.name), into: &result)
         case .invalid(let message):
-            missed(title, expected: "a duration for within:", actual: message, key: key, location: location, into: &result)
+            missed(
+                title, expected: "a duration for within:", actual: message, key: key, location: location, into: &result)
         }
     }
 
@@ -191,7 +192,8 @@ extension StepRunner {
         result.assertions = [
             AssertionResult(
                 key: key, location: location, title: transcript.masker.mask(title),
-                failure: CheckFailure(expected: transcript.masker.mask(expected), actual: transcript.masker.mask(actual)))
+                failure: CheckFailure(
+                    expected: transcript.masker.mask(expected), actual: transcript.masker.mask(actual)))
         ]
     }
 

@@ -3,7 +3,8 @@ enum RealtimeLoading {
     static let subscribeKeys = ["url", "key", "channel", "auth", "cacert", "timeout"]
     static let eventKeys = ["channel", "event", "within"]
 
-    static func subscription(_ step: MappingFields, scope: VariableScope) throws(ScenarioError) -> ChannelSubscription? {
+    static func subscription(_ step: MappingFields, scope: VariableScope) throws(ScenarioError) -> ChannelSubscription?
+    {
         guard let node = step.value("subscribe") else { return nil }
         let path = step.keyPath("subscribe")
         let spec = try MappingFields(node, path: path, known: subscribeKeys, reader: step.reader)

@@ -138,6 +138,26 @@ extension ErrorCatalog {
             ErrorCase(.commandLine, "`--timeout 2 weeks` (not a duration)", shows: "--timeout", exit: 2) {
                 ["smoke", "--base-url", $0.base, "--timeout", "2 weeks", "--no-reports"]
             },
+            ErrorCase(
+                .commandLine, "`doubles` with neither `--sms-listen` nor `--pusher-listen`", shows: "nothing to serve",
+                exit: 2
+            ) { _ in
+                ["doubles", "--env-file", "app.env"]
+            },
+            ErrorCase(
+                .commandLine, "`doubles --sms-listen 127.0.0.1:99999` (no such port)", shows: "--sms-listen", exit: 2
+            ) { _ in
+                ["doubles", "--env-file", "app.env", "--sms-listen", "127.0.0.1:99999"]
+            },
+            ErrorCase(
+                .commandLine, "`doubles --sms-listen` on a port another program listens on",
+                files: ["app.env": "SMS_CLIENT_ID=csar\nSMS_CLIENT_SECRET=s\n"], shows: "cannot listen", exit: 2
+            ) {
+                [
+                    "doubles", "--env-file", "app.env", "--sms-listen",
+                    $0.base.replacingOccurrences(of: "http://", with: ""),
+                ]
+            },
         ]
     }
 }

@@ -104,6 +104,13 @@ extension ErrorCatalog {
             ) {
                 ["run", "ok.yaml", "--base-url", $0.base, "--env-file", "latin1.env"]
             }.with(bytes: ["latin1.env": Array("APP_NAME=Caf".utf8) + [0xE9, 0x0A]]),
+            ErrorCase(
+                .files, "`doubles` with a site `.env` that lacks a credential the doubles check",
+                files: ["app.env": "SMS_CLIENT_ID=csar\nPUSHER_APP_ID=1\nPUSHER_APP_KEY=key\nPUSHER_APP_SECRET=s\n"],
+                shows: "SMS_CLIENT_SECRET", exit: 2
+            ) { _ in
+                ["doubles", "--env-file", "app.env", "--sms-listen", "0", "--pusher-listen", "0"]
+            },
         ]
     }
 

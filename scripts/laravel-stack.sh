@@ -17,7 +17,7 @@
 #                                             secret); reset (all off, worker running; see `artisan csar:fault`)
 #   scripts/laravel-stack.sh down [SECRET]    php artisan down --secret=SECRET (default: the instance's secret)
 #   scripts/laravel-stack.sh up               php artisan up
-#   scripts/laravel-stack.sh reset            faults off, site up, rate limits cleared, worker running
+#   scripts/laravel-stack.sh reset            faults off, site up, rate limits cleared, queue emptied, worker running
 #   scripts/laravel-stack.sh artisan ARGS…    any artisan command on this instance
 #
 # One instance is self-contained: its runtime folder (CSAR_LARAVEL_RUNTIME, default .build/laravel-stack)
@@ -266,12 +266,22 @@ start_doubles() {
   stop_daemon "$pidfile" "csar-check doubles"
 }
 
+# Closes every descriptor above 2 this (sub)shell inherited. A daemon started from a program that watches its
+# child through a descriptor (Swift's Foundation.Process does) would otherwise hold it, and the program would
+# wait for the script forever.
+close_inherited_descriptors() {
+  local fd
+  for fd in $(ls "/proc/$BASHPID/fd"); do
+    if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2> /dev/null || true; fi
+  done
+}
+
 # The queue worker, as supervisord would run it: one job at a time, a job that throws fails at once
 # (--tries=1, into failed_jobs) and the worker goes on; --timeout is far above queue:slow's 60 s at most.
 start_queue_worker() {
   local pidfile="$runtime/queue-worker.pid"
   pid_alive "$pidfile" && return 0
-  (cd "$app" && CSAR_LARAVEL_RUNTIME="$runtime" exec setsid php artisan queue:work redis --queue=default \
+  (close_inherited_descriptors && cd "$app" && CSAR_LARAVEL_RUNTIME="$runtime" exec setsid php artisan queue:work redis --queue=default \
     --tries=1 --sleep=1 --timeout=120 --memory=256) < /dev/null >> "$runtime/logs/queue-worker.log" 2>&1 &
   echo $! > "$pidfile"
   sleep 1
@@ -453,6 +463,8 @@ case "${1:-}" in
     artisan csar:fault reset > /dev/null
     [ ! -f "$runtime/storage/framework/down" ] || artisan up > /dev/null
     artisan cache:clear > /dev/null
+    # Jobs left queued by a stopped worker would run first, and late, in the next test: dropped.
+    artisan queue:clear redis --queue=default --force > /dev/null
     apply_queue_fault
     ;;
   artisan)

@@ -35,7 +35,8 @@ final class MailStepTests: XCTestCase {
             capture:
               reference: { regex: "(CSAR-\\\\d{4}-\\\\d+)" }
             expect:
-              - header "Subject" contains "enregistrée"
+              headers:
+                Subject: { contains: enregistrée }
         \(extra)
         """.write(to: file, atomically: true, encoding: .utf8)
         return file.path
@@ -117,7 +118,7 @@ final class MailStepTests: XCTestCase {
         let folder = try TemporaryFolder.make()
         let file = try scenario(in: folder, to: "nobody@csar.sn", contains: "x", within: "5s")
         let text = try String(contentsOfFile: file, encoding: .utf8)
-            .replacingOccurrences(of: "cacert: \(server.caPath)\n", with: "")
+            .replacingOccurrences(of: "      cacert: \(server.caPath)\n", with: "")
         try text.write(toFile: file, atomically: true, encoding: .utf8)
         let run = try run(file, reports: folder)
         XCTAssertEqual(run.exitCode, 1, run.output)

@@ -26,6 +26,9 @@ final class IMAPMailbox: Mailbox {
     }
 
     func messages(since: Date, limit: Int) throws(MailboxError) -> [ReceivedMail] {
+        // On a connection kept between polls, the server reports (and Dovecot syncs) what arrived since the
+        // last command only when asked: NOOP is that question (RFC 3501 §6.1.2).
+        _ = try text(command: "NOOP", doing: "check for new mail")
         let search = try text(
             command: "UID SEARCH SINCE \(Self.imapDay(since.addingTimeInterval(-86_400)))", doing: "search")
         let uids = Array(IMAPResponse.searchResults(search).sorted().suffix(limit))
@@ -36,7 +39,9 @@ final class IMAPMailbox: Mailbox {
         var mails: [ReceivedMail] = []
         for entry in IMAPResponse.fetchResults(status) where entry.internalDate.map({ $0 >= since }) ?? true {
             let message = try message(uid: entry.uid, wasSeen: entry.flags.contains("\\Seen"))
-            mails.append(ReceivedMail(id: String(entry.uid), receivedAt: entry.internalDate, message: message))
+            mails.append(
+                ReceivedMail(
+                    id: String(entry.uid), receivedAt: entry.internalDate, receivedAtPrecision: 1, message: message))
         }
         return mails.sorted { ($0.receivedAt ?? .distantPast) > ($1.receivedAt ?? .distantPast) }
     }

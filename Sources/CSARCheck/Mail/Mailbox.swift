@@ -17,7 +17,13 @@ struct ReceivedMail {
     var id: String
     /// When the mailbox received it (IMAP's INTERNALDATE, Mailpit's `Created`); nil when it does not say.
     var receivedAt: Date?
+    /// Seconds `receivedAt` may be early: IMAP's INTERNALDATE is to the second, truncated.
+    var receivedAtPrecision: Double = 0
     var message: MailMessage
+
+    /// The latest time it can have arrived by the mailbox's clock: what its latency is measured to, so that a
+    /// clock to the second never makes a delivery look faster than it was.
+    var latestArrival: Date? { receivedAt.map { $0.addingTimeInterval(receivedAtPrecision) } }
 }
 
 /// Why a mailbox could not be read: its address, what was being done, and the server's or libcurl's words.

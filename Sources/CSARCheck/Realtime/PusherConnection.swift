@@ -44,7 +44,8 @@ public actor PusherConnection {
     private enum Expectation {
         case connection
         case subscription(String)
-        case event(name: String, channel: String)
+        /// An event of that name on that channel whose data contains every text of `containing`.
+        case event(name: String, channel: String, containing: [String])
     }
 
     private struct Wait {
@@ -150,8 +151,11 @@ public actor PusherConnection {
     /// within `limit`. The event is claimed: a second call waits for another one.
     /// - Throws: ``PusherError`` `.timedOut` naming the event, the channel and the limit (and what else arrived
     ///   on the channel), `.closed` when the connection ends first.
-    public func nextEvent(named name: String, on channel: String, within limit: Duration) async throws -> PusherEvent {
-        guard let event = try await wait(for: .event(name: name, channel: channel), within: limit) else {
+    public func nextEvent(
+        named name: String, on channel: String, containing texts: [String] = [], within limit: Duration
+    ) async throws -> PusherEvent {
+        guard let event = try await wait(for: .event(name: name, channel: channel, containing: texts), within: limit)
+        else {
             throw PusherError(.closed, "no event \(name) on \(channel)")
         }
         return event
@@ -206,8 +210,12 @@ public actor PusherConnection {
         case .subscription(let channel):
             if let refusal = refusedSubscriptions[channel] { throw refusal }
             return subscribedChannels.contains(channel) ? .ready(nil) : .waiting
-        case .event(let name, let channel):
-            guard let index = received.firstIndex(where: { $0.name == name && $0.channel == channel }) else {
+        case .event(let name, let channel, let texts):
+            guard
+                let index = received.firstIndex(where: {
+                    $0.name == name && $0.channel == channel && texts.allSatisfy($0.data.contains)
+                })
+            else {
                 return .waiting
             }
             return .ready(received.remove(at: index))
@@ -244,12 +252,14 @@ public actor PusherConnection {
                 .timedOut, "no pusher:connection_established from \(endpoint.url) within \(seconds)")
         case .subscription(let channel):
             return PusherError(.timedOut, "the server did not answer the subscription to \(channel) within \(seconds)")
-        case .event(let name, let channel):
+        case .event(let name, let channel, let texts):
             let others = received.filter { $0.channel == channel }.map(\.name)
+            let wanted = texts.isEmpty ? "" : " containing " + texts.map { "'\($0)'" }.joined(separator: " and ")
             let seen =
                 others.isEmpty ? "nothing else arrived on it" : "arrived on it: " + others.joined(separator: ", ")
             let state = subscribedChannels.contains(channel) ? "" : ", a channel this connection is not subscribed to"
-            return PusherError(.timedOut, "no event \(name) on \(channel)\(state) within \(seconds) (\(seen))")
+            return PusherError(
+                .timedOut, "no event \(name)\(wanted) on \(channel)\(state) within \(seconds) (\(seen))")
         }
     }
 

@@ -107,7 +107,7 @@ struct MailStepRunner {
                 case .seen: try mailbox.markSeen(mail)
                 case .delete: try mailbox.delete(mail)
                 }
-                let latency = Polling.latency(arrivedAt: mail.receivedAt, foundAt: foundAt, since: triggeredAt)
+                let latency = Polling.latency(arrivedAt: mail.latestArrival, foundAt: foundAt, since: triggeredAt)
                 return .success(Delivery(mail: mail, latency: latency))
             case .timedOut:
                 return .failure(.notArrived(received: unmatched.count, closest: unmatched.first?.message.subject))

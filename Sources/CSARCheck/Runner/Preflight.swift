@@ -3,7 +3,8 @@ import Foundation
 /// What the scenarios of a run need before their first request — environment values, `{{ env.NAME }}`
 /// values, attachments — checked for every file and step that will run, so that all that is missing is
 /// reported at once, before anything is sent, instead of one at a time after the other steps and loads ran.
-/// Steps left out by `--skip` or by a `when:` that is already known to be false need nothing.
+/// Steps left out by `--skip` or by a `when:` that is already known to be false need nothing, nor do the
+/// side-effect steps (`mail:`, `sms:`, `subscribe:`, `expect_event:`), which are reported not run instead.
 public enum Preflight {
     /// Every problem of `scenarios` under `configuration`, in file order.
     public static func problems(_ scenarios: [Scenario], configuration: RunConfiguration) -> [ScenarioError] {
@@ -14,7 +15,9 @@ public enum Preflight {
         let variables = VariableStore(environment: configuration.environment, masker: SecretMasker())
         let (_, missing) = ScenarioVariables.prepare(scenario, configuration: configuration, into: variables)
         let running = scenario.steps.enumerated().filter { _, step in mayRun(step, configuration, variables) }
-        let needed = neededNames(scenario, steps: running.map(\.element))
+        // A side-effect step whose settings are missing is not run, and said so, when its turn comes: its
+        // settings are no reason to stop the run.
+        let needed = neededNames(scenario, steps: running.map(\.element).filter { $0.sideEffect == nil })
         var problems = missing.filter { needed.contains($0.name) }.map(ScenarioVariables.missingError)
         let environment = ScenarioLoader.environmentPrefix
         for name in needed.sorted() where name.hasPrefix(environment) {

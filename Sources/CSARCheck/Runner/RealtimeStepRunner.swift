@@ -10,6 +10,8 @@ final class RealtimeStepRunner: @unchecked Sendable {
     let baseURL: String
     /// The open connection of each subscribed channel.
     private var connections: [String: PusherConnection] = [:]
+    /// Why the subscription to a channel failed, for the events waited for on it.
+    private var failedSubscriptions: [String: String] = [:]
 
     init(variables: VariableStore, transcript: Transcript, client: HTTPClient, baseURL: String) {
         self.variables = variables
@@ -79,6 +81,19 @@ final class RealtimeStepRunner: @unchecked Sendable {
         } catch {
             throw .notConfigured(Self.missing(error.name))
         }
+        do {
+            try subscribe(channel, authPath: authPath, subscription: subscription, endpoint: endpoint)
+        } catch {
+            if case .failed(let reason) = error { failedSubscriptions[channel] = reason }
+            throw error
+        }
+        failedSubscriptions[channel] = nil
+        return channel
+    }
+
+    private func subscribe(
+        _ channel: String, authPath: String, subscription: ChannelSubscription, endpoint: PusherEndpoint
+    ) throws(Failure) {
         let connection: PusherConnection
         do {
             connection = try Blocking.await { try await PusherConnection.connect(to: endpoint) }
@@ -105,7 +120,6 @@ final class RealtimeStepRunner: @unchecked Sendable {
         }
         if let previous = connections[channel] { _ = try? Blocking.await { await previous.close() } }
         connections[channel] = connection
-        return channel
     }
 
     /// Laravel Echo's authorisation: `POST /broadcasting/auth` with `socket_id` and `channel_name`, the session's
@@ -138,22 +152,21 @@ final class RealtimeStepRunner: @unchecked Sendable {
         return (auth, json?["channel_data"]?.stringValue)
     }
 
-    /// Waits for the step's event on its channel, `within` seconds at most.
-    func wait(for wait: EventWait, within: Double) throws(Failure) -> PusherEvent {
-        let channel: String
-        let event: String
-        do {
-            channel = try variables.render(wait.channel)
-            event = try variables.render(wait.event)
-        } catch {
-            throw .notConfigured(Self.missing(error.name))
-        }
+    /// Waits for `event` on `channel` whose data contains `texts`, `within` seconds at most.
+    func wait(
+        for event: String, on channel: String, containing texts: [String], within: Double
+    ) throws(Failure) -> PusherEvent {
         guard let connection = connections[channel] else {
+            if let reason = failedSubscriptions[channel] {
+                throw .failed("the subscription to \(channel) failed: \(reason)")
+            }
             throw .notConfigured("not run: no earlier step subscribed to \(channel)")
         }
         let limit = Duration.milliseconds(Int(within * 1000))
         do {
-            return try Blocking.await { try await connection.nextEvent(named: event, on: channel, within: limit) }
+            return try Blocking.await {
+                try await connection.nextEvent(named: event, on: channel, containing: texts, within: limit)
+            }
         } catch {
             throw .failed(Self.text(error))
         }

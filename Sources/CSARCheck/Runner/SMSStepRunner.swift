@@ -94,7 +94,7 @@ struct SMSStepRunner {
     /// `none arrived within 30 s; the SMS double refused 2 requests: 401 POST /oauth/v3/token (wrong client
     /// secret)…`.
     static func notArrivedText(within: Double, received: Int, refusals: [SMSInbox.Refusal]) -> String {
-        var text = "none arrived within \(DurationText.format(within))"
+        var text = "none arrived within \(DurationText.limit(within))"
         text +=
             received == 0
             ? " (no SMS at all since the run started)"

@@ -32,7 +32,7 @@ extension StepRunner {
         }
         let mailbox = transcript.masker.maskURL(wanted.settings.url)
         let title = "mail in \(mailbox)"
-        let expected = "\(wanted.description) within \(DurationText.format(wanted.within))"
+        let expected = "\(wanted.description) within \(DurationText.limit(wanted.within))"
         record("MAIL", mailbox, waitingFor: expected, into: &result)
         switch runner.wait(for: wanted, then: spec.then, triggeredAt: triggeredAt(result)) {
         case .success(let delivery):
@@ -45,7 +45,7 @@ extension StepRunner {
             case .stopped: actual = "stopped before it arrived"
             case .notArrived(let received, let closest):
                 actual =
-                    "none arrived within \(DurationText.format(wanted.within))"
+                    "none arrived within \(DurationText.limit(wanted.within))"
                     + (received == 0
                         ? " (no message at all since the run started)"
                         : " (\(received) other message\(received == 1 ? "" : "s") since the run started"
@@ -69,7 +69,7 @@ extension StepRunner {
         }
         let inbox = transcript.masker.maskURL(wanted.inbox)
         let title = "SMS at \(inbox)"
-        let expected = "\(wanted.description) within \(DurationText.format(wanted.within))"
+        let expected = "\(wanted.description) within \(DurationText.limit(wanted.within))"
         record("SMS", inbox, waitingFor: expected, into: &result)
         switch runner.wait(for: wanted, triggeredAt: triggeredAt(result)) {
         case .success(let delivery):
@@ -117,18 +117,28 @@ extension StepRunner {
     }
 
     private func runEvent(_ wait: EventWait, of step: Step, into result: inout StepResult) {
-        let title = "event \(wait.event.source) on \(wait.channel.source)"
         let within: Double
+        let name: String
+        let channel: String
+        var texts: [String] = []
         do {
             within = try wait.within.seconds(render: variables.render)
+            name = try variables.render(wait.event)
+            channel = try variables.render(wait.channel)
+            for template in wait.contains { texts.append(try variables.render(template)) }
+        } catch let error as WaitTimeError {
+            unusable(error, title: "event", key: wait.key, location: wait.location, into: &result)
+            return
         } catch {
-            unusable(error, title: title, key: wait.key, location: wait.location, into: &result)
+            notRun(RealtimeStepRunner.missing((error as? UndefinedVariable)?.name ?? ""), into: &result)
             return
         }
-        let expected = "\(wait.event.source) on \(wait.channel.source) within \(DurationText.format(within))"
-        record("EVENT", wait.channel.source, waitingFor: expected, into: &result)
+        let title = "event \(name) on \(channel)"
+        let containing = texts.isEmpty ? "" : " containing " + texts.map { "'\($0)'" }.joined(separator: " and ")
+        let expected = "\(name)\(containing) on \(channel) within \(DurationText.limit(within))"
+        record("EVENT", channel, waitingFor: expected, into: &result)
         do {
-            let event = try realtime.wait(for: wait, within: within)
+            let event = try realtime.wait(for: name, on: channel, containing: texts, within: within)
             let triggered = triggeredAt(result)
             let latency = max(0, event.receivedAt.timeIntervalSince(triggered))
             let response = HTTPResponse(

@@ -26,6 +26,9 @@ public struct EventWait: Sendable {
     public var channel: Template
     /// The event's name as broadcast (`demande.created`, or the class name without `broadcastAs`).
     public var event: Template
+    /// Texts the event's data contains, all of them: the reference of this run's demande, so that another
+    /// requester's demande (production has others) is not taken for it.
+    public var contains: [Template] = []
     /// Seconds to wait at most.
     public var within: WaitTime = .seconds(30)
     public var location: SourceLocation

@@ -1,7 +1,7 @@
 /// Reads a step's `subscribe:` and `expect_event:` (see `ChannelSubscription`, `EventWait`).
 enum RealtimeLoading {
     static let subscribeKeys = ["url", "key", "channel", "auth", "cacert", "timeout"]
-    static let eventKeys = ["channel", "event", "within"]
+    static let eventKeys = ["channel", "event", "contains", "within"]
 
     static func subscription(_ step: MappingFields, scope: VariableScope) throws(ScenarioError) -> ChannelSubscription?
     {
@@ -36,6 +36,9 @@ enum RealtimeLoading {
             event: try scope.template(try spec.required("event"), key: spec.keyPath("event")),
             location: step.location("expect_event"), key: path)
         if let within = try WaitTime.read(spec, key: "within", scope: scope) { wait.within = within }
+        if let contains = spec.value("contains") {
+            wait.contains = try scope.templates(oneOrMany: contains, key: spec.keyPath("contains"))
+        }
         return wait
     }
 }

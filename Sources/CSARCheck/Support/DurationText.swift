@@ -21,4 +21,10 @@ public enum DurationText {
         if seconds >= 0.001 { return String(format: "%.1f ms", seconds * 1000) }
         return String(format: "%.0f µs", seconds * 1_000_000)
     }
+
+    /// A time limit as people set one: `60 s`, `1.5 s`, `500 ms`.
+    public static func limit(_ seconds: Double) -> String {
+        seconds >= 1
+            ? "\(NumberFormatting.shortest(seconds)) s" : "\(NumberFormatting.shortest(seconds * 1000)) ms"
+    }
 }

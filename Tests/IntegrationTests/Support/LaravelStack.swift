@@ -101,17 +101,16 @@ struct LaravelStack: Sendable {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(["CSAR_LARAVEL_RUNTIME": runtime]) { $1 }
-        let output = Pipe()
+        // A file, not a pipe: a daemon the script starts (the queue worker on `reset`) may inherit the
+        // descriptor, and a pipe would then never reach its end.
+        let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("laravel-stack-\(UUID()).log")
+        FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: outputURL) }
+        let output = try FileHandle(forWritingTo: outputURL)
+        defer { try? output.close() }
         process.standardOutput = output
         process.standardError = output
         try process.run()
-        let collected = LockedData()
-        let reader = DispatchGroup()
-        reader.enter()
-        DispatchQueue.global().async {
-            collected.set(output.fileHandleForReading.readDataToEndOfFile())
-            reader.leave()
-        }
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning, Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
         if process.isRunning {
@@ -119,8 +118,7 @@ struct LaravelStack: Sendable {
             let command = ([executable] + arguments).joined(separator: " ")
             throw LaravelStackUnavailable(reason: "\(command) took over \(Int(timeout)) s")
         }
-        reader.wait()
-        let text = String(decoding: collected.get(), as: UTF8.self)
+        let text = (try? String(contentsOf: outputURL, encoding: .utf8)) ?? ""
         guard process.terminationStatus == 0 else {
             let command = ([executable] + arguments).joined(separator: " ")
             throw LaravelStackUnavailable(reason: "\(command) failed: \(text)")

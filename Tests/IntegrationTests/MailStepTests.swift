@@ -83,8 +83,9 @@ final class MailStepTests: XCTestCase {
         let reports = try reportTexts(folder)
         XCTAssertFalse(reports.contains(server.password), "the mailbox password is in a report")
         XCTAssertFalse(run.output.contains(server.password), "the mailbox password is in the console")
-        let json = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: folder.appendingPathComponent("report.json"))) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: folder.appendingPathComponent("report.json"))) as? [String: Any]
         let step = try XCTUnwrap(
             ((json?["scenarios"] as? [[String: Any]])?.first?["steps"] as? [[String: Any]])?.first)
         XCTAssertEqual(step["kind"] as? String, "mail")

@@ -110,7 +110,8 @@ struct MailStepRunner {
                 } catch {
                     return .failure(.mailbox(error))
                 }
-                return .success(Delivery(mail: mail, latency: Self.latency(of: mail, foundAt: polledAt, since: triggeredAt)))
+                return .success(
+                    Delivery(mail: mail, latency: Self.latency(of: mail, foundAt: polledAt, since: triggeredAt)))
             }
             unmatched = mails
             let left = deadline.timeIntervalSinceNow

@@ -94,7 +94,8 @@ struct StepRunner {
         let mailbox = transcript.masker.maskURL(wanted.settings.url)
         result.request = RequestRecord(
             method: "MAIL", url: mailbox, headers: [],
-            bodyExcerpt: transcript.masker.mask("wait up to \(DurationText.format(wanted.within)) for \(wanted.description)"))
+            bodyExcerpt: transcript.masker.mask(
+                "wait up to \(DurationText.format(wanted.within)) for \(wanted.description)"))
         result.attempts = 1
         let expected = transcript.masker.mask("\(wanted.description) within \(DurationText.format(wanted.within))")
         let found: MailStepRunner.Delivery

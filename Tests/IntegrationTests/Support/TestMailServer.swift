@@ -12,18 +12,22 @@ final class TestMailServer {
     var password: String { settings["MAIL_PASSWORD"] ?? "" }
     var caPath: String { settings["MAIL_CA"] ?? "" }
 
-    private static var script: String { RepositoryPaths.root.appendingPathComponent("Tests/MailServer/mail-server.sh").path }
+    private static var script: String {
+        RepositoryPaths.root.appendingPathComponent("Tests/MailServer/mail-server.sh").path
+    }
 
     /// Starts the servers, or skips the test when Dovecot or aiosmtpd is not installed (scripts/install-deps.sh
     /// installs them).
     init() throws {
-        for program in ["/usr/sbin/dovecot", "/usr/bin/python3"] where !FileManager.default.fileExists(atPath: program) {
+        for program in ["/usr/sbin/dovecot", "/usr/bin/python3"] where !FileManager.default.fileExists(atPath: program)
+        {
             throw XCTSkip("\(program) is not installed (scripts/install-deps.sh installs the test mail server)")
         }
         guard (try? BoundedProcess.run("/usr/bin/python3", ["-c", "import aiosmtpd"], timeout: 20))?.status == 0 else {
             throw XCTSkip("python3-aiosmtpd is not installed (scripts/install-deps.sh installs it)")
         }
-        runtime = FileManager.default.temporaryDirectory.appendingPathComponent("csar-mail-\(UUID().uuidString.prefix(8))")
+        runtime = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "csar-mail-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: runtime, withIntermediateDirectories: true)
         let started = try BoundedProcess.run("/bin/bash", [Self.script, "start", runtime.path], timeout: 60)
         guard started.status == 0 else {
@@ -59,7 +63,9 @@ final class TestMailServer {
     var storedMessages: [String] {
         let maildir = settings["MAIL_MAILDIR"] ?? ""
         return ["new", "cur"].flatMap { folder in
-            ((try? FileManager.default.contentsOfDirectory(atPath: "\(maildir)/\(folder)")) ?? []).map { "\(folder)/\($0)" }
+            ((try? FileManager.default.contentsOfDirectory(atPath: "\(maildir)/\(folder)")) ?? []).map {
+                "\(folder)/\($0)"
+            }
         }
     }
 

@@ -67,7 +67,9 @@ enum HTMLScenarioSection {
             url = String(url.dropFirst(baseURL.count))
             if !url.hasPrefix("/") { url = "/" + url }
         }
-        let answer = step.response.map { " → " + (step.kind == .http ? String($0.status) : step.kind.deliveryLabel) } ?? (step.error.map { " → \($0.phase) failed" } ?? "")
+        let answer =
+            step.response.map { " → " + (step.kind == .http ? String($0.status) : step.kind.deliveryLabel) }
+            ?? (step.error.map { " → \($0.phase) failed" } ?? "")
         return "\(request.method) \(url)\(answer)"
     }
 

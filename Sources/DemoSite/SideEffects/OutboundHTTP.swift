@@ -32,8 +32,10 @@ struct OutboundHTTPError: Error, CustomStringConvertible {
 /// site talks to doubles on loopback. Bounded by `timeout` and by the calling task's cancellation.
 enum OutboundHTTP {
     static func post(_ request: OutboundRequest, timeout: TimeAmount = .seconds(15)) async throws -> OutboundResponse {
+        // Errors name the URL without its query, which may carry a signature.
+        let shown = String(request.url.prefix { $0 != "?" })
         guard let url = URLComponents(string: request.url), url.scheme == "http", let host = url.host else {
-            throw OutboundHTTPError(url: request.url, message: "only http:// URLs with a host are supported")
+            throw OutboundHTTPError(url: shown, message: "only http:// URLs with a host are supported")
         }
         let port = url.port ?? 80
         // As written: `path` would decode the sender's `tel%3A%2B…` in an SMS provider's URL.
@@ -54,7 +56,7 @@ enum OutboundHTTP {
                 .connect(host: host, port: port).get()
         } catch {
             promise.fail(error)
-            throw OutboundHTTPError(url: request.url, message: "cannot connect: \(error)")
+            throw OutboundHTTPError(url: shown, message: "cannot connect: \(error)")
         }
         var head = HTTPRequestHead(version: .http1_1, method: .POST, uri: target)
         head.headers.add(name: "Host", value: url.port.map { "\(host):\($0)" } ?? host)
@@ -64,7 +66,7 @@ enum OutboundHTTP {
         let deadline = loop.scheduleTask(in: timeout) {
             promise.fail(
                 OutboundHTTPError(
-                    url: request.url, message: "no answer within \(timeout.nanoseconds / 1_000_000_000) s"))
+                    url: shown, message: "no answer within \(timeout.nanoseconds / 1_000_000_000) s"))
             channel.close(promise: nil)
         }
         defer { deadline.cancel() }
@@ -80,7 +82,7 @@ enum OutboundHTTP {
         } catch let error as OutboundHTTPError {
             throw error
         } catch {
-            throw OutboundHTTPError(url: request.url, message: "\(error)")
+            throw OutboundHTTPError(url: shown, message: "\(error)")
         }
     }
 }

@@ -264,6 +264,20 @@ final class DemoSiteSideEffectsTests: XCTestCase {
         }
     }
 
+    func testUnreachableServicesNeitherDelayNorBreakTheForm() async throws {
+        let closed = "http://127.0.0.1:\(try ClosedPort.find())"
+        let configuration = DemoSiteConfiguration(
+            sms: SMSSettings(apiURL: closed, clientID: "id", clientSecret: "secret"),
+            pusher: PusherSettings(apiURL: closed, appID: "1", key: "key", secret: "secret"))
+        try await withDemoSite(configuration) { site in
+            let started = Date()
+            let reference = try await submitDemande(site)
+            XCTAssertLessThan(Date().timeIntervalSince(started), 5)
+            let confirmation = try await DemoBrowser(site).get("/demande/confirmation/\(reference)")
+            XCTAssertEqual(confirmation.status, 200)
+        }
+    }
+
     func testAnSMSOrPusherURLOtherThanPlainHTTPIsRefusedAtStart() async throws {
         let sms = SMSSettings(apiURL: "https://api.orange.com", clientID: "id", clientSecret: "secret")
         do {

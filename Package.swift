@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // Already in the graph through Hummingbird; named for DemoSite's outbound HTTP (SMS provider, Pusher API).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Typed wrappers around libcurl's variadic C API; OpenSSL (libcurl's TLS) for the load engine's
@@ -56,9 +58,17 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // The demo site's side effects (mail into its Mailpit-like catcher, SMS and Pusher events over HTTP) leave
+        // through a small SwiftNIO client; SideEffectDoubles signs the Pusher requests.
         .target(
             name: "DemoSite",
-            dependencies: [.product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "SideEffectDoubles",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         // Stand-ins for the services a site's side effects go through (a Pusher Channels server, Orange's SMS
         // API), run in-process by the tests, the demo site and csar-check (`csar-check doubles`).

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -29,13 +30,17 @@ public enum DemoSite {
         else {
             throw DemoSiteError(message: "body, upload and API rate limits must be positive")
         }
+        for url in [configuration.sms?.apiURL, configuration.pusher?.apiURL].compactMap({ $0 })
+        where URL(string: url)?.scheme != "http" || URL(string: url)?.host == nil {
+            throw DemoSiteError(message: "\(url): the SMS and Pusher APIs must be http:// URLs (local doubles)")
+        }
         if let secret = configuration.maintenanceSecret {
             faults.maintenance = .on(secret: secret)
         }
-        let state = SiteState(configuration: configuration, faults: faults)
         var logger = Logger(label: "csar-demo-site")
         // Hummingbird logs every start at info level; a CLI and its tests only want to hear about problems.
         logger.logLevel = .warning
+        let state = SiteState(configuration: configuration, faults: faults, logger: logger)
 
         let (ports, portContinuation) = AsyncThrowingStream.makeStream(of: Int.self)
         let application = Application(
@@ -52,7 +57,9 @@ public enum DemoSite {
             },
             logger: logger
         )
-        var groupConfiguration = ServiceGroupConfiguration(services: [application], logger: logger)
+        // The queue comes first so that it stops last: demandes stored before shutdown still send their mail.
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: [state.sideEffects, application], logger: logger)
         // A request stuck in a long latency fault must not hold `stop()` hostage.
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(5)
         let group = ServiceGroup(configuration: groupConfiguration)

@@ -18,6 +18,18 @@ public struct DemoSiteConfiguration: Sendable {
     /// Requests per minute and client IP the `/api/…` routes accept before answering 429, as Laravel's
     /// `throttle:api` (60 by default).
     public var apiRequestsPerMinute: Int
+    /// When set (`/mailpit`), a stored demande's confirmation mail goes into an in-memory mail catcher whose
+    /// Mailpit-like HTTP API is served under this path: `GET PATH/api/v1/messages`, `GET PATH/api/v1/message/{ID}/raw`,
+    /// `PUT` and `DELETE PATH/api/v1/messages`. Off (nil) by default: no mail is made.
+    public var mailCatcherPath: String?
+    /// When set, a stored demande with a telephone number sends an SMS through this Orange-shaped API.
+    public var sms: SMSSettings?
+    /// When set, a stored demande publishes `demande.created` on `private-admins` through this Pusher app's
+    /// events API, and `POST /broadcasting/auth` signs the admins' subscriptions with its secret.
+    public var pusher: PusherSettings?
+    /// How long the mail, SMS and broadcast wait after the demande is stored, as a busy queue worker would make
+    /// them (zero by default).
+    public var queueDelay: Duration
 
     /// Creates a configuration; every parameter has the default described on its property.
     public init(
@@ -28,7 +40,11 @@ public struct DemoSiteConfiguration: Sendable {
         maintenanceSecret: String? = nil,
         maxRequestBodyBytes: Int = 8 * 1_024 * 1_024,
         maxUploadBytes: Int = 2 * 1_024 * 1_024,
-        apiRequestsPerMinute: Int = 60
+        apiRequestsPerMinute: Int = 60,
+        mailCatcherPath: String? = nil,
+        sms: SMSSettings? = nil,
+        pusher: PusherSettings? = nil,
+        queueDelay: Duration = .zero
     ) {
         self.host = host
         self.port = port
@@ -38,5 +54,9 @@ public struct DemoSiteConfiguration: Sendable {
         self.maxRequestBodyBytes = maxRequestBodyBytes
         self.maxUploadBytes = maxUploadBytes
         self.apiRequestsPerMinute = apiRequestsPerMinute
+        self.mailCatcherPath = mailCatcherPath
+        self.sms = sms
+        self.pusher = pusher
+        self.queueDelay = queueDelay
     }
 }

@@ -2,7 +2,7 @@ import Hummingbird
 
 /// Assembles the middleware stack and routes into the responder the server runs.
 enum SiteResponder {
-    static func build(state: SiteState) -> HeadResponder<RouterResponder<SiteContext>> {
+    static func build(state: SiteState) -> SiteDispatcher {
         let router = Router(context: SiteContext.self)
         // Order mirrors Laravel's kernel. Maintenance answers before any session exists (global middleware);
         // the session wraps the error pages so they still set cookies; faults apply before any body is read.
@@ -16,6 +16,27 @@ enum SiteResponder {
             .add(middleware: FormInputMiddleware(maxBodyBytes: state.configuration.maxRequestBodyBytes))
             .add(middleware: CSRFMiddleware(faults: state.faults))
         SiteRoutes(state: state).register(on: router, forms: forms)
-        return HeadResponder(wrapped: router.buildResponder())
+        var mailpit: (api: MailpitAPI, responder: RouterResponder<SiteContext>)?
+        if let catcher = state.mailCatcher, let path = state.configuration.mailCatcherPath {
+            // A router of its own: the mail catcher is another service, outside the site's middleware.
+            let api = MailpitAPI(catcher: catcher, prefix: MailpitAPI.normalizedPrefix(path))
+            let mailRouter = Router(context: SiteContext.self)
+            api.register(on: mailRouter)
+            mailpit = (api, mailRouter.buildResponder())
+        }
+        return SiteDispatcher(site: HeadResponder(wrapped: router.buildResponder()), mailpit: mailpit)
+    }
+}
+
+/// Sends the mail catcher's API requests to its router, and everything else to the site.
+struct SiteDispatcher: HTTPResponder {
+    let site: HeadResponder<RouterResponder<SiteContext>>
+    let mailpit: (api: MailpitAPI, responder: RouterResponder<SiteContext>)?
+
+    func respond(to request: Request, context: SiteContext) async throws -> Response {
+        if let mailpit, mailpit.api.serves(request.uri.path) {
+            return try await mailpit.responder.respond(to: request, context: context)
+        }
+        return try await site.respond(to: request, context: context)
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import Synchronization
 
 /// Everything one running site shares between its middleware and routes.
@@ -8,6 +9,10 @@ final class SiteState: Sendable {
     let sessions = SessionStore()
     let demandes = DemandeStore()
     let apiRateLimiter: RateLimiter
+    /// Where the confirmation mail goes, when ``DemoSiteConfiguration/mailCatcherPath`` is set.
+    let mailCatcher: MailCatcher?
+    /// The queue worker that sends the mail, SMS and broadcast after a demande is stored.
+    let sideEffects: SideEffectQueue
     /// `throttle:api`'s limit for the next request: the fault switch's, else the configuration's.
     var apiRequestsPerMinute: Int {
         faults.apiRequestsPerMinute ?? configuration.apiRequestsPerMinute
@@ -15,10 +20,17 @@ final class SiteState: Sendable {
     /// The port actually bound, set once the server listens; only used for requests without a Host header.
     let boundPort = Atomic<Int>(0)
 
-    init(configuration: DemoSiteConfiguration, faults: DemoFaults) {
+    init(configuration: DemoSiteConfiguration, faults: DemoFaults, logger: Logger = Logger(label: "csar-demo-site")) {
         self.configuration = configuration
         self.faults = faults
         apiRateLimiter = RateLimiter(decaySeconds: 60)
+        mailCatcher = configuration.mailCatcherPath == nil ? nil : MailCatcher()
+        sideEffects = SideEffectQueue(delay: configuration.queueDelay, logger: logger)
+    }
+
+    /// Queues what a stored demande sets off.
+    func announce(_ demande: Demande) {
+        DemandeAnnouncer(configuration: configuration, mailCatcher: mailCatcher, queue: sideEffects).announce(demande)
     }
 
     /// The absolute URL of `path`. Like Laravel's URL generator it trusts the request's Host header, which

@@ -56,6 +56,7 @@ extension SiteRoutes {
             attachment: upload.map { Demande.Attachment(filename: $0.filename, size: $0.size) }
         )
         let demande = state.demandes.create(draft)
+        state.announce(demande)
         return redirect("/demande/confirmation/\(PercentEncoding.encode(demande.reference))", for: request)
     }
 }

@@ -12,6 +12,7 @@ struct SiteRoutes: Sendable {
         registerDemande(on: router, forms: forms)
         registerWarehouses(on: router)
         registerCarte(on: router)
+        registerBroadcasting(on: router)
     }
 
     /// 302 to a path of this site, as an absolute URL like Laravel's `redirect()`.

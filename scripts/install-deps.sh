@@ -26,8 +26,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 # The HTML report's browser test drives the chromium above through selenium; junitparser reads JUnit as CI plugins do;
-# Django serves Tests/DjangoSite, on which the shipped scenarios are run with --var only.
+# Django serves Tests/DjangoSite, on which the shipped scenarios are run with --var only; Pusher's own server
+# library (pusher), the pysher client and websocket-client talk to the project's Pusher server (PusherInteropTests).
 venv="${CSAR_VENV:-.build/venv}"
 [ -x "$venv/bin/python3" ] || python3 -m venv "$venv"
-"$venv/bin/python3" -c 'import selenium, pytest, junitparser, django' 2>/dev/null \
-  || "$venv/bin/python3" -m pip install -q selenium pytest junitparser django
+"$venv/bin/python3" -c 'import selenium, pytest, junitparser, django, pusher, pysher, websocket' 2>/dev/null \
+  || "$venv/bin/python3" -m pip install -q selenium pytest junitparser django pusher pysher websocket-client

@@ -21,6 +21,8 @@ trap cleanup EXIT
 venv="${CSAR_VENV:-.build/venv}"
 [ -x "$venv/bin/python3" ] || { echo "no Python environment at $venv: run scripts/install-deps.sh first" >&2; exit 1; }
 export PATH="$(cd "$venv/bin" && pwd):$PATH"
+# Pusher's own server library and pysher, for the Pusher interop tests (installed by scripts/install-deps.sh).
+export CSAR_PUSHER_PYTHON="$(cd "$venv/bin" && pwd)/python3"
 # Formatting first: it takes seconds (scripts/check-format.sh --fix formats the files). Then the stage folders
 # must form layers that point one way (scripts/check-layers.py names the references that close a cycle).
 scripts/check-format.sh

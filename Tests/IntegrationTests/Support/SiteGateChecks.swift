@@ -43,7 +43,8 @@ enum SiteGateChecks {
         XCTAssertEqual(run.exitCode, 0, run.output, file: file, line: line)
         XCTAssertEqual(junit.red.map(\.title), [], run.output, file: file, line: line)
         XCTAssertEqual(
-            junit.cases.filter { $0.outcome == .skipped }.map(\.name),
+            // The side effects are not run either: this gate has none of their settings.
+            junit.cases.filter { $0.outcome == .skipped && $0.classname != "side-effects" }.map(\.name),
             [
                 "Request form loads again for an attachment", "Request with an attachment is accepted",
                 "Confirmation lists the attachment",

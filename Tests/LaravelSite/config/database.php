@@ -43,5 +43,12 @@ return [
             'port' => (int) env('REDIS_PORT', 6379),
             'database' => env('REDIS_CACHE_DB', '1'),
         ],
+        // The queued side effects, apart from the sessions of database 0.
+        'queue' => [
+            'host' => env('REDIS_HOST', '127.0.0.1'),
+            'password' => env('REDIS_PASSWORD'),
+            'port' => (int) env('REDIS_PORT', 6379),
+            'database' => env('REDIS_QUEUE_DB', '2'),
+        ],
     ],
 ];

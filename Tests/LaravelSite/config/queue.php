@@ -11,7 +11,7 @@ return [
         'sync' => ['driver' => 'sync'],
         'redis' => [
             'driver' => 'redis',
-            'connection' => 'default',
+            'connection' => 'queue',
             'queue' => env('REDIS_QUEUE', 'default'),
             'retry_after' => 180,
             'block_for' => null,

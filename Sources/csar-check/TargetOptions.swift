@@ -32,6 +32,15 @@ struct TargetOptions: ParsableArguments {
                 + "of its settings, instead of reporting it as not run."))
     var requireSideEffects = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Serve the SMS provider double (Orange's API shape) at HOST:PORT during the run, for staging's "
+                + "SMS_API_URL; its credentials are SMS_CLIENT_ID and SMS_CLIENT_SECRET (environment or "
+                + "--env-file); the sms: steps read it.", valueName: "host:port"),
+        transform: ListenAddress.parse)
+    var smsSink: ListenAddress?
+
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var selection: SelectionOptions
 
@@ -91,6 +100,7 @@ struct TargetOptions: ParsableArguments {
         )
         configuration.selection = selection.selection
         configuration.requireSideEffects = requireSideEffects
+        if let smsSink { try await SMSSink.start(at: smsSink, into: &configuration) }
         if let secret = bypassSecret ?? environment["CSAR_BYPASS_SECRET"], !secret.isEmpty {
             configuration.bypassSecret = secret
             configuration.secrets.append(secret)

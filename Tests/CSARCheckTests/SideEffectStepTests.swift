@@ -25,8 +25,10 @@ final class SideEffectStepTests: XCTestCase {
         XCTAssertEqual(scenario.steps.map(\.kind), [.subscribe, .mail, .sms, .event])
         XCTAssertEqual(
             scenario.steps.map(\.name),
-            ["subscribe private-admins", "mail in imaps://imap.gmail.com/INBOX", "SMS to +221 77 000 00 00",
-             "event demande.created on private-admins"])
+            [
+                "subscribe private-admins", "mail in imaps://imap.gmail.com/INBOX", "SMS to +221 77 000 00 00",
+                "event demande.created on private-admins",
+            ])
         guard case .subscribe(let subscription) = scenario.steps[0].sideEffect,
             case .mail(let mail) = scenario.steps[1].sideEffect,
             case .event(let event) = scenario.steps[3].sideEffect

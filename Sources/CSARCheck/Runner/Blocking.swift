@@ -3,10 +3,14 @@ import Foundation
 /// Waits on the calling thread for async work: for the step runner, which runs on a thread of its own
 /// (`DedicatedThread`), never on Swift's cooperative pool, to use the actor-based Pusher client.
 enum Blocking {
-    static func await<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) throws -> T {
+    /// The result of `operation`; when `stop` is raised first (SIGINT, SIGTERM), the operation's task is
+    /// cancelled, so a long wait ends within a tenth of a second.
+    static func await<T: Sendable>(
+        stop: StopSignal? = nil, _ operation: @escaping @Sendable () async throws -> T
+    ) throws -> T {
         let done = DispatchSemaphore(value: 0)
         let outcome = OutcomeBox<T>()
-        Task {
+        let task = Task {
             do {
                 outcome.set(.success(try await operation()))
             } catch {
@@ -14,7 +18,9 @@ enum Blocking {
             }
             done.signal()
         }
-        done.wait()
+        while done.wait(timeout: .now() + 0.1) == .timedOut {
+            if stop?.isRequested == true { task.cancel() }
+        }
         return try outcome.get().get()
     }
 }

@@ -8,16 +8,19 @@ final class RealtimeStepRunner: @unchecked Sendable {
     let transcript: Transcript
     let client: HTTPClient
     let baseURL: String
+    /// Raised by a signal: a wait in progress ends.
+    let stop: StopSignal
     /// The open connection of each subscribed channel.
     private var connections: [String: PusherConnection] = [:]
     /// Why the subscription to a channel failed, for the events waited for on it.
     private var failedSubscriptions: [String: String] = [:]
 
-    init(variables: VariableStore, transcript: Transcript, client: HTTPClient, baseURL: String) {
+    init(variables: VariableStore, transcript: Transcript, client: HTTPClient, baseURL: String, stop: StopSignal) {
         self.variables = variables
         self.transcript = transcript
         self.client = client
         self.baseURL = baseURL
+        self.stop = stop
     }
 
     enum Failure: Error {
@@ -96,7 +99,7 @@ final class RealtimeStepRunner: @unchecked Sendable {
     ) throws(Failure) {
         let connection: PusherConnection
         do {
-            connection = try Blocking.await { try await PusherConnection.connect(to: endpoint) }
+            connection = try Blocking.await(stop: stop) { try await PusherConnection.connect(to: endpoint) }
         } catch {
             throw .failed(Self.text(error))
         }
@@ -110,7 +113,7 @@ final class RealtimeStepRunner: @unchecked Sendable {
                 { @Sendable _, _ in granted }
             }
             let limit = Duration.milliseconds(Int(subscription.timeout * 1000))
-            try Blocking.await {
+            try Blocking.await(stop: stop) {
                 try await connection.subscribe(to: channel, within: limit, authorizer: authorizer)
             }
         } catch {
@@ -164,7 +167,7 @@ final class RealtimeStepRunner: @unchecked Sendable {
         }
         let limit = Duration.milliseconds(Int(within * 1000))
         do {
-            return try Blocking.await {
+            return try Blocking.await(stop: stop) {
                 try await connection.nextEvent(named: event, on: channel, containing: texts, within: limit)
             }
         } catch {

@@ -139,8 +139,10 @@ public struct RunReportBuilder: Sendable {
         let steps = results.reduce(0) { $0 + $1.steps.count }
         let headline: String
         if exit == .passed {
+            let notRun = SideEffectsNotRun.lines(results).count
             headline =
                 "PASSED — \(results.count) scenario(s), \(steps) steps, \(loads.count) load run(s), \(criteria.count) criteria"
+                + (notRun > 0 ? ", \(notRun) side-effect check(s) not run" : "")
         } else {
             var parts: [String] = []
             if !redSteps.isEmpty { parts.append("\(redSteps.count) step(s) failed") }

@@ -29,7 +29,7 @@ struct StepRunner {
         self.stop = stop
         self.runStartedAt = runStartedAt
         realtime = RealtimeStepRunner(
-            variables: variables, transcript: transcript, client: client, baseURL: builder.baseURL)
+            variables: variables, transcript: transcript, client: client, baseURL: builder.baseURL, stop: stop)
     }
 
     /// Ends what the scenario's steps left open: its WebSocket subscriptions.

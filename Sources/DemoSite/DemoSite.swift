@@ -4,6 +4,7 @@ import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
+import SideEffectDoubles
 
 /// An in-process look-alike of the CSAR Laravel site (public home page, request form, admin login, warehouse
 /// map and its JSON API), for exercising `csar-check` without the real platform.
@@ -42,51 +43,30 @@ public enum DemoSite {
         logger.logLevel = .warning
         let state = SiteState(configuration: configuration, faults: faults, logger: logger)
 
-        let (ports, portContinuation) = AsyncThrowingStream.makeStream(of: Int.self)
-        let application = Application(
-            responder: SiteResponder.build(state: state),
-            server: HTTPServerBuilder { responder in
-                DemoHTTP1Channel(
-                    http1: HTTP1Channel(
-                        responder: responder,
-                        configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])))
-            },
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
-            onServerRunning: { channel in
-                portContinuation.yield(channel.localAddress?.port ?? 0)
-            },
-            logger: logger
-        )
-        // The queue comes first so that it stops last: demandes stored before shutdown still send their mail.
-        var groupConfiguration = ServiceGroupConfiguration(
-            services: [state.sideEffects, application], logger: logger)
-        // A request stuck in a long latency fault must not hold `stop()` hostage.
-        groupConfiguration.maximumGracefulShutdownDuration = .seconds(5)
-        let group = ServiceGroup(configuration: groupConfiguration)
-        let task = Task {
-            do {
-                try await group.run()
-                portContinuation.finish()
-            } catch {
-                portContinuation.finish(throwing: error)
-            }
-        }
-
         do {
-            var iterator = ports.makeAsyncIterator()
-            guard let port = try await iterator.next(), port > 0 else {
-                throw DemoSiteError(message: "the server did not report a listening port")
+            // The queue comes first so that it stops last: demandes stored before shutdown still send their mail.
+            // A request stuck in a long latency fault must not hold `stop()` hostage.
+            let services = try await ListeningServices.start(
+                logger: logger, gracePeriod: .seconds(5), servicesBefore: [state.sideEffects]
+            ) { running in
+                Application(
+                    responder: SiteResponder.build(state: state),
+                    server: HTTPServerBuilder { responder in
+                        DemoHTTP1Channel(
+                            http1: HTTP1Channel(
+                                responder: responder,
+                                configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])))
+                    },
+                    configuration: ApplicationConfiguration(
+                        address: .hostname(configuration.host, port: configuration.port)),
+                    onServerRunning: running,
+                    logger: logger
+                )
             }
-            state.boundPort.store(port, ordering: .relaxed)
-            return RunningDemoSite(host: configuration.host, port: port, faults: faults, group: group, task: task)
-        } catch let error as DemoSiteError {
-            await group.triggerGracefulShutdown()
-            await task.value
-            throw error
+            state.boundPort.store(services.port, ordering: .relaxed)
+            return RunningDemoSite(host: configuration.host, faults: faults, services: services)
         } catch {
-            await group.triggerGracefulShutdown()
-            await task.value
-            throw DemoSiteError(message: "cannot listen on \(configuration.host):\(configuration.port): \(error)")
+            throw DemoSiteError(message: error.message(host: configuration.host, port: configuration.port))
         }
     }
 }
@@ -99,19 +79,17 @@ public final class RunningDemoSite: Sendable {
     public let faults: DemoFaults
     /// Where clients reach the site: the configured host, or loopback when it listens on every interface.
     private let clientHost: String
-    private let group: ServiceGroup
-    private let task: Task<Void, Never>
+    private let services: ListeningServices
 
-    init(host: String, port: Int, faults: DemoFaults, group: ServiceGroup, task: Task<Void, Never>) {
+    init(host: String, faults: DemoFaults, services: ListeningServices) {
         switch host {
         case "", "0.0.0.0", "::": clientHost = "127.0.0.1"
         case _ where host.contains(":"): clientHost = "[\(host)]"
         default: clientHost = host
         }
-        self.port = port
+        self.port = services.port
         self.faults = faults
-        self.group = group
-        self.task = task
+        self.services = services
     }
 
     /// `http://127.0.0.1:PORT` with the default host, without a trailing slash.
@@ -120,8 +98,7 @@ public final class RunningDemoSite: Sendable {
     /// Stops accepting connections, lets requests in flight finish (for at most five seconds) and returns
     /// once the server is down. Calling it again does nothing.
     public func stop() async {
-        await group.triggerGracefulShutdown()
-        await task.value
+        await services.stop()
     }
 }
 

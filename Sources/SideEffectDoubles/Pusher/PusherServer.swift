@@ -51,16 +51,13 @@ public final class PusherServer: Sendable {
     /// The TCP port it listens on (the real one when the configuration asked for port 0).
     public let port: Int
     let hub: PusherHub
-    private let group: ServiceGroup
-    private let task: Task<Void, Never>
+    private let services: ListeningServices
 
-    private init(configuration: Configuration, port: Int, hub: PusherHub, group: ServiceGroup, task: Task<Void, Never>)
-    {
+    private init(configuration: Configuration, hub: PusherHub, services: ListeningServices) {
         self.configuration = configuration
-        self.port = port
+        self.port = services.port
         self.hub = hub
-        self.group = group
-        self.task = task
+        self.services = services
     }
 
     /// Starts the server and returns once it listens; call ``stop()`` when done.
@@ -72,37 +69,21 @@ public final class PusherServer: Sendable {
         let router = Router(context: BasicWebSocketRequestContext.self)
         let endpoints = PusherEndpoints(configuration: configuration, hub: hub)
         endpoints.register(on: router)
-        let (ports, portContinuation) = AsyncThrowingStream.makeStream(of: Int.self)
-        let application = Application(
-            router: router,
-            server: .http1WebSocketUpgrade(webSocketRouter: router),
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) },
-            logger: logger
-        )
-        var groupConfiguration = ServiceGroupConfiguration(services: [application], logger: logger)
-        // An open WebSocket must not hold `stop()` hostage.
-        groupConfiguration.maximumGracefulShutdownDuration = .seconds(2)
-        let group = ServiceGroup(configuration: groupConfiguration)
-        let task = Task {
-            do {
-                try await group.run()
-                portContinuation.finish()
-            } catch {
-                portContinuation.finish(throwing: error)
-            }
-        }
         do {
-            var iterator = ports.makeAsyncIterator()
-            guard let port = try await iterator.next(), port > 0 else {
-                throw PusherServerError(message: "the server did not report a listening port")
+            // An open WebSocket must not hold `stop()` hostage.
+            let services = try await ListeningServices.start(logger: logger, gracePeriod: .seconds(2)) { running in
+                Application(
+                    router: router,
+                    server: .http1WebSocketUpgrade(webSocketRouter: router),
+                    configuration: ApplicationConfiguration(
+                        address: .hostname(configuration.host, port: configuration.port)),
+                    onServerRunning: running,
+                    logger: logger
+                )
             }
-            return PusherServer(configuration: configuration, port: port, hub: hub, group: group, task: task)
+            return PusherServer(configuration: configuration, hub: hub, services: services)
         } catch {
-            await group.triggerGracefulShutdown()
-            await task.value
-            throw error as? PusherServerError
-                ?? PusherServerError(message: "cannot listen on \(configuration.host):\(configuration.port): \(error)")
+            throw PusherServerError(message: error.message(host: configuration.host, port: configuration.port))
         }
     }
 
@@ -130,8 +111,7 @@ public final class PusherServer: Sendable {
     /// Closes the listener and the open WebSockets, and returns once the server is down (within two seconds).
     /// Calling it again does nothing.
     public func stop() async {
-        await group.triggerGracefulShutdown()
-        await task.value
+        await services.stop()
     }
 }
 

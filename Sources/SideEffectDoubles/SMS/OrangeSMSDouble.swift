@@ -60,18 +60,13 @@ public final class OrangeSMSDouble: Sendable {
     /// The TCP port it listens on (the real one when the configuration asked for port 0).
     public let port: Int
     let provider: OrangeSMSProvider
-    private let group: ServiceGroup
-    private let task: Task<Void, Never>
+    private let services: ListeningServices
 
-    private init(
-        configuration: Configuration, port: Int, provider: OrangeSMSProvider, group: ServiceGroup,
-        task: Task<Void, Never>
-    ) {
+    private init(configuration: Configuration, provider: OrangeSMSProvider, services: ListeningServices) {
         self.configuration = configuration
-        self.port = port
+        self.port = services.port
         self.provider = provider
-        self.group = group
-        self.task = task
+        self.services = services
     }
 
     /// Starts the double and returns once it listens; call ``stop()`` when done.
@@ -80,41 +75,20 @@ public final class OrangeSMSDouble: Sendable {
         let provider = OrangeSMSProvider(configuration: configuration)
         var logger = Logger(label: "csar-orange-sms-double")
         logger.logLevel = .warning
-        let (ports, portContinuation) = AsyncThrowingStream.makeStream(of: Int.self)
-        let application = Application(
-            responder: OrangeSMSResponder.make(provider: provider),
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port)),
-            onServerRunning: { channel in portContinuation.yield(channel.localAddress?.port ?? 0) },
-            logger: logger
-        )
-        var groupConfiguration = ServiceGroupConfiguration(services: [application], logger: logger)
-        groupConfiguration.maximumGracefulShutdownDuration = .seconds(2)
-        let group = ServiceGroup(configuration: groupConfiguration)
-        let task = Task {
-            do {
-                try await group.run()
-                portContinuation.finish()
-            } catch {
-                portContinuation.finish(throwing: error)
-            }
-        }
         do {
-            var iterator = ports.makeAsyncIterator()
-            guard let port = try await iterator.next(), port > 0 else {
-                throw OrangeSMSDoubleError(message: "the server did not report a listening port")
+            let services = try await ListeningServices.start(logger: logger, gracePeriod: .seconds(2)) { running in
+                Application(
+                    responder: OrangeSMSResponder.make(provider: provider),
+                    configuration: ApplicationConfiguration(
+                        address: .hostname(configuration.host, port: configuration.port)),
+                    onServerRunning: running,
+                    logger: logger
+                )
             }
-            await provider.setBaseURL("http://\(configuration.host):\(port)")
-            return OrangeSMSDouble(
-                configuration: configuration, port: port, provider: provider, group: group, task: task)
+            await provider.setBaseURL("http://\(configuration.host):\(services.port)")
+            return OrangeSMSDouble(configuration: configuration, provider: provider, services: services)
         } catch {
-            await group.triggerGracefulShutdown()
-            await task.value
-            if let error = error as? OrangeSMSDoubleError { throw error }
-            let cause =
-                (error as? IOError)?.errnoCode == EADDRINUSE
-                ? "the address is in use (another program listens there)" : "\(error)"
-            throw OrangeSMSDoubleError(
-                message: "cannot listen on \(configuration.host):\(configuration.port): \(cause)")
+            throw OrangeSMSDoubleError(message: error.message(host: configuration.host, port: configuration.port))
         }
     }
 
@@ -137,8 +111,7 @@ public final class OrangeSMSDouble: Sendable {
     /// Closes the listener and returns once the double is down (within two seconds). Calling it again does
     /// nothing.
     public func stop() async {
-        await group.triggerGracefulShutdown()
-        await task.value
+        await services.stop()
     }
 }
 

@@ -40,8 +40,7 @@ struct MailStepRunner {
             if let to { parts.append("to \(to)") }
             if let from { parts.append("from \(from)") }
             if let subject { parts.append("with '\(subject)' in its subject") }
-            if !contains.isEmpty { parts.append("containing " + contains.map { "'\($0)'" }.joined(separator: " and ")) }
-            return parts.joined(separator: " ")
+            return parts.joined(separator: " ") + SideEffectRendering.containing(contains)
         }
     }
 
@@ -61,28 +60,16 @@ struct MailStepRunner {
 
     /// Renders the step's templates; a password is masked from here on.
     func wanted(_ spec: MailWait) throws(WaitTimeError) -> Wanted {
-        func render(_ template: Template?) throws(WaitTimeError) -> String? {
-            guard let template else { return nil }
-            let value = try text(template)
-            return value.isEmpty ? nil : value
-        }
-        func text(_ template: Template) throws(WaitTimeError) -> String {
-            do {
-                return try variables.render(template)
-            } catch {
-                throw .undefined(error)
-            }
-        }
-        let password = try render(spec.password)
+        let rendering = SideEffectRendering(variables: variables)
+        let password = try rendering.optional(spec.password)
         if let password { transcript.masker.add(password) }
-        var contains: [String] = []
-        for template in spec.contains { contains.append(try text(template)) }
         return Wanted(
             settings: MailboxSettings(
-                url: try text(spec.mailbox), user: try render(spec.user), password: password,
-                caCertificatePath: try render(spec.caCertificate)),
-            to: try render(spec.to), from: try render(spec.from), subject: try render(spec.subject),
-            contains: contains.filter { !$0.isEmpty }, within: try spec.within.seconds(render: variables.render))
+                url: try rendering.text(spec.mailbox), user: try rendering.optional(spec.user), password: password,
+                caCertificatePath: try rendering.optional(spec.caCertificate)),
+            to: try rendering.optional(spec.to), from: try rendering.optional(spec.from),
+            subject: try rendering.optional(spec.subject), contains: try rendering.texts(spec.contains),
+            within: try rendering.seconds(spec.within))
     }
 
     /// Polls until `wanted` arrives, then does the step's `then` with it.

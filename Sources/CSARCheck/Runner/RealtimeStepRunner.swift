@@ -186,9 +186,6 @@ final class RealtimeStepRunner: @unchecked Sendable {
     }
 
     static func missing(_ name: String) -> String {
-        if name.hasPrefix(ScenarioLoader.environmentPrefix) {
-            return "not run: environment variable \(name.dropFirst(ScenarioLoader.environmentPrefix.count)) is not set"
-        }
-        return "not run: it needs {{ \(name) }}, which an earlier step did not capture"
+        StepRunner.missingVariableMessage(name, leftOut: "not run")
     }
 }

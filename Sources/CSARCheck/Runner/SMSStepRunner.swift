@@ -30,8 +30,7 @@ struct SMSStepRunner {
             var parts = ["an SMS"]
             if let to { parts.append("to \(to)") }
             if let sender { parts.append("from \(sender)") }
-            if !contains.isEmpty { parts.append("containing " + contains.map { "'\($0)'" }.joined(separator: " and ")) }
-            return parts.joined(separator: " ")
+            return parts.joined(separator: " ") + SideEffectRendering.containing(contains)
         }
     }
 
@@ -48,23 +47,11 @@ struct SMSStepRunner {
     }
 
     func wanted(_ spec: SMSWait) throws(WaitTimeError) -> Wanted {
-        func render(_ template: Template?) throws(WaitTimeError) -> String? {
-            guard let template else { return nil }
-            let value = try text(template)
-            return value.isEmpty ? nil : value
-        }
-        func text(_ template: Template) throws(WaitTimeError) -> String {
-            do {
-                return try variables.render(template)
-            } catch {
-                throw .undefined(error)
-            }
-        }
-        var contains: [String] = []
-        for template in spec.contains { contains.append(try text(template)) }
+        let rendering = SideEffectRendering(variables: variables)
         return Wanted(
-            inbox: try text(spec.inbox), to: try render(spec.to), sender: try render(spec.sender),
-            contains: contains.filter { !$0.isEmpty }, within: try spec.within.seconds(render: variables.render))
+            inbox: try rendering.text(spec.inbox), to: try rendering.optional(spec.to),
+            sender: try rendering.optional(spec.sender), contains: try rendering.texts(spec.contains),
+            within: try rendering.seconds(spec.within))
     }
 
     func wait(for wanted: Wanted, triggeredAt: Date) -> Result<Delivery, Failure> {

@@ -117,25 +117,23 @@ extension StepRunner {
     }
 
     private func runEvent(_ wait: EventWait, of step: Step, into result: inout StepResult) {
+        let rendering = SideEffectRendering(variables: variables)
         let within: Double
         let name: String
         let channel: String
-        var texts: [String] = []
+        let texts: [String]
         do {
-            within = try wait.within.seconds(render: variables.render)
-            name = try variables.render(wait.event)
-            channel = try variables.render(wait.channel)
-            for template in wait.contains { texts.append(try variables.render(template)) }
-        } catch let error as WaitTimeError {
-            unusable(error, title: "event", key: wait.key, location: wait.location, into: &result)
-            return
+            within = try rendering.seconds(wait.within)
+            name = try rendering.text(wait.event)
+            channel = try rendering.text(wait.channel)
+            texts = try rendering.texts(wait.contains)
         } catch {
-            notRun(RealtimeStepRunner.missing((error as? UndefinedVariable)?.name ?? ""), into: &result)
+            unusable(error, title: "event", key: wait.key, location: wait.location, into: &result)
             return
         }
         let title = "event \(name) on \(channel)"
-        let containing = texts.isEmpty ? "" : " containing " + texts.map { "'\($0)'" }.joined(separator: " and ")
-        let expected = "\(name)\(containing) on \(channel) within \(DurationText.limit(within))"
+        let expected =
+            "\(name)\(SideEffectRendering.containing(texts)) on \(channel) within \(DurationText.limit(within))"
         record("EVENT", channel, waitingFor: expected, into: &result)
         do {
             let event = try realtime.wait(for: name, on: channel, containing: texts, within: within)

@@ -61,7 +61,7 @@ struct StepRunner {
             switch error {
             case .undefined(let missing):
                 result.outcome = .skipped
-                result.problem = missingVariableMessage(missing.name)
+                result.problem = Self.missingVariableMessage(missing.name)
             case .noPage(let reason):
                 result.outcome = .skipped
                 result.problem = "not sent: it submits a form of the previous page, and \(reason)"
@@ -96,7 +96,7 @@ struct StepRunner {
             let shown = value.isEmpty ? "empty" : "'\(transcript.masker.mask(value))'"
             return "skipped: when: \(condition.source) is \(shown)"
         } catch {
-            return missingVariableMessage(error.name)
+            return Self.missingVariableMessage(error.name)
         }
     }
 
@@ -190,11 +190,13 @@ struct StepRunner {
         if case .cookie = query { true } else { false }
     }
 
-    func missingVariableMessage(_ name: String) -> String {
+    /// Why a step that needs `name` was left out: `not sent` for a request, `not run` for a side-effect check.
+    static func missingVariableMessage(_ name: String, leftOut: String = "not sent") -> String {
         if name.hasPrefix(ScenarioLoader.environmentPrefix) {
-            return "not sent: environment variable \(name.dropFirst(ScenarioLoader.environmentPrefix.count)) is not set"
+            return
+                "\(leftOut): environment variable \(name.dropFirst(ScenarioLoader.environmentPrefix.count)) is not set"
         }
-        return "not sent: it needs {{ \(name) }}, which an earlier step did not capture"
+        return "\(leftOut): it needs {{ \(name) }}, which an earlier step did not capture"
     }
 }
 

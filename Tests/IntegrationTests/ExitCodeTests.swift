@@ -44,6 +44,10 @@ final class ExitCodeTests: XCTestCase {
                     (broken.baseURL, [], 1, "a site whose API answers 500"),
                     (healthy.baseURL, ["--var", "api_pth=/x"], 2, "a misspelt --var"),
                     (healthy.baseURL, ["--tag", "no-such-tag"], 2, "a --tag no file carries"),
+                    (
+                        healthy.baseURL, ["--sms-sink", "127.0.0.1:0"], 2,
+                        "an SMS double asked for without the site's SMS_CLIENT_ID and SMS_CLIENT_SECRET"
+                    ),
                     (closed, [], 3, "nothing listening"),
                 ]
                 for (index, situation) in situations.enumerated() {

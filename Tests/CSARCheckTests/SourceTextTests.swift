@@ -16,6 +16,14 @@ final class SourceTextTests: XCTestCase {
         XCTAssertEqual(try SourceText.decode(Array("Entrepôt ✔".utf8)), "Entrepôt ✔")
     }
 
+    func testAByteOrderMarkIsNotPartOfTheText() throws {
+        XCTAssertEqual(try SourceText.decode([0xEF, 0xBB, 0xBF] + Array("name: x\n".utf8)), "name: x\n")
+        XCTAssertThrowsError(try SourceText.decode([0xEF, 0xBB, 0xBF] + Array("a\n".utf8) + [0xE9])) { error in
+            XCTAssertEqual((error as? SourceText.ReadError)?.line, 2)
+            XCTAssertEqual((error as? SourceText.ReadError)?.column, 1)
+        }
+    }
+
     func testColumnsCountCharactersNotBytes() {
         XCTAssertThrowsError(try SourceText.decode(Array("é€".utf8) + [0xC3, 0x28])) { error in
             XCTAssertEqual((error as? SourceText.ReadError)?.column, 3)

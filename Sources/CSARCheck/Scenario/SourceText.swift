@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads a scenario, suite or `.env` file as UTF-8 text, saying exactly why when it cannot: no such
 /// file, a folder, no permission, too large, or not UTF-8 — with the offset, line and column of the first
-/// byte that is not (a file saved as Latin-1 or UTF-16 by an editor).
+/// byte that is not (a file saved as Latin-1 or UTF-16 by an editor). A UTF-8 byte order mark, which
+/// editors on Windows write, is dropped: it is not part of the text.
 public enum SourceText {
     /// Files larger than this are refused before parsing: no scenario is anywhere near, and YAML parsing
     /// of a huge file would only burn memory.
@@ -39,11 +40,14 @@ public enum SourceText {
         return Array(data)
     }
 
-    /// The text of `bytes`, or where and why they are not UTF-8.
+    /// The text of `bytes` without a leading UTF-8 byte order mark, or where and why they are not UTF-8.
     public static func decode(_ bytes: [UInt8]) throws(ReadError) -> String {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             throw ReadError(line: 1, column: 1, message: "the file is UTF-16; save it as UTF-8")
         }
+        let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let markLength = bytes.starts(with: byteOrderMark) ? byteOrderMark.count : 0
+        let bytes = Array(bytes.dropFirst(markLength))
         if let offset = firstInvalidOffset(bytes) {
             let before = bytes[..<offset]
             let line = before.filter { $0 == 0x0A }.count + 1
@@ -52,7 +56,8 @@ public enum SourceText {
             let byte = String(bytes[offset], radix: 16, uppercase: true).leftPadded(to: 2)
             throw ReadError(
                 line: line, column: column,
-                message: "not UTF-8: byte 0x\(byte) at offset \(offset) (line \(line), column \(column)) is not valid "
+                message:
+                    "not UTF-8: byte 0x\(byte) at offset \(markLength + offset) (line \(line), column \(column)) is not valid "
                     + "UTF-8; save the file as UTF-8"
             )
         }

@@ -140,4 +140,12 @@ final class LoadSummaryTextTests: XCTestCase {
         XCTAssertTrue(text.contains("Latency: no response"))
         XCTAssertFalse(text.contains("Connection Times"), "nothing to time")
     }
+
+    func testLatenciesOfTenSecondsAndMoreStayApart() {
+        let text = LoadSummaryText.render(LoadFixtures.result(latencies: [10_502_143, 10_512_293, 59_123_456]))
+        let row = text.split(separator: "\n").first { $0.hasPrefix("  total") }.map(String.init) ?? ""
+        let cells = row.dropFirst("  total".count).split(separator: " ")
+        XCTAssertEqual(cells.count, 6, row)
+        XCTAssertTrue(cells.allSatisfy { Double($0) ?? 0 >= 10_000 }, row)
+    }
 }

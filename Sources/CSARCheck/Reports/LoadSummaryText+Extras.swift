@@ -36,7 +36,7 @@ extension LoadSummaryText {
         guard latency.total.totalCount > 0 else { return ["Latency: no response"] }
         let header =
             "Latency (ms)".padding(toLength: 22, withPad: " ", startingAt: 0)
-            + (percentiles.map(\.label) + ["max"]).map { pad($0, 9) }.joined()
+            + (percentiles.map(\.label) + ["max"]).map(latencyCell).joined()
         var rows = [header, latencyRow(openModel ? "total (from due)" : "total", latency.total)]
         if openModel { rows.append(latencyRow("service (from send)", latency.service)) }
         rows += latency.phases.map { latencyRow($0.name, $0.histogram) }
@@ -46,7 +46,13 @@ extension LoadSummaryText {
     static func latencyRow(_ name: String, _ histogram: Histogram<UInt64>) -> String {
         let values = histogram.values(atPercentiles: percentiles.map(\.value)) + [histogram.maxRecorded]
         return "  " + name.padding(toLength: 20, withPad: " ", startingAt: 0)
-            + values.map { pad(String(format: "%.3f", Double($0) / 1000), 9) }.joined()
+            + values.map { latencyCell(String(format: "%.3f", Double($0) / 1000)) }.joined()
+    }
+
+    /// A cell of the latency table: right-aligned in 9 characters and never touching the one before, so
+    /// values of 10 s and more (`10502.143`) stay apart.
+    static func latencyCell(_ text: String) -> String {
+        " " + pad(text, 8)
     }
 
     static func runSection(_ result: LoadResult) -> [String] {

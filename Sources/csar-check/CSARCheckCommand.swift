@@ -68,7 +68,7 @@ struct CSARCheckCommand: ParsableCommand {
         if code == .success || error is ExitCode {
             exit(withError: error)
         }
-        FileHandle.standardError.write(Data((fullMessage(for: error).terminalSafe + "\n").utf8))
+        FileHandle.standardError.write(Data((fullMessage(for: error).terminalSafeKeepingLines + "\n").utf8))
         Foundation.exit(code == .validationFailure ? RunVerdict.configurationError.rawValue : code.rawValue)
     }
 }

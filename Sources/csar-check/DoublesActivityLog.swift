@@ -40,7 +40,7 @@ struct DoublesActivityLog {
             lines += records.dropFirst(pusherRecordsShown).compactMap(Self.pusherLine)
             pusherRecordsShown = records.count
         }
-        for line in lines { print(Self.oneLine(line)) }
+        for line in lines { print(line.terminalSafe) }
     }
 
     static func smsLine(_ message: OrangeSMSDouble.Message) -> String {
@@ -58,10 +58,5 @@ struct DoublesActivityLog {
         case .connection(_, _, .rejected), .subscription(_, _, .rejected): "pusher: refused \(record)"
         default: nil
         }
-    }
-
-    /// Control characters visible and line breaks as `\n`: one entry, one line.
-    static func oneLine(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: "\n", with: "\\n").terminalSafe
     }
 }

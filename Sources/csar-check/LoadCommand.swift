@@ -111,7 +111,7 @@ struct LoadCommand: ParsableCommand, SendsRequests {
         let writer = try ScenarioExecution.reportWriter(report.directory)
         print("Loading \(url): \(LoadPlanSummary(plan).description)\n")
         let result = try LoadExecution.run(plan, progress: LoadProgressLine.standardError(for: plan))
-        print(LoadSummaryText.render(result).terminalSafe, terminator: "")
+        print(LoadSummaryText.render(result).terminalSafeKeepingLines, terminator: "")
         let outcome = RunEpilogue.finish(
             LoadExecution.judge(result, url: url), command: "load", writer: writer, history: recorder)
         if outcome.verdict != .passed { throw ExitCode(outcome.verdict.rawValue) }

@@ -127,6 +127,6 @@ enum ScenarioExecution {
     }
 
     static func printError(_ text: String) {
-        FileHandle.standardError.write(Data((text.terminalSafe + "\n").utf8))
+        FileHandle.standardError.write(Data((text.terminalSafeKeepingLines + "\n").utf8))
     }
 }

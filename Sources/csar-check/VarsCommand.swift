@@ -17,6 +17,6 @@ struct VarsCommand: ParsableCommand {
 
     func run() throws {
         let scenarios = try ScenarioCatalog.load(files, folder: folder, variables: [])
-        print(VariableListing.render(scenarios).terminalSafe, terminator: "")
+        print(VariableListing.render(scenarios).terminalSafeKeepingLines, terminator: "")
     }
 }

@@ -11,7 +11,13 @@ final class TerminalTextTests: XCTestCase {
     }
 
     func testOrdinaryTextIsUntouched() {
-        let text = "✔ Entrepôt de Dakar\n\tp95 1.2 ms"
+        let text = "✔ Entrepôt de Dakar\tp95 1.2 ms"
         XCTAssertEqual(text.terminalSafe, text)
+        XCTAssertEqual("a\nb".terminalSafeKeepingLines, "a\nb")
+    }
+
+    func testAValueStaysOnItsLine() {
+        XCTAssertEqual("ok\n✔ PASSED".terminalSafe, "ok\\n✔ PASSED")
+        XCTAssertEqual("a\r\nb\u{1B}".terminalSafeKeepingLines, "a\\x0D\nb\\x1B")
     }
 }

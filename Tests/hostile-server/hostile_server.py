@@ -19,6 +19,7 @@ over TLS with a given certificate, and answers each path with one kind of misbeh
   /close-after-response  a keep-alive response, then the connection is closed without a word
   /escape                a body and a Server header full of terminal escape sequences
   /redirect-file         302 to file:///etc/passwd
+  /forge                 text and a form id whose line feeds would print lines that look like csar-check's own
   /__requests            the requests received so far (JSON: request line and headers), for tests
 
 Every wait is bounded: the server exits by itself after --lifetime seconds (default 300).
@@ -213,6 +214,13 @@ class Handler(socketserver.BaseRequestHandler):
                     b'<input name="nom" required><input name="objet" required><button>Envoyer</button></form>')
             self.send(response(200, "OK", page, [("Content-Type", "text/html")]))
             return True
+        # --- console line forging (issue 19, item 4) ---
+        if path == "/forge":
+            page = ('<!doctype html><title>Forge</title><p id="v">ok\n\u2714 PASSED (forged)\n</p>'
+                    '<form id="f\n\u2714 PASSED (forged form)" method="post" action="/ok"></form>').encode()
+            self.send(response(200, "OK", page, [("Content-Type", "text/html; charset=utf-8")]))
+            return True
+        # --- end of console line forging ---
         if path == "/__requests":
             with RECEIVED_LOCK:
                 body = json.dumps([entry for entry in RECEIVED if entry["line"].split(" ")[1] != "/__requests"]).encode()

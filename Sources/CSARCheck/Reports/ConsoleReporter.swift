@@ -73,7 +73,7 @@ public struct ConsoleReporter: Sendable {
 
     /// The ab-style summary of a scenario's `load:` section (the run's criteria give the verdict).
     public func loadFinished(_ result: LoadResult) {
-        write(LoadSummaryText.render(result).terminalSafe)
+        write(LoadSummaryText.render(result).terminalSafeKeepingLines)
     }
 
     public func scenarioSetupFailed(_ result: ScenarioResult) {

@@ -26,11 +26,11 @@ public enum LoadSummaryText {
         if let query = url?.percentEncodedQuery { path += "?" + query }
         if result.plan.urls.count > 1 { path += " (and \(result.plan.urls.count - 1) more, in turn)" }
         var lines = [
-            field("Server Software:", result.serverSoftware ?? ""),
-            field("Server Hostname:", url?.host ?? ""),
+            field("Server Software:", (result.serverSoftware ?? "").terminalSafe),
+            field("Server Hostname:", (url?.host ?? "").terminalSafe),
             field("Server Port:", String(url?.port ?? (https ? 443 : 80))),
             "",
-            field("Document Path:", path),
+            field("Document Path:", path.terminalSafe),
             field("Document Length:", documentLength(result.documentLength)),
             "",
             field("Concurrency Level:", String(result.plan.concurrency)),

@@ -5,16 +5,19 @@ public enum VariableListing {
     public static func render(_ scenarios: [Scenario]) -> String {
         var text = ""
         for scenario in scenarios where !scenario.variables.isEmpty {
-            text += "\n\(scenario.fileStem) — \(scenario.name) (\(scenario.file))\n"
+            text +=
+                "\n\(scenario.fileStem.terminalSafe) — \(scenario.name.terminalSafe) (\(scenario.file.terminalSafe))\n"
             let width = min(28, scenario.variables.map(\.name.count).max() ?? 0)
             for variable in scenario.variables {
-                text += "  \(variable.name.padded(to: width))  \(origin(of: variable))\n"
-                for line in wrapped(variable.description ?? "", width: 94) { text += "      \(line)\n" }
+                text += "  \(variable.name.terminalSafe.padded(to: width))  \(origin(of: variable).terminalSafe)\n"
+                for line in wrapped(variable.description ?? "", width: 94) { text += "      \(line.terminalSafe)\n" }
             }
         }
         let shared = sharedNames(scenarios)
         text += "\n--var NAME=VALUE sets NAME in every file; --var FILE.NAME=VALUE in that file only"
-        text += shared.isEmpty ? ".\n" : ",\nfor names several files declare: \(shared.joined(separator: ", ")).\n"
+        text +=
+            shared.isEmpty
+            ? ".\n" : ",\nfor names several files declare: \(shared.joined(separator: ", ").terminalSafe).\n"
         text += "Also defined in every file: \(ScenarioLoader.builtinVariables.sorted().joined(separator: ", ")); "
         text += "{{ env.NAME }} reads the environment (or --env-file).\n"
         return text

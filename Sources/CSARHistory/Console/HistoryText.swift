@@ -1,11 +1,12 @@
 import CSARCheck
 import Foundation
 
-/// `history list` and `history show` as the console prints them.
+/// `history list` and `history show` as the console prints them; every recorded value (a label, a scenario's
+/// name, a target) on its line, escaped (`terminalSafe`).
 public enum HistoryText {
     /// One line per run: id, start (UTC), command, exit code, target, labels, the first load's p95.
     public static func list(_ runs: [RecordedRun], path: String) -> String {
-        guard !runs.isEmpty else { return "\(path): no runs recorded yet\n" }
+        guard !runs.isEmpty else { return "\(path.terminalSafe): no runs recorded yet\n" }
         var table = TextTable(header: ["run", "started (UTC)", "command", "exit", "target", "p95", "req/s", "labels"])
         for run in runs {
             let load = run.loads.first
@@ -16,20 +17,22 @@ public enum HistoryText {
                 load.map { HTMLFormat.rate($0.requestsPerSecond) } ?? "–", run.labelText,
             ])
         }
-        return "\(path): \(runs.count) run(s)\n" + table.render()
+        return "\(path.terminalSafe): \(runs.count) run(s)\n" + table.render()
     }
 
     /// Everything recorded of one run; each load section's percentiles are read again from its histogram.
     public static func show(_ run: RecordedRun) -> String {
-        var text = "Run #\(run.id) — \(run.headline)\n"
+        var text = "Run #\(run.id) — \(run.headline.terminalSafe)\n"
         text += "  started   \(HTMLFormat.date(run.startedAt))\n"
         text += "  finished  \(HTMLFormat.date(run.finishedAt))\n"
-        text += "  command   \(run.command)  (exit \(run.exitCode)\(run.interrupted ? ", interrupted" : ""))\n"
-        text += "  target    \(run.target)\n  tool      \(run.tool) on \(run.hostname)\n"
-        if !run.labels.isEmpty { text += "  labels    \(run.labelText)\n" }
+        text +=
+            "  command   \(run.command.terminalSafe)  (exit \(run.exitCode)\(run.interrupted ? ", interrupted" : ""))\n"
+        text +=
+            "  target    \(run.target.terminalSafe)\n  tool      \(run.tool.terminalSafe) on \(run.hostname.terminalSafe)\n"
+        if !run.labels.isEmpty { text += "  labels    \(run.labelText.terminalSafe)\n" }
         for load in run.loads {
             text +=
-                "\nLoad: \(load.name)\n  \(load.plan); \(load.stopReason) after \(String(format: "%.1f", load.wallTime)) s\n"
+                "\nLoad: \(load.name.terminalSafe)\n  \(load.plan.terminalSafe); \(load.stopReason.terminalSafe) after \(String(format: "%.1f", load.wallTime)) s\n"
             text += "  \(load.requests) requests, \(HTMLFormat.rate(load.requestsPerSecond)), "
             text +=
                 "availability \(HTMLFormat.percent(load.availability)), errors \(TrendMetric.errorRate.format(load.errorRate))\n"

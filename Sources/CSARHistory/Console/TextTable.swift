@@ -1,11 +1,14 @@
+import CSARCheck
 import Foundation
 
-/// Columns padded to their widest cell, for the console; the last column is never padded.
+/// Columns padded to their widest cell, for the console; the last column is never padded. Each cell is shown
+/// on its row, escaped (`terminalSafe`): a label or a scenario's name cannot start a line of its own.
 struct TextTable {
     var header: [String]
     var rows: [[String]] = []
 
     func render(indent: String = "  ") -> String {
+        let rows = rows.map { $0.map(\.terminalSafe) }
         let widths = header.indices.map { column in
             ([header] + rows).map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
         }

@@ -26,7 +26,8 @@ final class ByteOrderMarkTests: XCTestCase {
             "name: Typo\nsteps:\n  - url: /\n    expect:\n      staus: 200\n", named: "typo.yaml", in: folder)
         let refused = try CommandLineRun.run(["validate", typo.path])
         XCTAssertEqual(refused.exitCode, 2, refused.output)
-        XCTAssertTrue(refused.stderr.contains("typo.yaml:5:7: error: steps[0].expect.staus: unknown key"), refused.stderr)
+        XCTAssertTrue(
+            refused.stderr.contains("typo.yaml:5:7: error: steps[0].expect.staus: unknown key"), refused.stderr)
     }
 
     func testAnEnvFileWithAByteOrderMarkReadsItsFirstKey() async throws {

@@ -88,6 +88,8 @@ public struct RunReportBuilder: Sendable {
 
     /// Every criterion on its scope: the run-wide criteria over the requests of every file that no suite with
     /// criteria of its own brought, each such suite's over its files, then each file's, step's and load's own.
+    /// A load that nothing would judge (no criteria of its own, none for the run or its suite) is judged by the
+    /// runbook's defaults, and its scope says so: a load never passes because nobody asked a question.
     func evaluateCriteria(scenarios: [Scenario], results: [ScenarioResult], loads: [LoadRun]) -> [CriterionResult] {
         var wide = ScopedMeasurements(suites: suites, scenarioCount: scenarios.count)
         var evaluated: [CriterionResult] = []
@@ -106,7 +108,12 @@ public struct RunReportBuilder: Sendable {
         for load in loads {
             let measured = Measurements(load: load.result)
             wide.add(measured, of: load.scenario)
-            evaluated += CriteriaEvaluation.evaluate(load.criteria, on: measured, scope: "load: \(load.name)")
+            if load.criteria.isEmpty, !wide.judges(scenario: load.scenario, runCriteria: runCriteria) {
+                evaluated += CriteriaEvaluation.evaluate(
+                    RunbookCriteria.all, on: measured, scope: "load: \(load.name) (no criteria given: the runbook's)")
+            } else {
+                evaluated += CriteriaEvaluation.evaluate(load.criteria, on: measured, scope: "load: \(load.name)")
+            }
         }
         return wide.evaluate(runCriteria: runCriteria) + evaluated
     }

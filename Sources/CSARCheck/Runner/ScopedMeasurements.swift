@@ -25,6 +25,13 @@ struct ScopedMeasurements {
         }
     }
 
+    /// Whether run-wide or suite criteria judge the requests of the file at position `scenario` (nil: a load of
+    /// no file).
+    func judges(scenario: Int?, runCriteria: [Criterion]) -> Bool {
+        if let scenario, suites.contains(where: { $0.files.contains(scenario) }) { return true }
+        return !runCriteria.isEmpty
+    }
+
     /// The run-wide criteria over everything outside the suites' files (`run`, or `run except suite: NAME`),
     /// then each suite's over its files. The run-wide ones are left out when the suites brought every file:
     /// they would judge nothing, and a criterion with nothing measured fails.

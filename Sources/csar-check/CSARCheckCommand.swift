@@ -3,7 +3,14 @@ import CSARCheck
 import Foundation
 
 /// A command that sends requests: SIGINT, SIGTERM and SIGHUP stop it cleanly (see `InterruptSignal`).
-protocol SendsRequests {}
+protocol SendsRequests {
+    /// `--max-time`: the time allowed for the whole run, nil for none.
+    var maxTime: DurationArgument? { get }
+}
+
+extension SendsRequests {
+    var maxTime: DurationArgument? { nil }
+}
 
 /// `csar-check`: smoke, functional and load checks for the CSAR platform.
 @main
@@ -14,7 +21,8 @@ struct CSARCheckCommand: ParsableCommand {
         discussion: """
             Exit codes: 0 all checks passed, 1 a check failed, 2 usage or scenario-file error (or reports \
             that cannot be written), 3 the target could not be reached, 130 interrupted (SIGINT, SIGTERM or \
-            SIGHUP: the run stopped cleanly and wrote its partial reports; a second signal exits at once).
+            SIGHUP, or --max-time reached: the run stopped cleanly and wrote its partial reports; a second signal \
+            exits at once).
             """,
         version: CSARCheckVersion.current,
         subcommands: [
@@ -40,7 +48,10 @@ struct CSARCheckCommand: ParsableCommand {
         } catch {
             fail(with: error)
         }
-        if command is SendsRequests { InterruptSignal.install() }
+        if let sender = command as? SendsRequests {
+            InterruptSignal.install()
+            if let limit = sender.maxTime { InterruptSignal.stop(after: limit) }
+        }
         guard command is AsyncParsableCommand else {
             var blocking = command
             do { try blocking.run() } catch { fail(with: error) }

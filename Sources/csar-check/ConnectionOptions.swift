@@ -19,11 +19,23 @@ struct ConnectionOptions: ParsableArguments {
         name: .long, help: "Time allowed to connect: 10s, 500ms, or seconds.", transform: DurationArgument.parse)
     var connectTimeout = DurationArgument(seconds: 10)
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Time allowed for the whole run — every request, retry, wait and load: 5m, 90s. When it is reached the "
+                + "run stops as on SIGTERM (partial reports, exit 130); without it, a hung site holds the run for "
+                + "--timeout per request.", valueName: "duration"),
+        transform: DurationArgument.parse)
+    var maxTime: DurationArgument?
+
     /// Timeouts pass the one duration check (`DurationRule`): `0`, `inf` or `1e300` would mean no timeout
     /// at all or overflow libcurl's milliseconds. A CA bundle that cannot be read is a usage error.
     func validate() throws {
         for (flag, seconds) in [("--timeout", timeout.seconds), ("--connect-timeout", connectTimeout.seconds)] {
             if let problem = DurationRule.timeout.problem(seconds) { throw ValidationError("\(flag): \(problem)") }
+        }
+        if let maxTime, let problem = DurationRule.loadDuration.problem(maxTime.seconds) {
+            throw ValidationError("--max-time: \(problem)")
         }
         if let cacert {
             var isDirectory: ObjCBool = false

@@ -18,6 +18,7 @@ struct GateCommand: AsyncParsableCommand, SendsRequests {
 
     @OptionGroup var gate: GateFiles
     @OptionGroup var target: TargetOptions
+    var maxTime: DurationArgument? { target.connection.maxTime }
     @OptionGroup var report: ReportOptions
     @OptionGroup var history: HistoryOptions
 

@@ -17,8 +17,28 @@ enum InterruptSignal {
     /// The first signal received, 0 before any.
     private static let first = Atomic<Int32>(0)
 
-    /// The stop request every part of a run watches: raised by the first signal.
-    static let stop = StopSignal(alsoWhen: { InterruptSignal.received.load(ordering: .relaxed) > 0 })
+    /// When `--max-time` stops the run (`DispatchTime` uptime in nanoseconds), 0 without a limit.
+    private static let deadline = Atomic<UInt64>(0)
+    /// `--max-time` as the user wrote it, for the line that says it was reached.
+    private static let limit = Mutex<String?>(nil)
+
+    /// The stop request every part of a run watches: raised by the first signal, or when `--max-time` is
+    /// reached.
+    static let stop = StopSignal(alsoWhen: {
+        InterruptSignal.received.load(ordering: .relaxed) > 0 || InterruptSignal.deadlineReached
+    })
+
+    /// Raises `stop` once `duration` has passed from now: the run then ends as on a signal.
+    static func stop(after duration: DurationArgument) {
+        limit.withLock { $0 = duration.description }
+        let nanoseconds = UInt64(min(duration.seconds, Double(UInt32.max)) * 1e9)
+        deadline.store(DispatchTime.now().uptimeNanoseconds + nanoseconds, ordering: .relaxed)
+    }
+
+    private static var deadlineReached: Bool {
+        let due = deadline.load(ordering: .relaxed)
+        return due != 0 && DispatchTime.now().uptimeNanoseconds >= due
+    }
 
     /// Lets the handled signals reach this process even if the parent started it with them blocked (a
     /// blocked mask is inherited across `exec`; test harnesses and some supervisors do that). Call it
@@ -52,8 +72,15 @@ enum InterruptSignal {
         return stop
     }
 
+    /// What stopped the run: `by SIGTERM`, or `at --max-time 90s` when no signal came first; nil when nothing did.
+    static var stoppedBy: String? {
+        if let receivedName { return "by \(receivedName)" }
+        guard deadlineReached, let written = limit.withLock({ $0 }) else { return nil }
+        return "at --max-time \(written)"
+    }
+
     /// The name of the signal that stopped the run (`SIGTERM`), nil when none did.
-    static var receivedName: String? {
+    private static var receivedName: String? {
         switch first.load(ordering: .relaxed) {
         case SIGINT: "SIGINT"
         case SIGTERM: "SIGTERM"

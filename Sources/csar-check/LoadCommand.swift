@@ -87,6 +87,7 @@ struct LoadCommand: ParsableCommand, SendsRequests {
     var tlsResume = false
 
     @OptionGroup var connection: ConnectionOptions
+    var maxTime: DurationArgument? { connection.maxTime }
 
     @Option(
         name: .long,

@@ -18,6 +18,7 @@ struct RunCommand: AsyncParsableCommand, SendsRequests {
 
     @OptionGroup var folder: ScenarioFolderOption
     @OptionGroup var target: TargetOptions
+    var maxTime: DurationArgument? { target.connection.maxTime }
     @OptionGroup var report: ReportOptions
     @OptionGroup var history: HistoryOptions
 

@@ -28,8 +28,8 @@ enum RunEpilogue {
                 "error: target unreachable: \(judged.report.firstTransportError ?? judged.report.target)")
         }
         if verdict == .interrupted {
-            let signal = InterruptSignal.receivedName.map { " by \($0)" } ?? ""
-            ScenarioExecution.printError("interrupted\(signal): the results are partial")
+            let cause = InterruptSignal.stoppedBy.map { " \($0)" } ?? ""
+            ScenarioExecution.printError("interrupted\(cause): the results are partial")
         }
         return Outcome(report: judged.report, recordedRun: recordedRun, verdict: verdict)
     }

@@ -9,6 +9,7 @@ struct SmokeCommand: AsyncParsableCommand, SendsRequests {
 
     @OptionGroup var folder: ScenarioFolderOption
     @OptionGroup var target: TargetOptions
+    var maxTime: DurationArgument? { target.connection.maxTime }
     @OptionGroup var report: ReportOptions
 
     func run() async throws {

@@ -24,6 +24,9 @@ extension ErrorCatalog {
             ) {
                 ["run", "ok.yaml", "--base-url", $0.base, "--connect-timeout", "nan"]
             },
+            ErrorCase(.commandLine, "`--max-time 0`", files: ["ok.yaml": CaseFiles.ok], shows: "--max-time", exit: 2) {
+                ["run", "ok.yaml", "--base-url", $0.base, "--max-time", "0"]
+            },
             ErrorCase(
                 .commandLine, "`--cacert` names a missing file", files: ["ok.yaml": CaseFiles.ok], shows: "--cacert",
                 exit: 2

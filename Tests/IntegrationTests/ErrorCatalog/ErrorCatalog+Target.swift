@@ -90,6 +90,12 @@ extension ErrorCatalog {
             interrupted("SIGHUP (the terminal closed) during `run`", [SIGHUP], command: "run"),
             interrupted(
                 "a second signal while stopping", [SIGTERM, SIGINT], command: "run", shows: "Interrupted again"),
+            ErrorCase(
+                .signals, "a server that never answers, with `--max-time 2s` (the whole run bounded)",
+                files: ["case.yaml": CaseFiles.step("/hang", "")], shows: "interrupted at --max-time", exit: 130
+            ) {
+                ["run", "case.yaml", "--base-url", $0.base, "--max-time", "2s", "--no-reports"]
+            },
         ]
     }
 

@@ -11,7 +11,8 @@ final class LoadWithoutCriteriaTests: HostileServerTestCase {
     }
 
     func testALoadOnlyFileWithoutCriteriaIsJudgedByTheRunbook() throws {
-        let path = try file("load.yaml", "name: Load only\nload:\n  url: /status-999\n  requests: 10\n  concurrency: 2\n")
+        let path = try file(
+            "load.yaml", "name: Load only\nload:\n  url: /status-999\n  requests: 10\n  concurrency: 2\n")
         let run = try CommandLineRun.run(["run", path, "--base-url", server.baseURL, "--no-reports"], timeout: 60)
         XCTAssertEqual(run.exitCode, 1, run.output)
         XCTAssertTrue(

@@ -31,7 +31,7 @@ enum InterruptSignal {
     /// Raises `stop` once `duration` has passed from now: the run then ends as on a signal.
     static func stop(after duration: DurationArgument) {
         limit.withLock { $0 = duration.description }
-        let nanoseconds = UInt64(min(duration.seconds, Double(UInt32.max)) * 1e9)
+        let nanoseconds = UInt64(duration.seconds * 1e9)
         deadline.store(DispatchTime.now().uptimeNanoseconds + nanoseconds, ordering: .relaxed)
     }
 

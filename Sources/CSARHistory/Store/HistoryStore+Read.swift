@@ -26,22 +26,38 @@ extension HistoryStore {
     }
 
     /// Deletes all but the newest `keep` runs and returns how many went; the file is compacted after.
+    /// Stopped (`stop`) before its deletion commits, it leaves the file as it was.
     @discardableResult
     public func prune(keep: Int) throws(HistoryError) -> Int {
-        let deleted = try change("prune it") { db -> Int in
-            try db.execute(
-                sql: """
-                    DELETE FROM run WHERE id NOT IN (SELECT id FROM run ORDER BY startedAt DESC, id DESC LIMIT ?)
-                    """,
-                arguments: [max(0, keep)])
-            return db.changesCount
-        }
-        if deleted > 0 {
-            do {
-                try database.vacuum()
-            } catch {
-                throw HistoryError(path: path, "pruned, but cannot compact it (\(Self.describe(error)))")
+        let deleted: Int
+        do {
+            deleted = try change("prune it") { db -> Int in
+                try db.execute(
+                    sql: """
+                        DELETE FROM run WHERE id NOT IN (SELECT id FROM run ORDER BY startedAt DESC, id DESC LIMIT ?)
+                        """,
+                    arguments: [max(0, keep)])
+                return db.changesCount
             }
+        } catch  where stop?.isRequested == true {
+            throw HistoryError(path: path, "pruning stopped before it ended: nothing was deleted")
+        }
+        guard deleted > 0 else { return 0 }
+        if stop?.isRequested == true {
+            throw HistoryError(path: path, "\(deleted) run(s) deleted, then stopped before compacting the file")
+        }
+        do {
+            try interruptible { () throws(HistoryError) in
+                do {
+                    try database.vacuum()
+                } catch {
+                    throw HistoryError(path: path, Self.describe(error))
+                }
+            }
+        } catch  where stop?.isRequested == true {
+            throw HistoryError(path: path, "\(deleted) run(s) deleted; compacting stopped, the file keeps its size")
+        } catch {
+            throw HistoryError(path: path, "pruned, but cannot compact it (\(error.message))")
         }
         return deleted
     }

@@ -2,8 +2,12 @@ import ArgumentParser
 import CSARCheck
 import Foundation
 
-/// A command that sends requests: SIGINT, SIGTERM and SIGHUP stop it cleanly (see `InterruptSignal`).
+/// A command that sends requests: the first SIGINT, SIGTERM or SIGHUP stops the run and its reports are
+/// written (see `InterruptSignal`).
 protocol SendsRequests {}
+
+/// A command that serves until a signal stops it (`serve-demo`, `doubles`): it handles the signals itself.
+protocol ServesUntilStopped {}
 
 /// `csar-check`: smoke, functional and load checks for the CSAR platform.
 @main
@@ -40,11 +44,11 @@ struct CSARCheckCommand: ParsableCommand {
         } catch {
             fail(with: error)
         }
-        if command is SendsRequests { InterruptSignal.install() }
+        if !(command is ServesUntilStopped) { InterruptSignal.install(command is SendsRequests ? .run : .command) }
         guard command is AsyncParsableCommand else {
             var blocking = command
             do { try blocking.run() } catch { fail(with: error) }
-            Foundation.exit(0)
+            end(with: 0)
         }
         Task {
             // Parsed again inside the task, where the command may live: commands are not `Sendable`.
@@ -53,22 +57,33 @@ struct CSARCheckCommand: ParsableCommand {
             } catch {
                 fail(with: error)
             }
-            Foundation.exit(0)
+            end(with: 0)
         }
         dispatchMain()
+    }
+
+    /// Exits with `code`, or with 130 when a signal came that the command did not stop for (a short command,
+    /// or one near its end): every command a signal interrupts exits 130 and says so.
+    private static func end(with code: Int32) -> Never {
+        if code != RunVerdict.interrupted.rawValue, let signal = InterruptSignal.receivedName {
+            ScenarioExecution.printError(
+                "error: interrupted by \(signal); the command finished its work first (its output is whole; it "
+                    + "would have exited \(code))")
+            Foundation.exit(RunVerdict.interrupted.rawValue)
+        }
+        Foundation.exit(code)
     }
 
     /// Prints what went wrong and exits with the code the error stands for.
     private static func fail(with error: Error) -> Never {
         if let failure = error as? CommandFailure {
             ScenarioExecution.printError("error: \(failure.message)")
-            Foundation.exit(failure.verdict.rawValue)
+            end(with: failure.verdict.rawValue)
         }
         let code = exitCode(for: error)
-        if code == .success || error is ExitCode {
-            exit(withError: error)
-        }
+        if let exit = error as? ExitCode { end(with: exit.rawValue) }
+        if code == .success { exit(withError: error) }
         FileHandle.standardError.write(Data((fullMessage(for: error).terminalSafe + "\n").utf8))
-        Foundation.exit(code == .validationFailure ? RunVerdict.configurationError.rawValue : code.rawValue)
+        end(with: code == .validationFailure ? RunVerdict.configurationError.rawValue : code.rawValue)
     }
 }

@@ -65,7 +65,8 @@ final class HistorySignalTests: HostileServerTestCase {
                     "nightly", "--history", history, "--base-url", demo.baseURL, "--nightly", load.path, "--reports",
                     reports.path,
                 ], environment: demo.adminEnvironment)
-            XCTAssertTrue(nightly.waitForOutput(containing: "History: run #3004 recorded", timeout: 120), nightly.output)
+            XCTAssertTrue(
+                nightly.waitForOutput(containing: "History: run #3004 recorded", timeout: 120), nightly.output)
             nightly.send(SIGTERM)
             XCTAssertEqual(nightly.waitForExit(), 130, nightly.output)
             XCTAssertTrue(nightly.output.contains("Nightly: INTERRUPTED (exit 130)"), nightly.output)

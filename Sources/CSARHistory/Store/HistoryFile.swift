@@ -8,7 +8,9 @@ enum HistoryFile {
     /// A read-only connection. A WAL-mode file on read-only media (a CI cache or artifact mounted read-only)
     /// cannot get the `-shm` file SQLite reads WAL files through: it is then opened as immutable, which is
     /// exact there since nothing can write to that folder.
-    static func openForReading(_ path: String, _ configuration: Configuration) throws(HistoryError)
+    static func openForReading(
+        _ path: String, _ configuration: Configuration
+    ) throws(HistoryError)
         -> DatabaseQueue
     {
         var configuration = configuration

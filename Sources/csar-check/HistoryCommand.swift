@@ -26,14 +26,16 @@ struct HistoryCommand: ParsableCommand {
     /// Opens an existing history file to change it, or fails with exit code 2 and the reason (a read-only
     /// file among them).
     static func openForChanging(_ path: String) throws -> HistoryStore {
-        try reading { () throws(HistoryError) in
+        try reading(stopped: nil) { () throws(HistoryError) in
             try HistoryStore(path: path, create: false, stop: InterruptSignal.stop)
         }
     }
 
     /// Runs work on the file, a failure being exit code 2; when a signal stopped it, exit code 130 saying
-    /// `stopped` (by default, the error's own words).
-    static func reading<T>(stopped: String? = nil, _ work: () throws(HistoryError) -> T) throws -> T {
+    /// `stopped` (nil: the error's own words, for a change that says what it did and did not do).
+    static func reading<T>(
+        stopped: String? = "stopped before the end; the history is unchanged", _ work: () throws(HistoryError) -> T
+    ) throws -> T {
         do {
             return try work()
         } catch {
@@ -128,7 +130,9 @@ struct HistoryPruneCommand: ParsableCommand {
     func run() throws {
         guard keep >= 0 else { throw ValidationError("--keep must be 0 or more") }
         let store = try HistoryCommand.openForChanging(file)
-        let deleted = try HistoryCommand.reading { () throws(HistoryError) in try store.prune(keep: keep) }
+        let deleted = try HistoryCommand.reading(stopped: nil) { () throws(HistoryError) in
+            try store.prune(keep: keep)
+        }
         print("Pruned \(file): \(deleted) run(s) deleted, the newest \(keep) kept")
     }
 }

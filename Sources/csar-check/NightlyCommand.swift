@@ -58,7 +58,8 @@ struct NightlyCommand: AsyncParsableCommand, SendsRequests {
         }
         let trendReport: TrendReport
         do {
-            trendReport = try TrendOptions.report(analysis, of: store, stopped: notJudged)
+            // Read through a read-only store of its own, which a signal stops mid-read.
+            trendReport = try TrendOptions.report(analysis, of: try HistoryCommand.open(store.path), stopped: notJudged)
         } catch let failure as CommandFailure where failure.verdict == .interrupted {
             print("\nNightly: INTERRUPTED (exit 130)")
             throw failure

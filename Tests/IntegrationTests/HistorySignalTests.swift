@@ -67,8 +67,10 @@ final class HistorySignalTests: HostileServerTestCase {
                 ], environment: demo.adminEnvironment)
             XCTAssertTrue(
                 nightly.waitForOutput(containing: "History: run #3004 recorded", timeout: 120), nightly.output)
+            let sent = Date()
             nightly.send(SIGTERM)
             XCTAssertEqual(nightly.waitForExit(), 130, nightly.output)
+            XCTAssertLessThan(Date().timeIntervalSince(sent), 2, "stopped promptly")
             XCTAssertTrue(nightly.output.contains("Nightly: INTERRUPTED (exit 130)"), nightly.output)
             XCTAssertTrue(
                 nightly.output.contains(

@@ -25,7 +25,10 @@ extension ErrorCatalog {
                 .history, "`nightly --baseline 999`: no such nightly run (refused before anything is sent)",
                 shows: "to use as the baseline", exit: 2
             ) { fixture in
-                ["nightly", "--history", "nightly.sqlite", "--baseline", "999", "--base-url", fixture.base, "--no-reports"]
+                [
+                    "nightly", "--history", "nightly.sqlite", "--baseline", "999", "--base-url", fixture.base,
+                    "--no-reports",
+                ]
             }.with(bytes: ["nightly.sqlite": CaseHistories.recorded(command: "nightly", runs: 2)]),
         ]
     }

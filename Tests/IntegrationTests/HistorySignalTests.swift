@@ -26,7 +26,7 @@ final class HistorySignalTests: HostileServerTestCase {
             let sent = Date()
             trend.send(signal)
             XCTAssertEqual(trend.waitForExit(), 130, "\(name): \(trend.output)")
-            XCTAssertLessThan(Date().timeIntervalSince(sent), 2, "\(name): stopped promptly")
+            XCTAssertLessThan(Date().timeIntervalSince(sent), 1, "\(name): stopped promptly")
             XCTAssertTrue(
                 trend.output.contains(
                     "error: interrupted by \(name): \(history): the trend was not judged and no trend report written; "

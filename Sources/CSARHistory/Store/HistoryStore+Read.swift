@@ -14,14 +14,17 @@ extension HistoryStore {
     /// Every run, oldest first (by start time, then by id).
     public func runs(_ detail: Detail = .full) throws(HistoryError) -> [RecordedRun] {
         try access { db in
-            try Self.fetchRuns(db, sql: "SELECT * FROM run ORDER BY startedAt, id", arguments: [], detail: detail)
+            try Self.fetchRuns(
+                db, sql: "SELECT * FROM run ORDER BY startedAt, id", arguments: [], detail: detail, stop: stop)
         }
     }
 
     /// One run, or nil when the file has no run with that id.
     public func run(id: Int64) throws(HistoryError) -> RecordedRun? {
         try access { db in
-            try Self.fetchRuns(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id], detail: .full).first
+            try Self.fetchRuns(
+                db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id], detail: .full, stop: stop
+            ).first
         }
     }
 
@@ -62,13 +65,16 @@ extension HistoryStore {
         return deleted
     }
 
+    /// Reads the runs `sql` selects; `stop` ends it between two runs (most of a long read is spent decoding
+    /// them, between the SQL statements the database interrupter stops).
     private static func fetchRuns(
-        _ db: Database, sql: String, arguments: StatementArguments, detail: Detail
+        _ db: Database, sql: String, arguments: StatementArguments, detail: Detail, stop: StopSignal?
     ) throws
         -> [RecordedRun]
     {
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
         return try rows.map { row in
+            if stop?.isRequested == true { throw StoppedOnRequest() }
             let id: Int64 = row["id"]
             return RecordedRun(
                 id: id, startedAt: row["startedAt"], finishedAt: row["finishedAt"], command: row["command"],
@@ -133,4 +139,9 @@ extension HistoryStore {
                 histograms: encodings)
         }
     }
+}
+
+/// A read ended by a stop request.
+struct StoppedOnRequest: Error, CustomStringConvertible {
+    var description: String { "stopped on request" }
 }

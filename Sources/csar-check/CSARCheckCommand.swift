@@ -2,7 +2,8 @@ import ArgumentParser
 import CSARCheck
 import Foundation
 
-/// A command that sends requests: SIGINT, SIGTERM and SIGHUP stop it cleanly (see `InterruptSignal`).
+/// A command that sends requests: the first SIGINT, SIGTERM or SIGHUP stops the run and its reports are
+/// written (see `InterruptSignal`), as does reaching `--max-time`.
 protocol SendsRequests {
     /// `--max-time`: the time allowed for the whole run, nil for none.
     var maxTime: DurationArgument? { get }
@@ -11,6 +12,9 @@ protocol SendsRequests {
 extension SendsRequests {
     var maxTime: DurationArgument? { nil }
 }
+
+/// A command that serves until a signal stops it (`serve-demo`, `doubles`): it handles the signals itself.
+protocol ServesUntilStopped {}
 
 /// `csar-check`: smoke, functional and load checks for the CSAR platform.
 @main
@@ -48,14 +52,12 @@ struct CSARCheckCommand: ParsableCommand {
         } catch {
             fail(with: error)
         }
-        if let sender = command as? SendsRequests {
-            InterruptSignal.install()
-            if let limit = sender.maxTime { InterruptSignal.stop(after: limit) }
-        }
+        if !(command is ServesUntilStopped) { InterruptSignal.install(command is SendsRequests ? .run : .command) }
+        if let limit = (command as? SendsRequests)?.maxTime { InterruptSignal.stop(after: limit) }
         guard command is AsyncParsableCommand else {
             var blocking = command
             do { try blocking.run() } catch { fail(with: error) }
-            Foundation.exit(0)
+            end(with: 0)
         }
         Task {
             // Parsed again inside the task, where the command may live: commands are not `Sendable`.
@@ -64,22 +66,33 @@ struct CSARCheckCommand: ParsableCommand {
             } catch {
                 fail(with: error)
             }
-            Foundation.exit(0)
+            end(with: 0)
         }
         dispatchMain()
+    }
+
+    /// Exits with `code`, or with 130 when a signal came that the command did not stop for (a short command,
+    /// or one near its end): every command a signal interrupts exits 130 and says so.
+    private static func end(with code: Int32) -> Never {
+        if code != RunVerdict.interrupted.rawValue, let signal = InterruptSignal.receivedName {
+            ScenarioExecution.printError(
+                "error: interrupted by \(signal); the command finished its work first (its output is whole; it "
+                    + "would have exited \(code))")
+            Foundation.exit(RunVerdict.interrupted.rawValue)
+        }
+        Foundation.exit(code)
     }
 
     /// Prints what went wrong and exits with the code the error stands for.
     private static func fail(with error: Error) -> Never {
         if let failure = error as? CommandFailure {
             ScenarioExecution.printError("error: \(failure.message)")
-            Foundation.exit(failure.verdict.rawValue)
+            end(with: failure.verdict.rawValue)
         }
         let code = exitCode(for: error)
-        if code == .success || error is ExitCode {
-            exit(withError: error)
-        }
+        if let exit = error as? ExitCode { end(with: exit.rawValue) }
+        if code == .success { exit(withError: error) }
         FileHandle.standardError.write(Data((fullMessage(for: error).terminalSafeKeepingLines + "\n").utf8))
-        Foundation.exit(code == .validationFailure ? RunVerdict.configurationError.rawValue : code.rawValue)
+        end(with: code == .validationFailure ? RunVerdict.configurationError.rawValue : code.rawValue)
     }
 }

@@ -4,7 +4,7 @@ import SideEffectDoubles
 
 /// `csar-check doubles`: the SMS provider and the Pusher server a site's side effects go to, for a staging
 /// or test stack, until stopped.
-struct DoublesCommand: AsyncParsableCommand {
+struct DoublesCommand: AsyncParsableCommand, ServesUntilStopped {
     static let configuration = CommandConfiguration(
         commandName: "doubles",
         abstract: "Serve stand-ins for the SMS provider (Orange's API) and Pusher, with the site's credentials.",

@@ -8,22 +8,41 @@ struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
         abstract: "List, show, export or prune the runs of a history file (see --history).",
-        discussion: "Exit codes: 0 done, 2 usage error or a history file that cannot be read.",
+        discussion: """
+            list, show and export only read the file (it may lie on read-only media); prune changes it. \
+            Exit codes: 0 done, 2 usage error or a history file that cannot be read (or, for prune, written), \
+            130 interrupted (SIGINT, SIGTERM, SIGHUP: the file is left as it was).
+            """,
         subcommands: [
             HistoryListCommand.self, HistoryShowCommand.self, HistoryExportCommand.self, HistoryPruneCommand.self,
         ]
     )
 
-    /// Opens an existing history file, or fails with exit code 2 and the reason.
+    /// Opens an existing history file read-only (it is never changed), or fails with exit code 2 and the reason.
     static func open(_ path: String) throws -> HistoryStore {
-        try reading { () throws(HistoryError) in try HistoryStore(path: path, create: false) }
+        try reading { () throws(HistoryError) in try HistoryStore(readingAt: path, stop: InterruptSignal.stop) }
     }
 
-    /// Runs a read of the file, a failure being exit code 2.
-    static func reading<T>(_ work: () throws(HistoryError) -> T) throws -> T {
+    /// Opens an existing history file to change it, or fails with exit code 2 and the reason (a read-only
+    /// file among them).
+    static func openForChanging(_ path: String) throws -> HistoryStore {
+        try reading(stopped: nil) { () throws(HistoryError) in
+            try HistoryStore(path: path, create: false, stop: InterruptSignal.stop)
+        }
+    }
+
+    /// Runs work on the file, a failure being exit code 2; when a signal stopped it, exit code 130 saying
+    /// `stopped` (nil: the error's own words, for a change that says what it did and did not do).
+    static func reading<T>(
+        stopped: String? = "stopped before the end; the history is unchanged", _ work: () throws(HistoryError) -> T
+    ) throws -> T {
         do {
             return try work()
         } catch {
+            if let signal = InterruptSignal.receivedName {
+                let what = stopped.map { "\(error.path): \($0)" } ?? error.description
+                throw CommandFailure(message: "interrupted by \(signal): \(what)", verdict: .interrupted)
+            }
             throw CommandFailure(message: error.description, verdict: .configurationError)
         }
     }
@@ -110,8 +129,10 @@ struct HistoryPruneCommand: ParsableCommand {
 
     func run() throws {
         guard keep >= 0 else { throw ValidationError("--keep must be 0 or more") }
-        let store = try HistoryCommand.open(file)
-        let deleted = try HistoryCommand.reading { () throws(HistoryError) in try store.prune(keep: keep) }
+        let store = try HistoryCommand.openForChanging(file)
+        let deleted = try HistoryCommand.reading(stopped: nil) { () throws(HistoryError) in
+            try store.prune(keep: keep)
+        }
         print("Pruned \(file): \(deleted) run(s) deleted, the newest \(keep) kept")
     }
 }

@@ -2,10 +2,11 @@ import CSARCheck
 import Foundation
 import Synchronization
 
-/// The one signal path of a run: SIGINT (Ctrl-C), SIGTERM (CI runners, `timeout`, `kill`) and SIGHUP (a
-/// closed terminal or SSH session) all stop it cleanly — the request in flight is abandoned, the partial
-/// result is printed and every report written, and the process exits with `RunVerdict.interrupted` (130).
-/// A second signal exits at once, with the same code.
+/// The one signal path of every command but the servers: SIGINT (Ctrl-C), SIGTERM (CI runners, `timeout`,
+/// `kill`) and SIGHUP (a closed terminal or SSH session) all stop it cleanly — in a run the request in flight
+/// is abandoned, the partial result is printed and every report written; reading or pruning a history stops
+/// leaving the file as it was — and the process exits with `RunVerdict.interrupted` (130). A second signal
+/// exits at once, with the same code.
 ///
 /// A plain `sigaction` handler that only counts and writes, both async-signal-safe: no watcher thread
 /// (a `DispatchSource` starts several), so a single-lane load run keeps the process single-threaded.
@@ -16,6 +17,16 @@ enum InterruptSignal {
     private static let received = Atomic<Int>(0)
     /// The first signal received, 0 before any.
     private static let first = Atomic<Int32>(0)
+    /// Which notice the first signal prints: `Notice.rawValue`.
+    private static let notice = Atomic<Int>(Notice.run.rawValue)
+
+    /// What the first signal says it does.
+    enum Notice: Int {
+        /// A run stops, then writes its reports.
+        case run
+        /// Any other command stops.
+        case command
+    }
 
     /// When `--max-time` stops the run (`DispatchTime` uptime in nanoseconds), 0 without a limit.
     private static let deadline = Atomic<UInt64>(0)
@@ -53,7 +64,8 @@ enum InterruptSignal {
     /// Installs the handler for the rest of the process's life (report writing included, so a signal
     /// then still leaves whole reports) and returns the stop request it raises.
     @discardableResult
-    static func install() -> StopSignal {
+    static func install(_ kind: Notice = .run) -> StopSignal {
+        notice.store(kind.rawValue, ordering: .relaxed)
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { signal in
             if InterruptSignal.received.add(1, ordering: .relaxed).newValue > 1 {
@@ -63,7 +75,9 @@ enum InterruptSignal {
             }
             InterruptSignal.first.store(signal, ordering: .relaxed)
             let notice: StaticString =
-                "\nInterrupted: stopping the run, then writing the reports (signal again to quit now)\n"
+                InterruptSignal.notice.load(ordering: .relaxed) == Notice.command.rawValue
+                ? "\nInterrupted: stopping (signal again to quit now)\n"
+                : "\nInterrupted: stopping the run, then writing the reports (signal again to quit now)\n"
             _ = write(STDERR_FILENO, notice.utf8Start, notice.utf8CodeUnitCount)
         }
         sigemptyset(&action.sa_mask)
@@ -80,7 +94,7 @@ enum InterruptSignal {
     }
 
     /// The name of the signal that stopped the run (`SIGTERM`), nil when none did.
-    private static var receivedName: String? {
+    static var receivedName: String? {
         switch first.load(ordering: .relaxed) {
         case SIGINT: "SIGINT"
         case SIGTERM: "SIGTERM"

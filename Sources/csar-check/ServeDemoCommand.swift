@@ -2,7 +2,7 @@ import ArgumentParser
 import DemoSite
 
 /// `csar-check serve-demo`: runs the demo site alone, for trying scenarios by hand.
-struct ServeDemoCommand: AsyncParsableCommand {
+struct ServeDemoCommand: AsyncParsableCommand, ServesUntilStopped {
     static let configuration = CommandConfiguration(
         commandName: "serve-demo", abstract: "Serve the embedded CSAR demo site on loopback until interrupted."
     )

@@ -13,8 +13,9 @@ struct TrendCommand: ParsableCommand {
             step its duration. A regression is both larger than its tolerance and statistically real: a change \
             point over the series (E-divisive means with a permutation test, as Apache Otava), or the latest run \
             outside the spread of the runs before it (recorded histograms compared). Writes trend.html, \
-            trend-junit.xml and trend.json. Exit codes: 0 no regression (or too little history to tell), \
-            1 a regression, 2 usage error or a history file that cannot be read.
+            trend-junit.xml and trend.json. The history file is only read (it may lie on read-only media). \
+            Exit codes: 0 no regression (or too little history to tell), 1 a regression, 2 usage error or a \
+            history file that cannot be read, 130 interrupted (SIGINT, SIGTERM, SIGHUP).
             """
     )
 
@@ -94,10 +95,14 @@ struct TrendOptions: ParsableArguments {
         try Self.report(try analysis(), of: store)
     }
 
-    /// `analysis` of the file's runs; an unreadable file or an unknown baseline is exit code 2.
-    static func report(_ analysis: TrendAnalysis, of store: HistoryStore) throws -> TrendReport {
-        try HistoryCommand.reading { () throws(HistoryError) in
-            try analysis.report(of: try store.runs(), history: store.path)
+    /// `analysis` of the file's runs; an unreadable file or an unknown baseline is exit code 2, a signal
+    /// (which stops it) 130 saying `stopped`.
+    static func report(
+        _ analysis: TrendAnalysis, of store: HistoryStore,
+        stopped: String = "the trend was not judged and no trend report written; the history is unchanged"
+    ) throws -> TrendReport {
+        try HistoryCommand.reading(stopped: stopped) { () throws(HistoryError) in
+            try analysis.report(of: try store.runs(), history: store.path, stop: InterruptSignal.stop)
         }
     }
 

@@ -44,4 +44,25 @@ final class HistorySchemaFixtureTests: XCTestCase {
         try store.record(try HTMLReportFixtures.passing())
         XCTAssertEqual(try store.runs(.summary).count, 4)
     }
+
+    /// A reader of a version-1 file migrates a copy in memory: the runs read as recorded (the v2 count
+    /// included), and the file keeps its bytes and its version, as on read-only media.
+    func testAVersionOneFileIsReadWithoutBeingChanged() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("csar-v1-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let copy = folder.appendingPathComponent("history.sqlite")
+        try FileManager.default.copyItem(at: Self.fixture, to: copy)
+        let before = try Data(contentsOf: copy)
+
+        let store = try HistoryStore(readingAt: copy.path)
+        let runs = try store.runs()
+        XCTAssertEqual(runs.map(\.id), [1, 2, 3])
+        XCTAssertEqual(runs[1].loads.first?.requests, 30)
+        for load in runs.flatMap(\.loads) {
+            XCTAssertEqual(load.unexpectedResponses, load.responses - load.responses(in: 200...399))
+        }
+        XCTAssertEqual(try Data(contentsOf: copy), before, "the file is unchanged")
+        XCTAssertEqual(before[60..<64], Data([0, 0, 0, 1]), "user_version 1")
+    }
 }

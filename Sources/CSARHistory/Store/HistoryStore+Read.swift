@@ -14,45 +14,67 @@ extension HistoryStore {
     /// Every run, oldest first (by start time, then by id).
     public func runs(_ detail: Detail = .full) throws(HistoryError) -> [RecordedRun] {
         try access { db in
-            try Self.fetchRuns(db, sql: "SELECT * FROM run ORDER BY startedAt, id", arguments: [], detail: detail)
+            try Self.fetchRuns(
+                db, sql: "SELECT * FROM run ORDER BY startedAt, id", arguments: [], detail: detail, stop: stop)
         }
     }
 
     /// One run, or nil when the file has no run with that id.
     public func run(id: Int64) throws(HistoryError) -> RecordedRun? {
         try access { db in
-            try Self.fetchRuns(db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id], detail: .full).first
+            try Self.fetchRuns(
+                db, sql: "SELECT * FROM run WHERE id = ?", arguments: [id], detail: .full, stop: stop
+            ).first
         }
     }
 
     /// Deletes all but the newest `keep` runs and returns how many went; the file is compacted after.
+    /// Stopped (`stop`) before its deletion commits, it leaves the file as it was.
     @discardableResult
     public func prune(keep: Int) throws(HistoryError) -> Int {
-        let deleted = try change("prune it") { db -> Int in
-            try db.execute(
-                sql: """
-                    DELETE FROM run WHERE id NOT IN (SELECT id FROM run ORDER BY startedAt DESC, id DESC LIMIT ?)
-                    """,
-                arguments: [max(0, keep)])
-            return db.changesCount
-        }
-        if deleted > 0 {
-            do {
-                try database.vacuum()
-            } catch {
-                throw HistoryError(path: path, "pruned, but cannot compact it (\(Self.describe(error)))")
+        let deleted: Int
+        do {
+            deleted = try change("prune it") { db -> Int in
+                try db.execute(
+                    sql: """
+                        DELETE FROM run WHERE id NOT IN (SELECT id FROM run ORDER BY startedAt DESC, id DESC LIMIT ?)
+                        """,
+                    arguments: [max(0, keep)])
+                return db.changesCount
             }
+        } catch  where stop?.isRequested == true {
+            throw HistoryError(path: path, "pruning stopped before it ended: nothing was deleted")
+        }
+        guard deleted > 0 else { return 0 }
+        if stop?.isRequested == true {
+            throw HistoryError(path: path, "\(deleted) run(s) deleted, then stopped before compacting the file")
+        }
+        do {
+            try interruptible { () throws(HistoryError) in
+                do {
+                    try database.vacuum()
+                } catch {
+                    throw HistoryError(path: path, Self.describe(error))
+                }
+            }
+        } catch  where stop?.isRequested == true {
+            throw HistoryError(path: path, "\(deleted) run(s) deleted; compacting stopped, the file keeps its size")
+        } catch {
+            throw HistoryError(path: path, "pruned, but cannot compact it (\(error.message))")
         }
         return deleted
     }
 
+    /// Reads the runs `sql` selects; `stop` ends it between two runs (most of a long read is spent decoding
+    /// them, between the SQL statements the database interrupter stops).
     private static func fetchRuns(
-        _ db: Database, sql: String, arguments: StatementArguments, detail: Detail
+        _ db: Database, sql: String, arguments: StatementArguments, detail: Detail, stop: StopSignal?
     ) throws
         -> [RecordedRun]
     {
         let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
         return try rows.map { row in
+            if stop?.isRequested == true { throw StoppedOnRequest() }
             let id: Int64 = row["id"]
             return RecordedRun(
                 id: id, startedAt: row["startedAt"], finishedAt: row["finishedAt"], command: row["command"],
@@ -117,4 +139,9 @@ extension HistoryStore {
                 histograms: encodings)
         }
     }
+}
+
+/// A read ended by a stop request.
+struct StoppedOnRequest: Error, CustomStringConvertible {
+    var description: String { "stopped on request" }
 }

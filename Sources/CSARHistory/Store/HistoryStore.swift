@@ -4,8 +4,9 @@ import GRDB
 
 /// A history file: an SQLite database (WAL mode) holding every recorded run. Created on first use;
 /// two processes may record into it at once (each run is one immediate transaction, and a writer waits
-/// up to `busyTimeout` for the other). Opening an older file migrates it to the current schema; a file
-/// written by a newer csar-check is refused rather than misread.
+/// up to `busyTimeout` for the other). Opening an older file for writing migrates it to the current
+/// schema; readers (`init(readingAt:)`) change nothing, a read-only file included. A file written by a newer
+/// csar-check, or an SQLite file that is not a history, is refused before anything in it is touched.
 public final class HistoryStore: Sendable {
     /// How long a writer waits for another process holding the file's write lock.
     public static let busyTimeout: TimeInterval = 30
@@ -15,15 +16,25 @@ public final class HistoryStore: Sendable {
 
     public let path: String
     let database: DatabaseQueue
+    /// When raised, the SQLite work under way stops (reads fail, writes roll back).
+    let stop: StopSignal?
 
-    /// Opens the history at `path`; with `create`, makes the file (and its folder) when missing.
-    public init(path: String, create: Bool) throws(HistoryError) {
+    /// Opens the history at `path` to record into it or prune it; with `create`, makes the file (and its
+    /// folder) when missing. A read-only file or folder is refused, saying so.
+    public init(path: String, create: Bool, stop: StopSignal? = nil) throws(HistoryError) {
         self.path = path
+        self.stop = stop
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && !create {
             throw HistoryError(path: path, "no history file here; record runs into it first with --history \(path)")
         }
-        if !exists {
+        var current = false
+        if exists {
+            // Looked at through a read-only connection first: a foreign file keeps its journal mode.
+            let reader = try HistoryFile.openForReading(path, Self.configuration())
+            current = try Self.checkIdentity(reader, path: path)
+            try? reader.close()
+        } else {
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -31,12 +42,35 @@ public final class HistoryStore: Sendable {
                 throw HistoryError(path: path, "cannot create the folder \(folder.path): \(error.localizedDescription)")
             }
         }
-        var configuration = Configuration()
+        if let refusal = HistoryFile.writeRefusal(path) {
+            throw HistoryError(
+                path: path,
+                "cannot record into it or prune it: \(refusal). Copy it to a writable folder to record; "
+                    + "`history list|show|export` and `trend` read it where it is")
+        }
+        var configuration = Self.configuration()
         configuration.journalMode = .wal
-        configuration.busyMode = .timeout(Self.busyTimeout)
-        configuration.label = "csar-check history"
         database = try Self.open(path, configuration)
-        try migrate()
+        if !current { try migrate() }
+    }
+
+    /// Opens the existing history at `path` to read it, read-only: the file is never changed, and may lie
+    /// on read-only media. An older schema is brought forward in a copy held in memory.
+    public init(readingAt path: String, stop: StopSignal? = nil) throws(HistoryError) {
+        self.path = path
+        self.stop = stop
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw HistoryError(path: path, "no history file here; record runs into it first with --history \(path)")
+        }
+        let file = try HistoryFile.openForReading(path, Self.configuration())
+        database = try Self.checkIdentity(file, path: path) ? file : try Self.migratedCopy(of: file, path: path)
+    }
+
+    private static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "csar-check history"
+        return configuration
     }
 
     /// Opens the file, trying again for up to `busyTimeout` while another process holds it. Two processes
@@ -56,6 +90,20 @@ public final class HistoryStore: Sendable {
         }
     }
 
+    /// A copy of `file` in memory, brought to the current schema.
+    private static func migratedCopy(of file: DatabaseQueue, path: String) throws(HistoryError) -> DatabaseQueue {
+        let migrator = HistorySchema.migrator
+        do {
+            let memory = try DatabaseQueue(configuration: configuration())
+            try file.backup(to: memory)
+            try migrator.migrate(memory)
+            return memory
+        } catch {
+            throw HistoryError(
+                path: path, "cannot read it at schema v\(HistorySchema.currentVersion) (\(describe(error)))")
+        }
+    }
+
     /// The schema version of the file: the number of migrations applied to it.
     public var schemaVersion: Int {
         get throws(HistoryError) {
@@ -67,7 +115,6 @@ public final class HistoryStore: Sendable {
     /// the loser's migration fails inside its own transaction and finds the work done when it looks again.
     private func migrate() throws(HistoryError) {
         let migrator = HistorySchema.migrator
-        try checkIdentity(migrator)
         var lastError: Error?
         for _ in 0..<5 {
             do {
@@ -83,44 +130,69 @@ public final class HistoryStore: Sendable {
         )
     }
 
-    /// Refuses a file that is SQLite but not a history, and a history from a newer csar-check.
-    private func checkIdentity(_ migrator: DatabaseMigrator) throws(HistoryError) {
-        let (tables, applied, superseded) = try access { db -> ([String], Set<String>, Bool) in
-            let tables = try String.fetchAll(
-                db,
-                sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            guard tables.contains("grdb_migrations") else { return (tables, [], false) }
-            return (tables, try migrator.appliedIdentifiers(db), try migrator.hasBeenSuperseded(db))
+    /// Refuses a file that is SQLite but not a history, and a history from a newer csar-check: one whose
+    /// `user_version` is higher than this one's schema, or that holds migrations this one does not know.
+    /// Returns whether the file is at the current schema already.
+    private static func checkIdentity(_ file: DatabaseQueue, path: String) throws(HistoryError) -> Bool {
+        let migrator = HistorySchema.migrator
+        let identity: (tables: [String], applied: Set<String>, version: Int, superseded: Bool)
+        do {
+            identity = try file.read { db in
+                let tables = try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                )
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                guard tables.contains("grdb_migrations") else { return (tables, [], version, false) }
+                return (tables, try migrator.appliedIdentifiers(db), version, try migrator.hasBeenSuperseded(db))
+            }
+        } catch {
+            throw HistoryError(path: path, "cannot open it as an SQLite file (\(describe(error)))")
         }
         // A file with only GRDB's bookkeeping table is being created by another process right now.
-        if tables.contains(where: { $0 != "grdb_migrations" }) && !applied.contains("v1") {
-            throw HistoryError(
-                path: path, "not a csar-check history (an SQLite file with tables \(tables.joined(separator: ", ")))")
-        }
-        if superseded {
+        if identity.tables.contains(where: { $0 != "grdb_migrations" }) && !identity.applied.contains("v1") {
             throw HistoryError(
                 path: path,
-                "written by a newer csar-check (schema v\(applied.count); this one reads up to "
-                    + "v\(HistorySchema.currentVersion)): upgrade csar-check to read it")
+                "not a csar-check history (an SQLite file with tables \(identity.tables.joined(separator: ", "))); "
+                    + "nothing in it was changed")
         }
+        if identity.version > HistorySchema.currentVersion || identity.superseded {
+            throw HistoryError(
+                path: path,
+                "written by a newer csar-check (schema v\(max(identity.version, identity.applied.count + 1)); "
+                    + "this one reads up to v\(HistorySchema.currentVersion)): upgrade csar-check to read it")
+        }
+        return identity.applied.count == migrator.migrations.count
     }
 
     /// Runs a read, turning SQLite's errors into ours.
     func access<T>(_ work: (Database) throws -> T) throws(HistoryError) -> T {
-        do {
-            return try database.read { db in try work(db) }
-        } catch {
-            throw HistoryError(path: path, "cannot read it (\(Self.describe(error)))")
+        try interruptible { () throws(HistoryError) in
+            do {
+                return try database.read { db in try work(db) }
+            } catch {
+                throw HistoryError(path: path, "cannot read it (\(Self.describe(error)))")
+            }
         }
     }
 
     /// Runs one write transaction, turning SQLite's errors into ours.
     func change<T>(_ what: String, _ work: (Database) throws -> T) throws(HistoryError) -> T {
-        do {
-            return try database.write { db in try work(db) }
-        } catch {
-            throw HistoryError(path: path, "cannot \(what) (\(Self.describe(error)))")
+        try interruptible { () throws(HistoryError) in
+            do {
+                return try database.write { db in try work(db) }
+            } catch {
+                throw HistoryError(path: path, "cannot \(what) (\(Self.describe(error)))")
+            }
         }
+    }
+
+    /// Runs `work`, stopped by `stop` when there is one.
+    func interruptible<T>(_ work: () throws(HistoryError) -> T) throws(HistoryError) -> T {
+        guard let stop else { return try work() }
+        if stop.isRequested { throw HistoryError(path: path, "stopped before it began") }
+        return try DatabaseInterrupter(database: database, stop: stop).run(work)
     }
 
     static func describe(_ error: Error?) -> String {

@@ -26,18 +26,54 @@ public struct TrendAnalysis: Sendable {
         self.command = command
     }
 
-    /// The trend of `runs` (all the history's runs, oldest first).
-    public func report(of runs: [RecordedRun], history: String, now: Date = Date()) throws(HistoryError) -> TrendReport
-    {
-        let (selected, description) = try select(
-            command.map { name in runs.filter { $0.command == name } } ?? runs, history: history)
+    /// The trend of `runs` (all the history's runs, oldest first); `stop` ends it before it is judged.
+    public func report(
+        of runs: [RecordedRun], history: String, now: Date = Date(), stop: StopSignal? = nil
+    ) throws(HistoryError) -> TrendReport {
+        let (selected, description) = try select(try ofCommand(runs, history: history), history: history)
         let comparable = selected.filter(\.isComparable)
         let analyzer = SeriesAnalyzer(settings: settings)
-        let series = TrendSeriesBuilder.series(of: comparable).map(analyzer.analyze)
+        var series: [SeriesAnalysis] = []
+        for one in TrendSeriesBuilder.series(of: comparable) {
+            if stop?.isRequested == true {
+                throw HistoryError(path: history, "the trend stopped before it was judged")
+            }
+            series.append(analyzer.analyze(one))
+        }
         return TrendReport(
             tool: "csar-check \(CSARCheckVersion.current)", history: history, generatedAt: now, settings: settings,
             window: description, runs: selected.map(Self.summary), series: series,
             verdict: verdict(series, runs: selected, comparable: comparable.count))
+    }
+
+    /// The runs of `command`, or all. A command that none of the history's runs has is an error naming the
+    /// ones recorded: a misspelt `--command` would otherwise judge nothing and pass for ever.
+    private func ofCommand(_ runs: [RecordedRun], history: String) throws(HistoryError) -> [RecordedRun] {
+        guard let command else { return runs }
+        let matching = runs.filter { $0.command == command }
+        guard matching.isEmpty, !runs.isEmpty else { return matching }
+        let recorded = Set(runs.map(\.command)).sorted().map { "`\($0)`" }.joined(separator: ", ")
+        throw HistoryError(
+            path: history,
+            "no `\(command)` run among its \(runs.count) run(s) (--command); it holds runs of \(recorded)")
+    }
+
+    /// Where run `id` is in `runs` (oldest first, all of one command when `command` is given); an id none of
+    /// them has is an error naming the ones there are.
+    public static func baseline(
+        _ id: Int64, in runs: [RecordedRun], command: String?, history: String
+    ) throws(HistoryError) -> Int {
+        if let index = runs.firstIndex(where: { $0.id == id }) { return index }
+        let kind = command.map { "`\($0)` " } ?? ""
+        let ids = runs.map { "#\($0.id)" }
+        let shown =
+            ids.count <= 8
+            ? ids.joined(separator: ", ") : (ids.prefix(3) + ["…"] + ids.suffix(3)).joined(separator: ", ")
+        throw HistoryError(
+            path: history,
+            "no \(kind)run #\(id) to use as the baseline; "
+                + (ids.isEmpty ? "none is recorded yet" : "the \(kind)runs recorded are \(shown)")
+                + " (see `csar-check history list \(history)`)")
     }
 
     private func select(_ runs: [RecordedRun], history: String) throws(HistoryError) -> ([RecordedRun], String) {
@@ -47,10 +83,7 @@ public struct TrendAnalysis: Sendable {
             let kind = command.map { "`\($0)` " } ?? ""
             return (selected, "the last \(selected.count) \(kind)run(s) of \(runs.count)")
         case .from(let id):
-            guard let start = runs.firstIndex(where: { $0.id == id }) else {
-                throw HistoryError(
-                    path: history, "no run #\(id) to use as the baseline (see `csar-check history list`)")
-            }
+            let start = try Self.baseline(id, in: runs, command: command, history: history)
             return (Array(runs[start...]), "\(runs.count - start) run(s) from the baseline run #\(id)")
         }
     }

@@ -7,6 +7,7 @@ struct ErrorCase {
         case commandLine = "Command line"
         case files = "Scenario and .env files"
         case target = "The target and what it answers"
+        case history = "History files"
         case signals = "Signals"
     }
 

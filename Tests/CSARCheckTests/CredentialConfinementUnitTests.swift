@@ -32,10 +32,13 @@ final class CredentialConfinementUnitTests: XCTestCase {
     func testASecretIsFoundByHeaderFieldNameOrKnownValue() {
         func carried(_ request: HTTPRequest) -> String? { confinement.secretCarried(by: request) }
         let url = "https://evil.example/steal"
-        XCTAssertEqual(carried(HTTPRequest(url: url, headers: [HTTPHeader("X-XSRF-TOKEN", "abc")])), "the header 'X-XSRF-TOKEN'")
+        XCTAssertEqual(
+            carried(HTTPRequest(url: url, headers: [HTTPHeader("X-XSRF-TOKEN", "abc")])), "the header 'X-XSRF-TOKEN'")
         XCTAssertEqual(carried(HTTPRequest(url: url + "?q=a&token=xyz")), "the query parameter 'token'")
         let form = { (text: String) in
-            HTTPRequest(method: "POST", url: url, body: .bytes(Array(text.utf8), contentType: "application/x-www-form-urlencoded"))
+            HTTPRequest(
+                method: "POST", url: url,
+                body: .bytes(Array(text.utf8), contentType: "application/x-www-form-urlencoded"))
         }
         XCTAssertEqual(carried(form("email=a%40b&password=x")), "the field 'password'")
         XCTAssertEqual(carried(form("pw=Pr0d-Adm1n-Pa55")), "the field 'pw'", "a known secret, whatever the name")
@@ -55,7 +58,9 @@ final class CredentialConfinementUnitTests: XCTestCase {
         XCTAssertTrue(message.contains("--allow-origin https://evil.example"), message)
         var allowed = secret
         allowed.url = "https://sso.example/login"
-        XCTAssertEqual(try confinement.confine(allowed).get().confinedTo?.map(\.description), ["http://csar.sn", "https://sso.example"])
+        XCTAssertEqual(
+            try confinement.confine(allowed).get().confinedTo?.map(\.description),
+            ["http://csar.sn", "https://sso.example"])
         let plain = HTTPRequest(url: "https://partner.example/search?q=a")
         XCTAssertNil(try confinement.confine(plain).get().confinedTo, "nothing secret: goes anywhere, unconfined")
     }

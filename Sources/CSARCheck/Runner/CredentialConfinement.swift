@@ -38,7 +38,8 @@ struct CredentialConfinement {
     /// What secret `request` carries, as a message names it (`the field 'password'`), or nil.
     func secretCarried(by request: HTTPRequest) -> String? {
         for header in request.headers where !header.value.isEmpty {
-            if SecretMasker.sensitiveHeaders.contains(header.name.lowercased()) || masker.mask(header.value) != header.value
+            if SecretMasker.sensitiveHeaders.contains(header.name.lowercased())
+                || masker.mask(header.value) != header.value
             {
                 return "the header '\(header.name)'"
             }
@@ -106,8 +107,8 @@ struct CredentialLeak: Error {
         let remedy = "if \(destination) may receive the site's credentials, pass --allow-origin \(destination)"
         if let redirectStatus {
             return "the answer (\(redirectStatus)) redirects to \(destination) (\(mask(url))), outside \(target); "
-                + "the request carries \(secret), which following would send there, so the redirect was not "
-                + "followed: \(remedy)"
+                + "the request carries \(secret), which following could take along (headers go with every hop, "
+                + "the body with a 307 or 308), so the redirect was not followed: \(remedy)"
         }
         return "it would send \(secret) to \(destination) (\(mask(url))), outside \(target): not sent, so no "
             + "credential leaves the target; \(remedy)"

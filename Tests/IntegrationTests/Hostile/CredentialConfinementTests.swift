@@ -18,7 +18,9 @@ final class CredentialConfinementTests: HostileServerTestCase {
         super.tearDown()
     }
 
-    private func run(_ steps: String, _ flags: [String] = [], environment: [String: String] = [:]) throws
+    private func run(
+        _ steps: String, _ flags: [String] = [], environment: [String: String] = [:]
+    ) throws
         -> CommandLineRun
     {
         let yaml =
@@ -48,16 +50,22 @@ final class CredentialConfinementTests: HostileServerTestCase {
     /// The other origin as the pages' `to` parameter takes it (encoded: a step URL holding `://` is absolute).
     private var otherQuery: String { otherOrigin.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }
 
-    private func assertRefused(_ run: CommandLineRun, _ context: String, file: StaticString = #filePath, line: UInt = #line)
+    private func assertRefused(
+        _ run: CommandLineRun, _ context: String, file: StaticString = #filePath, line: UInt = #line
+    )
         throws
     {
         XCTAssertEqual(run.exitCode, 1, "\(context): \(run.output)", file: file, line: line)
-        XCTAssertTrue(run.stdout.contains(otherOrigin), "\(context): names the other origin: \(run.stdout)", file: file, line: line)
+        XCTAssertTrue(
+            run.stdout.contains(otherOrigin), "\(context): names the other origin: \(run.stdout)", file: file,
+            line: line)
         XCTAssertTrue(
             run.stdout.contains("--allow-origin \(otherOrigin)"), "\(context): names the option: \(run.stdout)",
             file: file, line: line)
         XCTAssertFalse(run.output.contains(password), "\(context): the password is never shown", file: file, line: line)
-        XCTAssertEqual(try other.receivedRequests().count, 0, "\(context): the other origin received nothing", file: file, line: line)
+        XCTAssertEqual(
+            try other.receivedRequests().count, 0, "\(context): the other origin received nothing", file: file,
+            line: line)
     }
 
     func testAFormWhoseActionNamesAnotherOriginIsNotSubmitted() throws {
@@ -135,6 +143,11 @@ final class CredentialConfinementTests: HostileServerTestCase {
                 form: { password: "{{ admin_password }}" }
                 follow_redirects: true
                 expect: { status: 200 }
+              - name: Redirect seen, not followed
+                url: /cross-origin/redirect-307?to=\(otherQuery)
+                method: POST
+                form: { password: "{{ admin_password }}" }
+                expect: { status: 307 }
               - name: Public redirect
                 url: /cross-origin/redirect-302?to=\(otherQuery)
                 follow_redirects: true

@@ -41,6 +41,15 @@ struct TargetOptions: ParsableArguments {
         transform: ListenAddress.parse)
     var smsSink: ListenAddress?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "An origin besides the base URL's that may receive the run's credentials (repeatable; or "
+                + "CSAR_ALLOW_ORIGINS, comma-separated): a form, step or redirect that would send a password, "
+                + "token or cookie anywhere else fails instead.", valueName: "scheme://host[:port]"),
+        transform: AllowedOrigin.parse)
+    var allowOrigin: [Origin] = []
+
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var selection: SelectionOptions
 
@@ -100,6 +109,7 @@ struct TargetOptions: ParsableArguments {
         )
         configuration.selection = selection.selection
         configuration.requireSideEffects = requireSideEffects
+        configuration.allowedOrigins = allowOrigin + (try AllowedOrigin.fromEnvironment(environment))
         if let smsSink { try await SMSSink.start(at: smsSink, into: &configuration) }
         if let secret = bypassSecret ?? environment["CSAR_BYPASS_SECRET"], !secret.isEmpty {
             configuration.bypassSecret = secret

@@ -209,7 +209,12 @@ final class DemoSiteSideEffectsTests: XCTestCase {
                 XCTAssertEqual(
                     data, ["reference": reference, "region": "Thiès", "type_demande": "appui_nutritionnel"])
                 XCTAssertTrue(event.data.hasPrefix(#"{"reference":"#), event.data)
-                let publishes = await pusher.publishes()
+                // The server records a publish once it has delivered it: the event can arrive first.
+                var publishes = await pusher.publishes()
+                for _ in 0..<40 where publishes.isEmpty {
+                    try await Task.sleep(for: .milliseconds(50))
+                    publishes = await pusher.publishes()
+                }
                 XCTAssertEqual(publishes.count, 1)
                 XCTAssertEqual(publishes.first?.outcome, .accepted, "signed as Pusher's events API checks it")
             }

@@ -20,12 +20,15 @@ over TLS with a given certificate, and answers each path with one kind of misbeh
   /escape                a body and a Server header full of terminal escape sequences
   /redirect-file         302 to file:///etc/passwd
   /forge                 text and a form id whose line feeds would print lines that look like csar-check's own
+  /cross-origin/…?to=O   forms and redirects that would take credentials to origin O (see answer_cross_origin)
+  /steal                 a small page: what the other origin answers
   /__requests            the requests received so far (JSON: request line and headers), for tests
 
 Every wait is bounded: the server exits by itself after --lifetime seconds (default 300).
 """
 import argparse
 import gzip
+import html
 import json
 import select
 import socket
@@ -35,6 +38,7 @@ import struct
 import sys
 import threading
 import time
+import urllib.parse
 
 RECEIVED = []
 RECEIVED_LOCK = threading.Lock()
@@ -131,7 +135,10 @@ class Handler(socketserver.BaseRequestHandler):
         try:
             while not STOPPING.is_set():
                 path = self.read_request()
-                if path is None or not self.answer(path.split("?")[0]):
+                if path is None:
+                    return
+                self.query = path.partition("?")[2]
+                if not self.answer(path.split("?")[0]):
                     return
         except (OSError, ValueError):
             return
@@ -221,10 +228,48 @@ class Handler(socketserver.BaseRequestHandler):
             self.send(response(200, "OK", page, [("Content-Type", "text/html; charset=utf-8")]))
             return True
         # --- end of console line forging ---
+        # --- Credentials leaving the target (issue 19): pages that send a form, or redirect, to the origin
+        # given as ?to=http://127.0.0.1:PORT; a second instance of this server plays that other origin.
+        if path.startswith("/cross-origin/"):
+            return self.answer_cross_origin(path[len("/cross-origin/"):])
+        if path == "/steal":
+            self.send(response(200, "OK", b"<p>received</p>", [("Content-Type", "text/html")]))
+            return True
+        # --- end of the credentials block
         if path == "/__requests":
             with RECEIVED_LOCK:
                 body = json.dumps([entry for entry in RECEIVED if entry["line"].split(" ")[1] != "/__requests"]).encode()
             self.send(response(200, "OK", body, [("Content-Type", "application/json")]))
+            return True
+        self.send(response(404, "Not Found", b"not found"))
+        return True
+
+    def answer_cross_origin(self, name):
+        """The pages of the credentials block; `to` is the other origin."""
+        other = html.escape(urllib.parse.parse_qs(self.query).get("to", ["http://127.0.0.1:9"])[0], quote=True)
+        login = ('<input name="email" value="admin@csar.sn"><input type="password" name="password">'
+                 '<button>Connexion</button>')
+        pages = {
+            # A login form whose action names the other origin.
+            "action": f'<form id="login" method="post" action="{other}/steal">{login}</form>',
+            # A <base href> on the other origin and a relative action.
+            "base": f'<base href="{other}/"><form id="login" method="post" action="steal">{login}</form>',
+            # A form posting here, whose button's formaction names the other origin.
+            "formaction": ('<form id="login" method="post" action="/ok"><input type="password" name="password">'
+                           f'<button formaction="{other}/steal">Connexion</button></form>'),
+            # A search form on the other origin: nothing secret in it.
+            "search": f'<form id="search" action="{other}/steal"><input name="q"><button>Chercher</button></form>',
+        }
+        if name in pages:
+            page = f"<!doctype html><title>Cross-origin</title>{pages[name]}".encode()
+            self.send(response(200, "OK", page, [("Content-Type", "text/html")]))
+            return True
+        redirects = {"redirect-307": (307, "Temporary Redirect", f"{other}/steal"),
+                     "redirect-302": (302, "Found", f"{other}/steal"),
+                     "redirect-same-origin": (302, "Found", "/ok")}
+        if name in redirects:
+            status, reason, location = redirects[name]
+            self.send(response(status, reason, b"", [("Location", html.unescape(location))]))
             return True
         self.send(response(404, "Not Found", b"not found"))
         return True

@@ -21,7 +21,10 @@ public final class HTTPClient {
         }
         easy.reset()
         configureConnection(totalTimeout: request.totalTimeout ?? options.totalTimeout)
-        let accumulator = ResponseAccumulator(maxBodyBytes: options.maxBodyBytes)
+        let confinement =
+            request.followRedirects
+            ? request.confinedTo.map { RedirectConfinement(requestURL: request.url, allowed: $0) } : nil
+        let accumulator = ResponseAccumulator(maxBodyBytes: options.maxBodyBytes, confinement: confinement)
         let context = Unmanaged.passUnretained(accumulator).toOpaque()
         easy.set(CURLOPT_WRITEFUNCTION, callback: ResponseAccumulator.writeBody)
         easy.set(CURLOPT_WRITEDATA, pointer: context)
@@ -40,7 +43,8 @@ public final class HTTPClient {
                 prepared.failure ?? easy.perform()
             }
         }
-        guard code == CURLE_OK else {
+        let refusedRedirect = code == CURLE_WRITE_ERROR ? accumulator.refusedRedirect : nil
+        guard code == CURLE_OK || refusedRedirect != nil else {
             throw TransportError(code: code, url: request.url, message: easy.errorMessage(for: code), easy: easy)
         }
         return HTTPResponse(
@@ -52,7 +56,8 @@ public final class HTTPClient {
             bodySize: accumulator.bodySize,
             timings: Self.timings(of: easy),
             effectiveURL: easy.info(string: CURLINFO_EFFECTIVE_URL) ?? request.url,
-            redirectCount: easy.info(long: CURLINFO_REDIRECT_COUNT)
+            redirectCount: easy.info(long: CURLINFO_REDIRECT_COUNT),
+            refusedRedirect: refusedRedirect
         )
     }
 

@@ -49,6 +49,9 @@ public struct HTTPRequest: Sendable, Equatable {
     /// Ask for every content encoding libcurl decodes (gzip, deflate, brotli, zstd) and decode the body,
     /// as `curl --compressed` does: checks and captures then see the decoded bytes.
     public var compressed: Bool
+    /// Set when the request carries credentials: the origins they may go to. A redirect elsewhere is not
+    /// followed (the response is the redirect, with `refusedRedirect` set); nil follows redirects anywhere.
+    public var confinedTo: [Origin]?
 
     public init(
         method: String = "GET",

@@ -43,11 +43,14 @@ public struct HTTPResponse: Sendable, Equatable {
     /// The URL of the last request made, which differs from the request's when redirects were followed.
     public var effectiveURL: String
     public var redirectCount: Int
+    /// The redirect that was not followed because the request's credentials may not go there
+    /// (see `HTTPRequest.confinedTo`); this response is that redirect.
+    public var refusedRedirect: String?
 
     public init(
         status: Int, httpVersion: String = "1.1", headers: [HTTPHeader] = [], body: [UInt8] = [],
         bodyTruncated: Bool = false, bodySize: Int? = nil, timings: HTTPTimings = .init(),
-        effectiveURL: String = "", redirectCount: Int = 0
+        effectiveURL: String = "", redirectCount: Int = 0, refusedRedirect: String? = nil
     ) {
         self.status = status
         self.httpVersion = httpVersion
@@ -58,6 +61,7 @@ public struct HTTPResponse: Sendable, Equatable {
         self.timings = timings
         self.effectiveURL = effectiveURL
         self.redirectCount = redirectCount
+        self.refusedRedirect = refusedRedirect
     }
 
     /// All values of a header, case-insensitively, in the order received.

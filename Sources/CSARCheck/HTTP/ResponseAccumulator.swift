@@ -7,10 +7,16 @@ final class ResponseAccumulator {
     private(set) var body: [UInt8] = []
     private(set) var bodySize = 0
     private let maxBodyBytes: Int
+    /// Set for a request that carries credentials and follows redirects: where those redirects may go.
+    private let confinement: RedirectConfinement?
 
-    init(maxBodyBytes: Int) {
+    init(maxBodyBytes: Int, confinement: RedirectConfinement? = nil) {
         self.maxBodyBytes = maxBodyBytes
+        self.confinement = confinement
     }
+
+    /// The redirect the transfer stopped at because it left the allowed origins (see `RedirectConfinement`).
+    var refusedRedirect: String? { confinement?.refusedLocation }
 
     var bodyTruncated: Bool { bodySize > body.count }
 
@@ -22,19 +28,22 @@ final class ResponseAccumulator {
         }
     }
 
-    fileprivate func appendHeaderLine(_ bytes: UnsafeRawBufferPointer) {
+    /// Returns false to stop the transfer: a redirect the confinement refuses.
+    fileprivate func appendHeaderLine(_ bytes: UnsafeRawBufferPointer) -> Bool {
         let line = String(decoding: bytes, as: UTF8.self).trimmingNewline()
         if line.hasPrefix("HTTP/") {
+            confinement?.startHop(statusLine: line)
             // A new status line starts a new header block (redirect hop, 100 Continue): keep only the last.
             headers.removeAll(keepingCapacity: true)
             body.removeAll(keepingCapacity: true)
             bodySize = 0
-            return
+            return true
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
+        guard let colon = line.firstIndex(of: ":") else { return true }
         let name = String(line[..<colon])
         let value = line[line.index(after: colon)...].trimmingEdges(of: " \t")
         headers.append(HTTPHeader(name, value))
+        return confinement?.permits(headerName: name, value: value) ?? true
     }
 
     /// The C callbacks: `context` is an unretained reference to the accumulator of the running transfer.
@@ -50,7 +59,7 @@ final class ResponseAccumulator {
         let length = size * count
         guard let data, let context else { return length }
         let accumulator = Unmanaged<ResponseAccumulator>.fromOpaque(context).takeUnretainedValue()
-        accumulator.appendHeaderLine(UnsafeRawBufferPointer(start: data, count: length))
-        return length
+        // Returning less than `length` makes libcurl abort the transfer (CURLE_WRITE_ERROR).
+        return accumulator.appendHeaderLine(UnsafeRawBufferPointer(start: data, count: length)) ? length : 0
     }
 }

@@ -7,9 +7,11 @@ public enum LoadRunner {
     /// `cookies` (the maintenance bypass cookie) go with every request, as they do with the steps.
     static func run(
         _ spec: LoadSpec, baseURL: String, variables: VariableStore, transfer: TransferOptions, cookies: [Cookie] = [],
-        stop: StopSignal = StopSignal(), showProgress: Bool = false
+        allowedOrigins: [Origin] = [], stop: StopSignal = StopSignal(), showProgress: Bool = false
     ) throws(LoadPlanError) -> LoadResult {
-        let plan = try plan(for: spec, baseURL: baseURL, variables: variables, transfer: transfer, cookies: cookies)
+        let plan = try plan(
+            for: spec, baseURL: baseURL, variables: variables, transfer: transfer, cookies: cookies,
+            allowedOrigins: allowedOrigins)
         let progress = showProgress ? LoadProgressLine.standardError(for: plan) : nil
         defer { progress?.clear() }
         var result = try LoadEngine.run(plan, stop: stop) { snapshot, elapsed in
@@ -20,8 +22,12 @@ public enum LoadRunner {
     }
 
     static func plan(
-        for spec: LoadSpec, baseURL: String, variables: VariableStore, transfer: TransferOptions, cookies: [Cookie] = []
+        for spec: LoadSpec, baseURL: String, variables: VariableStore, transfer: TransferOptions,
+        cookies: [Cookie] = [],
+        allowedOrigins: [Origin] = []
     ) throws(LoadPlanError) -> LoadPlan {
+        let confinement = CredentialConfinement(
+            baseURL: baseURL, allowedOrigins: allowedOrigins, masker: variables.masker)
         var targets: [HTTPRequest] = []
         for target in spec.targets {
             do {
@@ -40,6 +46,9 @@ public enum LoadRunner {
                         compressed: spec.compressed))
             } catch {
                 throw LoadPlanError("\(spec.location): load: undefined variable '\(error.name)'")
+            }
+            if case .failure(let leak) = confinement.confine(targets[targets.count - 1]) {
+                throw LoadPlanError("\(spec.location): load: \(leak.message(maskingURL: variables.masker.maskURL))")
             }
         }
         var transfer = transfer

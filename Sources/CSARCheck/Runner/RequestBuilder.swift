@@ -6,6 +6,8 @@ struct RequestBuilder {
     let baseURL: String
     /// Folder of the scenario file, for relative attachment paths.
     let scenarioFolder: String
+    /// `--allow-origin`: origins besides the base URL's that may receive the run's credentials.
+    var allowedOrigins: [Origin] = []
 
     func request(for step: Step) throws(UndefinedVariable) -> HTTPRequest {
         var url = Self.join(baseURL, try variables.render(step.url))

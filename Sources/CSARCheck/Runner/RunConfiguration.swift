@@ -27,6 +27,9 @@ public struct RunConfiguration: Sendable {
     /// The secret of `php artisan down --secret`; the command visits the bypass path with it before the run
     /// and puts the cookie it gets into `initialCookies` (see `MaintenanceMode.bypass`).
     public var bypassSecret: String?
+    /// `--allow-origin`: origins besides the base URL's that may receive the run's credentials (a payment
+    /// provider's form, a single sign-on host); see `CredentialConfinement`.
+    public var allowedOrigins: [Origin] = []
 
     /// The `--var` values that hold in `scenario`: its file's own (`--var FILE.name=…`) over the run's.
     public func variables(for scenario: Scenario) -> [String: String] {

@@ -36,7 +36,8 @@ public struct ScenarioRunner: Sendable {
             client: client, variables: variables, selection: configuration.selection,
             builder: RequestBuilder(
                 variables: variables, baseURL: result.baseURL,
-                scenarioFolder: URL(fileURLWithPath: scenario.file).deletingLastPathComponent().path
+                scenarioFolder: URL(fileURLWithPath: scenario.file).deletingLastPathComponent().path,
+                allowedOrigins: configuration.allowedOrigins
             ),
             transcript: Transcript(masker: masker),
             stop: stop, runStartedAt: configuration.startedAt
@@ -63,7 +64,7 @@ public struct ScenarioRunner: Sendable {
             do {
                 result.load = try LoadRunner.run(
                     load, baseURL: result.baseURL, variables: variables, transfer: configuration.transfer,
-                    cookies: configuration.initialCookies, stop: stop,
+                    cookies: configuration.initialCookies, allowedOrigins: configuration.allowedOrigins, stop: stop,
                     showProgress: true
                 )
             } catch {

@@ -54,9 +54,9 @@ struct StepRunner {
             run(sideEffect, of: step, into: &result)
             return result
         }
-        let request: HTTPRequest
+        let built: HTTPRequest
         do {
-            request = try self.request(for: step)
+            built = try self.request(for: step)
         } catch {
             switch error {
             case .undefined(let missing):
@@ -73,8 +73,18 @@ struct StepRunner {
             return result
         }
 
-        transcript.registerSecrets(of: request)
-        result.request = transcript.record(of: request)
+        transcript.registerSecrets(of: built)
+        result.request = transcript.record(of: built)
+        let request: HTTPRequest
+        switch confinement.confine(built) {
+        case .success(let confined):
+            request = confined
+        case .failure(let leak):
+            result.outcome = .failed
+            result.assertions = [leakFailure(leak, of: step)]
+            pages.forget("the previous step (\(step.name)) was not sent")
+            return result
+        }
         let attempts = step.retry?.attempts ?? 1
         for attempt in 1...attempts {
             result.attempts = attempt
@@ -98,6 +108,25 @@ struct StepRunner {
         } catch {
             return Self.missingVariableMessage(error.name)
         }
+    }
+
+    /// Where the run's credentials may go: the base URL's origin and `--allow-origin`'s.
+    private var confinement: CredentialConfinement {
+        CredentialConfinement(
+            baseURL: builder.baseURL, allowedOrigins: builder.allowedOrigins, masker: transcript.masker)
+    }
+
+    /// A request or redirect that would take a credential elsewhere fails the step: a form step names its form.
+    private func leakFailure(_ leak: CredentialLeak, of step: Step) -> AssertionResult {
+        let message = leak.message(maskingURL: transcript.masker.maskURL)
+        if let submission = step.submitForm, leak.redirectStatus == nil {
+            return formFailure(FormSubmissionError(message), of: submission)[0]
+        }
+        return AssertionResult(
+            key: leak.redirectStatus == nil ? "url" : "follow_redirects", location: step.location,
+            title: "credentials stay with the target",
+            failure: CheckFailure(
+                expected: "credentials sent to \(leak.base?.description ?? "the target") only", actual: message))
     }
 
     /// A form that cannot be submitted fails the step as a check of the previous page would.
@@ -145,6 +174,10 @@ struct StepRunner {
         let view = ResponseView(response: response, cookies: client.cookies)
         pages.last = ReceivedPage(request: request, response: response, view: view, baseURL: builder.baseURL)
         check(step, response: response, view: view, into: &result)
+        if let leak = confinement.refusedRedirect(of: response, request: request) {
+            result.assertions.append(leakFailure(leak, of: step))
+            result.outcome = .failed
+        }
         let statusCheck = zip(step.assertions, result.assertions).first { assertion, _ in
             if case .status = assertion.expectation { true } else { false }
         }

@@ -47,6 +47,8 @@ struct ErrorFixture {
 
     var base: String { server.baseURL }
     var closed: String { "http://127.0.0.1:\(closedPort)" }
+    /// `closed` as a query parameter's value (encoded: a step URL holding `://` is taken as absolute).
+    var closedQuery: String { closed.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? closed }
 }
 
 /// Small scenario files for the cases.
@@ -61,6 +63,11 @@ enum CaseFiles {
     static let form =
         step("/form", name: "Form page")
         + "  - name: Submit\n    submit_form:\n      fields: { nom: Awa, \"{{ field }}\": Aide }\n"
+    /// The hostile server's login form whose action names the origin `{{ other }}`, submitted with the password.
+    static let crossOriginLogin =
+        step("\"/cross-origin/action?to={{ other }}\"", name: "Login page")
+        + "  - name: Log in\n    submit_form:\n      selector: \"#login\"\n"
+        + "      fields: { password: \"{{ admin_password }}\" }\n"
     static let loadOnly = "name: Load only\nload:\n  url: /\n  requests: 20\n  concurrency: 5\n"
     static let runbookLoad = loadOnly + "criteria: [p95 < 2s, max < 2s, http_5xx == 0, availability >= 99.5%]\n"
 }

@@ -34,6 +34,13 @@ extension ErrorCatalog {
                 ["run", "ok.yaml", "--base-url", $0.base, "--cacert", "missing-ca.pem"]
             },
             ErrorCase(
+                .commandLine, "`--allow-origin` given a URL with a path, not an origin",
+                files: ["ok.yaml": CaseFiles.ok],
+                shows: "not an origin", exit: 2
+            ) {
+                ["run", "ok.yaml", "--base-url", $0.base, "--allow-origin", "https://pay.example/checkout"]
+            },
+            ErrorCase(
                 .commandLine, "`--reports` folder that cannot be created (a file is in the way)",
                 files: ["ok.yaml": CaseFiles.ok, "taken": ""], shows: "cannot write reports", exit: 2
             ) {

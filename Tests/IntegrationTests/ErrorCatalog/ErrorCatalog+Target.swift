@@ -78,6 +78,39 @@ extension ErrorCatalog {
             ) {
                 ["run", "target.yaml", "--base-url", $0.base, "--var", "target=file:///etc/passwd", "--no-reports"]
             },
+            ErrorCase(
+                .target,
+                "`submit_form` would send a password to another origin (the form's `action`, a `<base href>` or the "
+                    + "button's `formaction`): not sent",
+                files: ["leak.yaml": CaseFiles.crossOriginLogin], shows: "--allow-origin", exit: 1
+            ) {
+                ["run", "leak.yaml", "--base-url", $0.base, "--var", "other=\($0.closedQuery)"]
+                    + ["--var", "admin_password=Pr0d-Pa55", "--no-reports"]
+            },
+            ErrorCase(
+                .target, "a redirect to another origin after a request carrying a secret (`follow_redirects: true`)",
+                files: [
+                    "leak.yaml": CaseFiles.step(
+                        "\"/cross-origin/redirect-307?to={{ other }}\"", name: "Log in",
+                        "    method: POST\n    form: { password: \"{{ admin_password }}\" }\n    follow_redirects: true\n"
+                    )
+                ],
+                shows: "not followed", exit: 1
+            ) {
+                ["run", "leak.yaml", "--base-url", $0.base, "--var", "other=\($0.closedQuery)"]
+                    + ["--var", "admin_password=Pr0d-Pa55", "--no-reports"]
+            },
+            ErrorCase(
+                .target, "a load section whose URL is on another origin and whose headers carry a secret",
+                files: [
+                    "leak.yaml":
+                        "name: Case\nload:\n  url: \"{{ other }}/steal\"\n  headers: { X-XSRF-TOKEN: eyJpdiI6IkFCQyJ9 }\n"
+                        + "  requests: 1\n"
+                ],
+                shows: "--allow-origin", exit: 2
+            ) {
+                ["run", "leak.yaml", "--base-url", $0.base, "--var", "other=\($0.closed)", "--no-reports"]
+            },
             check(
                 "invalid JSON under a JSONPath check", "/invalid-json",
                 "    expect: { jsonpath: [{ path: \"$.data\", exists: true }] }\n", shows: "actual"),

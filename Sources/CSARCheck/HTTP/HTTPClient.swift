@@ -21,7 +21,7 @@ public final class HTTPClient {
         }
         easy.reset()
         configureConnection(totalTimeout: request.totalTimeout ?? options.totalTimeout)
-        let accumulator = ResponseAccumulator(maxBodyBytes: options.maxBodyBytes)
+        let accumulator = ResponseAccumulator(maxBodyBytes: options.maxBodyBytes, decodes: request.compressed)
         let context = Unmanaged.passUnretained(accumulator).toOpaque()
         easy.set(CURLOPT_WRITEFUNCTION, callback: ResponseAccumulator.writeBody)
         easy.set(CURLOPT_WRITEDATA, pointer: context)
@@ -40,7 +40,8 @@ public final class HTTPClient {
                 prepared.failure ?? easy.perform()
             }
         }
-        guard code == CURLE_OK else {
+        // The accumulator stopped a decoded body at the cap: a response, cut, not a failed transfer.
+        guard code == CURLE_OK || (code == CURLE_WRITE_ERROR && accumulator.stoppedAtCap) else {
             throw TransportError(code: code, url: request.url, message: easy.errorMessage(for: code), easy: easy)
         }
         return HTTPResponse(
@@ -50,10 +51,19 @@ public final class HTTPClient {
             body: accumulator.body,
             bodyTruncated: accumulator.bodyTruncated,
             bodySize: accumulator.bodySize,
+            bodyCut: bodyCut(of: accumulator),
             timings: Self.timings(of: easy),
             effectiveURL: easy.info(string: CURLINFO_EFFECTIVE_URL) ?? request.url,
             redirectCount: easy.info(long: CURLINFO_REDIRECT_COUNT)
         )
+    }
+
+    private func bodyCut(of accumulator: ResponseAccumulator) -> BodyCut? {
+        guard accumulator.bodyTruncated else { return nil }
+        return BodyCut(
+            cap: options.maxBodyBytes, contentEncoding: accumulator.decodedEncoding,
+            receivedBytes: Int(easy.info(int64: CURLINFO_SIZE_DOWNLOAD_T)),
+            wholeSize: accumulator.stoppedAtCap ? nil : accumulator.bodySize)
     }
 
     /// The cookies currently in this client's jar.

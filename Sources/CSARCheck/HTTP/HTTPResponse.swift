@@ -37,8 +37,11 @@ public struct HTTPResponse: Sendable, Equatable {
     public var headers: [HTTPHeader]
     public var body: [UInt8]
     public var bodyTruncated: Bool
-    /// The size of the whole body as received, even the part beyond the cap.
+    /// The size of the whole body as received, even the part beyond the cap; the size kept when a decoded body
+    /// was stopped at the cap (see `bodyCut`).
     public var bodySize: Int
+    /// How the body was cut at the cap, when it was: what checks reading it must say.
+    public var bodyCut: BodyCut?
     public var timings: HTTPTimings
     /// The URL of the last request made, which differs from the request's when redirects were followed.
     public var effectiveURL: String
@@ -46,7 +49,7 @@ public struct HTTPResponse: Sendable, Equatable {
 
     public init(
         status: Int, httpVersion: String = "1.1", headers: [HTTPHeader] = [], body: [UInt8] = [],
-        bodyTruncated: Bool = false, bodySize: Int? = nil, timings: HTTPTimings = .init(),
+        bodyTruncated: Bool = false, bodySize: Int? = nil, bodyCut: BodyCut? = nil, timings: HTTPTimings = .init(),
         effectiveURL: String = "", redirectCount: Int = 0
     ) {
         self.status = status
@@ -55,6 +58,7 @@ public struct HTTPResponse: Sendable, Equatable {
         self.body = body
         self.bodyTruncated = bodyTruncated
         self.bodySize = bodySize ?? body.count
+        self.bodyCut = bodyCut
         self.timings = timings
         self.effectiveURL = effectiveURL
         self.redirectCount = redirectCount

@@ -74,8 +74,9 @@ public struct HTTPResponse: Sendable, Equatable {
         headers.first { $0.name.caseInsensitiveEquals(name) }?.value
     }
 
-    /// The body decoded as UTF-8, invalid sequences replaced.
-    public var bodyText: String { String(decoding: body, as: UTF8.self) }
+    /// The body as text, decoded by its charset (see `BodyCharset`): UTF-8 unless the Content-Type or a
+    /// `<meta charset>` names ISO-8859-1 or windows-1252; invalid sequences replaced.
+    public var bodyText: String { BodyCharset.text(of: body, contentType: header("Content-Type")) }
 }
 
 extension String {

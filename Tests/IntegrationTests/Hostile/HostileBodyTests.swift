@@ -60,6 +60,20 @@ final class HostileBodyTests: HostileServerTestCase {
         XCTAssertLessThan(measured.peakMegabytes, 90, "4 GiB decoded into a 4 MB cap")
     }
 
+    func testALoadAsksForCompressionButNeverDecodesTheBomb() throws {
+        let url = server.url("/bomb/gzip?gib=1")
+        let warmUp = try CommandLineRun.run(["load", url, "-n", "1", "--no-reports"], timeout: 60)
+        XCTAssertEqual(warmUp.exitCode, 0, warmUp.output)
+        let load = try CommandLineRun.run(
+            ["load", url, "-n", "2", "--compressed", "--timeout", "5", "--no-reports"], timeout: 60)
+        XCTAssertEqual(load.exitCode, 0, load.output)
+        XCTAssertTrue(
+            load.stdout.contains("HTML transferred:       2123816 bytes"), "counted as received:\n\(load.stdout)")
+        let taken = try XCTUnwrap(load.stdout.split(separator: "\n").first { $0.hasPrefix("Time taken for tests:") })
+        let seconds = try XCTUnwrap(Double(taken.split(separator: " ").dropLast().last ?? ""))
+        XCTAssertLessThan(seconds, 1, "no 1 GiB decoded per request, counted as latency (was 2.4 s a request)")
+    }
+
     func testLatin1AndWindows1252BodiesAreDecodedBeforeTextChecks() throws {
         let yaml = """
             name: Charsets

@@ -109,8 +109,22 @@ static xmlDocPtr read_html(const uint8_t *bytes, size_t length, const char *enco
         set_error(error, "out of memory", 0, 0);
         return NULL;
     }
-    int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET;
+    // XML_PARSE_HUGE (the HTML parser honours it; 2.9 has no HTML_PARSE_HUGE) lifts libxml2's nesting limit of 256
+    // levels, past which it stops parsing and the rest of the page, forms included, is silently missing. Bodies
+    // are capped by the HTTP layer, so memory stays bounded.
+    int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE;
     xmlDocPtr doc = htmlCtxtReadMemory(parser, (const char *)bytes, (int)length, NULL, encoding, options);
+    // A libxml2 that keeps a limit even with HUGE halts on "Excessive depth in document: N use XML_PARSE_HUGE
+    // option"; a partial page would pass for one without the rest, so the page is refused with the reason.
+    if (doc != NULL && parser->lastError.message != NULL && strstr(parser->lastError.message, "Excessive depth")) {
+        if (error != NULL) {
+            xmlFree(error->message);
+            *error = (cxml_error){0};
+        }
+        set_error(error, "the page nests elements deeper than this libxml2 reads", parser->lastError.line, 0);
+        xmlFreeDoc(doc);
+        doc = NULL;
+    }
     // libxml2 refuses a body of only whitespace as "empty"; for checks it is just a page without elements.
     if (doc == NULL && parser->lastError.code == XML_ERR_DOCUMENT_EMPTY) {
         doc = htmlNewDocNoDtD(NULL, NULL);

@@ -72,7 +72,7 @@ struct LoadCommand: ParsableCommand, SendsRequests {
             "Open model: start this many requests per second, whatever the server does.", valueName: "req/s"))
     var rate: Double?
 
-    @Flag(name: .long, help: "Ask for gzip, deflate, brotli or zstd responses and decode them (as curl --compressed).")
+    @Flag(name: .long, help: "Ask for gzip, deflate, brotli or zstd responses (as curl --compressed); never decoded.")
     var compressed = false
 
     @Flag(name: .long, help: "Offer HTTP/2 (over TLS, by ALPN).")

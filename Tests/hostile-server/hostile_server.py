@@ -22,6 +22,12 @@ over TLS with a given certificate, and answers each path with one kind of misbeh
   /forge                 text and a form id whose line feeds would print lines that look like csar-check's own
   /cross-origin/…?to=O   forms and redirects that would take credentials to origin O (see answer_cross_origin)
   /steal                 a small page: what the other origin answers
+  /bomb/gzip?gib=N       a gzip body of N GiB of zeros (about 1 MB per GiB on the wire), issue 19
+  /bomb/zstd?gib=N       a zstd body of N GiB of zeros made of RLE blocks (32 KB per GiB on the wire)
+  /forms?count=N         a page with N forms, each with an id, two inputs and a button
+  /deep?depth=N          a page whose form sits inside N nested <div>s
+  /latin1                text/html; charset=iso-8859-1, French accents in ISO-8859-1
+  /cp1252-meta           an HTML page in windows-1252 that names its charset only in <meta charset>
   /__requests            the requests received so far (JSON: request line and headers), for tests
 
 Every wait is bounded: the server exits by itself after --lifetime seconds (default 300).
@@ -39,6 +45,7 @@ import sys
 import threading
 import time
 import urllib.parse
+import zlib
 
 RECEIVED = []
 RECEIVED_LOCK = threading.Lock()
@@ -103,6 +110,88 @@ def response(status, reason, body=b"", headers=(), close=False):
     return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body
 
 
+# --- issue 19 (h19-body): decompression bombs, forms at scale, legacy charsets ---------------------------
+BOMB_CACHE = {}
+BOMB_LOCK = threading.Lock()
+
+
+def gzip_bomb(gib):
+    """gzip of `gib` GiB of zeros, built once per server: a 1 MiB deflate chunk ended by a full flush (which
+    resets the compressor, so every chunk is the same bytes) repeated, then the gzip trailer."""
+    with BOMB_LOCK:
+        if ("gzip", gib) not in BOMB_CACHE:
+            block = bytes(1 << 20)
+            compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+            chunk = compressor.compress(block) + compressor.flush(zlib.Z_FULL_FLUSH)
+            crc = 0
+            for _ in range(gib << 10):
+                crc = zlib.crc32(block, crc)
+            header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+            trailer = compressor.flush(zlib.Z_FINISH) + struct.pack("<II", crc, (gib << 30) & 0xFFFFFFFF)
+            BOMB_CACHE[("gzip", gib)] = header + chunk * (gib << 10) + trailer
+        return BOMB_CACHE[("gzip", gib)]
+
+
+def zstd_bomb(gib):
+    """A zstd frame of `gib` GiB of zeros: RLE blocks of 128 KiB, 4 bytes each (RFC 8878 §3.1.1.2)."""
+    total = gib << 30
+    block = 128 << 10
+    count = total // block
+    blocks = [struct.pack("<I", (block << 3) | (1 << 1) | (index == count - 1))[:3] + b"\x00" for index in range(count)]
+    return struct.pack("<I", 0xFD2FB528) + bytes([0xC0, 0x38]) + struct.pack("<Q", total) + b"".join(blocks)
+
+
+def query_number(query, name, default, limit):
+    for pair in query.split("&"):
+        key, _, value = pair.partition("=")
+        if key == name and value.isdigit():
+            return min(int(value), limit)
+    return default
+
+
+def many_forms_page(count):
+    forms = "".join(
+        f'<form id="f{index}" method="post" action="/ok"><input name="nom" value="n{index}">'
+        f'<input name="objet"><button>Envoyer</button></form>' for index in range(count))
+    return f"<!doctype html><title>Forms</title>{forms}".encode()
+
+
+def deep_page(depth):
+    return ("<!doctype html><title>Deep</title>" + "<div>" * depth
+            + '<form id="deep" method="post" action="/ok"><input name="nom" value="profond"></form>'
+            + "</div>" * depth).encode()
+
+
+def answer_issue19(handler, path, query):
+    """Answers the issue-19 paths; returns None for a path that is not one of them."""
+    if path in ("/bomb/gzip", "/bomb/zstd"):
+        gib = query_number(query, "gib", 1, 4)
+        encoding = path.rsplit("/", 1)[1]
+        body = gzip_bomb(gib) if encoding == "gzip" else zstd_bomb(gib)
+        headers = [("Content-Type", "text/html"), ("Content-Encoding", encoding)]
+        handler.send(response(200, "OK", body, headers))
+        return True
+    if path == "/forms":
+        handler.send(response(200, "OK", many_forms_page(query_number(query, "count", 2000, 100000)),
+                              [("Content-Type", "text/html")]))
+        return True
+    if path == "/deep":
+        handler.send(response(200, "OK", deep_page(query_number(query, "depth", 5000, 100000)),
+                              [("Content-Type", "text/html")]))
+        return True
+    if path == "/latin1":
+        body = "<!doctype html><title>Entrepôt</title><p>Entrepôt de Thiès, reçu à 10 h</p>".encode("latin-1")
+        handler.send(response(200, "OK", body, [("Content-Type", "text/html; charset=iso-8859-1")]))
+        return True
+    if path == "/cp1252-meta":
+        body = ('<!doctype html><meta charset="windows-1252"><title>Entrepôt</title>'
+                "<p>Entrepôt de Thiès \u2014 coût 5 \u20ac</p>").encode("cp1252")
+        handler.send(response(200, "OK", body, [("Content-Type", "text/html")]))
+        return True
+    return None
+# --- end of issue 19 (h19-body) ---------------------------------------------------------------------------
+
+
 class Handler(socketserver.BaseRequestHandler):
     def setup(self):
         self.request.settimeout(130)
@@ -137,8 +226,10 @@ class Handler(socketserver.BaseRequestHandler):
                 path = self.read_request()
                 if path is None:
                     return
-                self.query = path.partition("?")[2]
-                if not self.answer(path.split("?")[0]):
+                route, _, query = path.partition("?")
+                self.query = query
+                keep_open = answer_issue19(self, route, query)
+                if not (self.answer(route) if keep_open is None else keep_open):
                     return
         except (OSError, ValueError):
             return

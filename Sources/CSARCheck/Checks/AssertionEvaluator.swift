@@ -15,8 +15,17 @@ struct AssertionEvaluator {
             failure = check(values, against: assertion.expectation, title: title)
         }
         return AssertionResult(
-            key: assertion.key, location: assertion.location, title: title, failure: failure,
+            key: assertion.key, location: assertion.location, title: title,
+            failure: failure.map { withCut($0, of: view.response, readBy: assertion.query) },
             sourceLine: assertion.sourceLine)
+    }
+
+    /// A failure on a body cut at the cap says so: what was looked for may sit past the cut.
+    private func withCut(
+        _ failure: CheckFailure, of response: HTTPResponse, readBy query: ResponseQuery
+    ) -> CheckFailure {
+        guard let cut = response.bodyCut, query.readsBody else { return failure }
+        return CheckFailure(expected: failure.expected, actual: "\(failure.actual) (\(cut.description))")
     }
 
     private func check(

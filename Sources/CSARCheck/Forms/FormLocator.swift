@@ -78,6 +78,16 @@ struct FormLocator {
         return try read(elements)
     }
 
+    /// The ids the page's controls name in `form="…"`.
+    private func namedFormIDs() throws(FormSubmissionError) -> Set<String> {
+        do {
+            guard case .nodes(let values) = try HTMLFormReader.formAttributes.evaluate(in: document) else { return [] }
+            return Set(values)
+        } catch {
+            throw FormSubmissionError("cannot read the page's forms: \(error)")
+        }
+    }
+
     private func select(
         _ query: () throws(XPathError) -> [MarkupElement]
     ) throws(FormSubmissionError) -> [MarkupElement] {
@@ -90,9 +100,11 @@ struct FormLocator {
 
     private func read(_ elements: [MarkupElement]) throws(FormSubmissionError) -> [HTMLForm] {
         var forms: [HTMLForm] = []
+        let namedIDs = try namedFormIDs()
         for element in elements where element.name == "form" {
             do {
-                forms.append(try HTMLFormReader.read(element))
+                let id = element.attribute("id") ?? ""
+                forms.append(try HTMLFormReader.read(element, namedElsewhere: namedIDs.contains(id)))
             } catch {
                 throw FormSubmissionError("cannot read the page's forms: \(error)")
             }

@@ -17,7 +17,12 @@ enum HTMLFormReader {
     static let referrerMeta = fixed(
         "string((//meta[translate(@name, 'REFRI', 'refri') = 'referrer'])[last()]/@content)")
 
-    static func read(_ form: MarkupElement) throws(XPathError) -> HTMLForm {
+    /// The `form="id"` values of the page's controls, read once per page: only a form whose id is among them needs
+    /// the whole page searched for its controls, which done for every form made reading N forms take N² time.
+    static let formAttributes = fixed("//*[\(controlTest)]/@form")
+
+    /// Reads `form`; `namedElsewhere` says some control carries `form="its id"` and may sit outside it.
+    static func read(_ form: MarkupElement, namedElsewhere: Bool) throws(XPathError) -> HTMLForm {
         var result = HTMLForm(
             method: form.attribute("method"), action: form.attribute("action"), enctype: form.attribute("enctype"),
             id: form.attribute("id"), name: form.attribute("name"),
@@ -27,7 +32,8 @@ enum HTMLFormReader {
         var query = ".//*[\(controlTest)][not(@form)]"
         if let id = result.id, !id.isEmpty {
             let literal = XPathLiteral.quote(id)
-            query = ".//*[\(controlTest)][not(@form) or @form = \(literal)] | //*[\(controlTest)][@form = \(literal)]"
+            query = ".//*[\(controlTest)][not(@form) or @form = \(literal)]"
+            if namedElsewhere { query += " | //*[\(controlTest)][@form = \(literal)]" }
         }
         for element in try form.elements(try XPathExpression(query)) {
             result.controls.append(try control(element))

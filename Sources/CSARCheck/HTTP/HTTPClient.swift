@@ -24,7 +24,8 @@ public final class HTTPClient {
         let confinement =
             request.followRedirects
             ? request.confinedTo.map { RedirectConfinement(requestURL: request.url, allowed: $0) } : nil
-        let accumulator = ResponseAccumulator(maxBodyBytes: options.maxBodyBytes, confinement: confinement)
+        let accumulator = ResponseAccumulator(
+            maxBodyBytes: options.maxBodyBytes, decodes: request.compressed, confinement: confinement)
         let context = Unmanaged.passUnretained(accumulator).toOpaque()
         easy.set(CURLOPT_WRITEFUNCTION, callback: ResponseAccumulator.writeBody)
         easy.set(CURLOPT_WRITEDATA, pointer: context)
@@ -43,8 +44,11 @@ public final class HTTPClient {
                 prepared.failure ?? easy.perform()
             }
         }
+        // The accumulator stopped the transfer at a redirect that leaves the allowed origins, or a decoded body at
+        // the cap: a response (the redirect, or the body cut), not a failed transfer.
         let refusedRedirect = code == CURLE_WRITE_ERROR ? accumulator.refusedRedirect : nil
-        guard code == CURLE_OK || refusedRedirect != nil else {
+        guard code == CURLE_OK || refusedRedirect != nil || (code == CURLE_WRITE_ERROR && accumulator.stoppedAtCap)
+        else {
             throw TransportError(code: code, url: request.url, message: easy.errorMessage(for: code), easy: easy)
         }
         return HTTPResponse(
@@ -54,11 +58,20 @@ public final class HTTPClient {
             body: accumulator.body,
             bodyTruncated: accumulator.bodyTruncated,
             bodySize: accumulator.bodySize,
+            bodyCut: bodyCut(of: accumulator),
             timings: Self.timings(of: easy),
             effectiveURL: easy.info(string: CURLINFO_EFFECTIVE_URL) ?? request.url,
             redirectCount: easy.info(long: CURLINFO_REDIRECT_COUNT),
             refusedRedirect: refusedRedirect
         )
+    }
+
+    private func bodyCut(of accumulator: ResponseAccumulator) -> BodyCut? {
+        guard accumulator.bodyTruncated else { return nil }
+        return BodyCut(
+            cap: options.maxBodyBytes, contentEncoding: accumulator.decodedEncoding,
+            receivedBytes: Int(easy.info(int64: CURLINFO_SIZE_DOWNLOAD_T)),
+            wholeSize: accumulator.stoppedAtCap ? nil : accumulator.bodySize)
     }
 
     /// The cookies currently in this client's jar.

@@ -37,8 +37,11 @@ public struct HTTPResponse: Sendable, Equatable {
     public var headers: [HTTPHeader]
     public var body: [UInt8]
     public var bodyTruncated: Bool
-    /// The size of the whole body as received, even the part beyond the cap.
+    /// The size of the whole body as received, even the part beyond the cap; the size kept when a decoded body
+    /// was stopped at the cap (see `bodyCut`).
     public var bodySize: Int
+    /// How the body was cut at the cap, when it was: what checks reading it must say.
+    public var bodyCut: BodyCut?
     public var timings: HTTPTimings
     /// The URL of the last request made, which differs from the request's when redirects were followed.
     public var effectiveURL: String
@@ -49,7 +52,7 @@ public struct HTTPResponse: Sendable, Equatable {
 
     public init(
         status: Int, httpVersion: String = "1.1", headers: [HTTPHeader] = [], body: [UInt8] = [],
-        bodyTruncated: Bool = false, bodySize: Int? = nil, timings: HTTPTimings = .init(),
+        bodyTruncated: Bool = false, bodySize: Int? = nil, bodyCut: BodyCut? = nil, timings: HTTPTimings = .init(),
         effectiveURL: String = "", redirectCount: Int = 0, refusedRedirect: String? = nil
     ) {
         self.status = status
@@ -58,6 +61,7 @@ public struct HTTPResponse: Sendable, Equatable {
         self.body = body
         self.bodyTruncated = bodyTruncated
         self.bodySize = bodySize ?? body.count
+        self.bodyCut = bodyCut
         self.timings = timings
         self.effectiveURL = effectiveURL
         self.redirectCount = redirectCount
@@ -74,8 +78,9 @@ public struct HTTPResponse: Sendable, Equatable {
         headers.first { $0.name.caseInsensitiveEquals(name) }?.value
     }
 
-    /// The body decoded as UTF-8, invalid sequences replaced.
-    public var bodyText: String { String(decoding: body, as: UTF8.self) }
+    /// The body as text, decoded by its charset (see `BodyCharset`): UTF-8 unless the Content-Type or a
+    /// `<meta charset>` names ISO-8859-1 or windows-1252; invalid sequences replaced.
+    public var bodyText: String { BodyCharset.text(of: body, contentType: header("Content-Type")) }
 }
 
 extension String {

@@ -64,6 +64,9 @@ final class LoadSlot {
             easy.set(CURLOPT_TCP_NODELAY, 0)
         }
         prepared = PreparedRequest(Self.withLoadHeaders(request, options: options, keepAlive: keepAlive), on: easy)
+        // A load reads no body: a compressed one is asked for (the server's cost of compressing is measured) but
+        // not decoded, whose time is the client's (seconds for a decompression bomb) and would pass for latency.
+        if request.compressed { easy.set(CURLOPT_HTTP_CONTENT_DECODING, 0) }
         parsedURL = CurlParsedURL(request.url)
         if let parsedURL { easy.use(parsedURL) }
         self.target = target

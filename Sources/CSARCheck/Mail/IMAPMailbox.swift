@@ -85,7 +85,7 @@ final class IMAPMailbox: Mailbox {
         if let user = settings.user { easy.set(CURLOPT_USERNAME, user) }
         if let password = settings.password { easy.set(CURLOPT_PASSWORD, password) }
         if let command { easy.set(CURLOPT_CUSTOMREQUEST, command) }
-        let accumulator = ResponseAccumulator(maxBodyBytes: 32 << 20)
+        let accumulator = ResponseAccumulator(maxBodyBytes: 32 << 20, decodes: false)
         easy.set(CURLOPT_WRITEFUNCTION, callback: ResponseAccumulator.writeBody)
         easy.set(CURLOPT_WRITEDATA, pointer: Unmanaged.passUnretained(accumulator).toOpaque())
         let code = withExtendedLifetime(accumulator) { easy.perform() }

@@ -10,7 +10,8 @@ final class ResponseView {
         self.cookies = cookies
     }
 
-    var text: String { response.bodyText }
+    /// The body as text, decoded by its charset once.
+    private(set) lazy var text: String = response.bodyText
 
     func jsonBody() -> Result<JSONValue, ResponseParseError> {
         if let json { return json }
@@ -34,7 +35,7 @@ final class ResponseView {
             parsed = .success(
                 isXML
                     ? try MarkupDocument.xml(response.body)
-                    : try MarkupDocument.html(response.body, encoding: charset(of: contentType))
+                    : try MarkupDocument.html(response.body, encoding: BodyCharset.parameter(of: contentType))
             )
         } catch {
             parsed = .failure(
@@ -42,13 +43,6 @@ final class ResponseView {
         }
         markup = parsed
         return parsed
-    }
-
-    /// The `charset` parameter of a Content-Type, which libxml2 otherwise guesses from the page.
-    private func charset(of contentType: String) -> String? {
-        guard let range = contentType.range(of: "charset=") else { return nil }
-        let value = contentType[range.upperBound...].prefix { $0 != ";" && $0 != " " }
-        return value.isEmpty ? nil : value.trimmingEdges(of: "\"'")
     }
 
     func cookie(named name: String) -> Cookie? {

@@ -72,6 +72,8 @@ public struct StepResult: Sendable {
     /// The step's `hint:`, rendered: what to check first when it fails.
     public var hint: String?
     public var assertions: [AssertionResult]
+    /// What the step's checks must be read with, passed or not: a body they read was cut at the cap.
+    public var notes: [String] = []
     public var captures: [CapturedValue]
     /// Capture failures are failures of the step: later steps depend on them.
     public var captureFailures: [String]

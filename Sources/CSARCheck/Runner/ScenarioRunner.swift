@@ -54,6 +54,7 @@ public struct ScenarioRunner: Sendable {
                 reachability.record(stepResult, baseURL: result.baseURL)
             }
             result.steps.append(stepResult)
+            result.notes += stepResult.notes.map { "step '\(step.name)': \($0)" }
             onStep(stepResult)
         }
         stepRunner.finish()

@@ -214,6 +214,9 @@ struct StepRunner {
             }
             return outcome
         }
+        let readsBody =
+            step.captures.contains { $0.query.readsBody } || step.assertions.contains { $0.query.readsBody }
+        result.notes = readsBody ? response.bodyCut.map { [$0.description] } ?? [] : []
         // Recorded after captures so freshly captured secrets (a CSRF token) are masked in the body.
         result.response = transcript.record(of: response)
         result.outcome = result.failedAssertions.isEmpty && result.captureFailures.isEmpty ? .passed : .failed

@@ -25,3 +25,13 @@ public enum ResponseQuery: Sendable {
     /// Seconds from the start of the request to the first byte of the response.
     case timeToFirstByte
 }
+
+extension ResponseQuery {
+    /// The query reads the body's content, so a body cut at the cap limits what it sees.
+    var readsBody: Bool {
+        switch self {
+        case .body, .jsonPath, .xPath, .regex, .formField: true
+        case .status, .header, .cookie, .bodySize, .url, .duration, .timeToFirstByte: false
+        }
+    }
+}

@@ -118,6 +118,14 @@ extension ErrorCatalog {
             check(
                 "a 500 whose body and `Server` header carry terminal escape sequences", "/escape",
                 "    expect: { status: 200 }\n", shows: "response:"),
+            check(
+                "a decompression bomb (4 GiB of zeros as zstd) under a body check: decoding stops at the 4 MB cap",
+                "\"/bomb/zstd?gib=4\"", "    compressed: true\n    expect: { body: { contains: CSAR } }\n",
+                shows: "step 'Home page': body cut at 4 MB after decoding zstd"),
+            check(
+                "a page in windows-1252 (`<meta charset>`) whose text is checked in UTF-8: decoded first, so only a real "
+                    + "mismatch fails",
+                "/cp1252-meta", "    expect: { body: { contains: \"coût 6 €\" } }\n", shows: "coût 5 €"),
             interrupted("SIGTERM during `run` (what CI runners and `timeout` send)", [SIGTERM], command: "run"),
             interrupted("SIGINT (Ctrl-C) during `load`", [SIGINT], command: "load"),
             interrupted("SIGHUP (the terminal closed) during `run`", [SIGHUP], command: "run"),

@@ -3,7 +3,8 @@ import SideEffectDoubles
 
 /// `--sms-sink HOST:PORT`: the SMS provider double (Orange's API shape) served by the run itself, for the run's
 /// length, checking the site's `SMS_CLIENT_ID` and `SMS_CLIENT_SECRET` (environment or `--env-file`); staging's
-/// `SMS_API_URL` points at it, and the `sms:` steps read it as `CSAR_SMS_INBOX`.
+/// `SMS_API_URL` points at it, and the `sms:` steps read it as `CSAR_SMS_INBOX`. Its origin is one the run's
+/// secrets may go to, as if named by `--allow-origin`.
 enum SMSSink {
     /// The double of this process: it serves until the command exits.
     nonisolated(unsafe) private static var running: OrangeSMSDouble?
@@ -31,6 +32,9 @@ enum SMSSink {
         running = double
         configuration.environment["CSAR_SMS_INBOX"] = double.baseURL
         configuration.secrets.append(secret)
+        // The double is the run's own, and the site's SMS credentials are meant for it: steps that play the site's
+        // side of the exchange may send them there.
+        if let origin = Origin(url: double.baseURL) { configuration.allowedOrigins.append(origin) }
         print("SMS double: \(double.baseURL) (--sms-sink; staging's SMS_API_URL points here)")
     }
 }

@@ -10,15 +10,8 @@ final class ConsoleLineForgingTests: HostileServerTestCase {
         output.split(separator: "\n").filter { $0.drop(while: { $0 == " " }).hasPrefix("✔ PASSED (forged") }
     }
 
-    private func scenario(_ name: String, _ yaml: String) throws -> String {
-        let file = folder.appendingPathComponent(name)
-        try yaml.write(to: file, atomically: true, encoding: .utf8)
-        return file.path
-    }
-
     func testAResponseCannotPrintALineOfItsOwn() throws {
         let file = try scenario(
-            "forge.yaml",
             """
             name: Forge
             steps:
@@ -31,7 +24,7 @@ final class ConsoleLineForgingTests: HostileServerTestCase {
                     - { path: "string(//p[@id='v'])", equals: "something else" }
               - name: Missing form
                 submit_form: { selector: "#nowhere" }
-            """)
+            """, name: "forge.yaml")
         let run = try CommandLineRun.run(["run", file, "--base-url", server.url(""), "--no-reports"], timeout: 60)
         XCTAssertEqual(run.exitCode, 1, run.output)
         XCTAssertEqual(forgedLines(run.output), [], run.output)
@@ -41,9 +34,8 @@ final class ConsoleLineForgingTests: HostileServerTestCase {
 
     func testValidateAndHistoryShowNamesAndLabelsOnOneLine() throws {
         let file = try scenario(
-            "named.yaml",
-            "name: \"Named\\e[2J\\n✔ PASSED (forged name)\"\nsteps:\n  - name: \"Step\\n✔ PASSED (forged step)\"\n    url: /ok\n"
-        )
+            "name: \"Named\\e[2J\\n✔ PASSED (forged name)\"\nsteps:\n  - name: \"Step\\n✔ PASSED (forged step)\"\n    url: /ok\n",
+            name: "named.yaml")
         let validate = try CommandLineRun.run(["validate", file])
         XCTAssertEqual(validate.exitCode, 0, validate.output)
         XCTAssertEqual(forgedLines(validate.output), [], validate.output)

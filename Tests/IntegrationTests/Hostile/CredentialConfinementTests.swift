@@ -26,10 +26,8 @@ final class CredentialConfinementTests: HostileServerTestCase {
         let yaml =
             "name: Credentials\nvariables:\n  admin_password: { env: CSAR_ADMIN_PASSWORD, secret: true }\nsteps:\n"
             + steps
-        let file = folder.appendingPathComponent("case.yaml")
-        try yaml.write(to: file, atomically: true, encoding: .utf8)
         return try CommandLineRun.run(
-            ["run", file.path, "--base-url", server.baseURL, "--no-reports"] + flags,
+            ["run", try scenario(yaml), "--base-url", server.baseURL, "--no-reports"] + flags,
             environment: ["CSAR_ADMIN_PASSWORD": password].merging(environment) { _, new in new }, timeout: 60)
     }
 

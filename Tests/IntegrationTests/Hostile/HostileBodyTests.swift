@@ -6,9 +6,7 @@ import XCTest
 /// hostile server (`Tests/hostile-server`).
 final class HostileBodyTests: HostileServerTestCase {
     private func run(_ yaml: String, _ flags: [String] = []) throws -> CommandLineRun {
-        let file = folder.appendingPathComponent("case.yaml")
-        try yaml.write(to: file, atomically: true, encoding: .utf8)
-        return try CommandLineRun.run(["run", file.path, "--base-url", server.baseURL] + flags, timeout: 120)
+        try CommandLineRun.run(["run", try scenario(yaml), "--base-url", server.baseURL] + flags, timeout: 120)
     }
 
     private func bomb(_ path: String, expect: String) -> String {
@@ -53,9 +51,8 @@ final class HostileBodyTests: HostileServerTestCase {
     }
 
     func testADecompressionBombKeepsMemoryFlat() throws {
-        let file = folder.appendingPathComponent("bomb.yaml")
-        try bomb("\"/bomb/zstd?gib=4\"", expect: "{ status: 200 }").write(to: file, atomically: true, encoding: .utf8)
-        let measured = try PeakMemory.run(["run", file.path, "--base-url", server.baseURL, "--no-reports"])
+        let file = try scenario(bomb("\"/bomb/zstd?gib=4\"", expect: "{ status: 200 }"))
+        let measured = try PeakMemory.run(["run", file, "--base-url", server.baseURL, "--no-reports"])
         XCTAssertEqual(measured.exitCode, 0, measured.output)
         XCTAssertLessThan(measured.peakMegabytes, 90, "4 GiB decoded into a 4 MB cap")
     }

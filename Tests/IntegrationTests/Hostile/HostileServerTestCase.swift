@@ -12,6 +12,13 @@ class HostileServerTestCase: XCTestCase {
         folder = try TemporaryFolder.make()
     }
 
+    /// Writes `yaml` into the test's folder as `name`; returns the file's path.
+    func scenario(_ yaml: String, name: String = "case.yaml") throws -> String {
+        let file = folder.appendingPathComponent(name)
+        try yaml.write(to: file, atomically: true, encoding: .utf8)
+        return file.path
+    }
+
     override func tearDown() {
         server?.stop()
         if let folder { try? FileManager.default.removeItem(at: folder) }

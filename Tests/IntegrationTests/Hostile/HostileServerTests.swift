@@ -5,12 +5,6 @@ import XCTest
 /// it, one test per kind of misbehaviour. (docs/errors.md's table runs the same server for the messages and
 /// exit codes.)
 final class HostileServerTests: HostileServerTestCase {
-    private func scenario(_ yaml: String, name: String = "case.yaml") throws -> String {
-        let file = folder.appendingPathComponent(name)
-        try yaml.write(to: file, atomically: true, encoding: .utf8)
-        return file.path
-    }
-
     private func run(_ yaml: String, _ flags: [String] = []) throws -> CommandLineRun {
         try CommandLineRun.run(
             ["run", try scenario(yaml), "--base-url", server.baseURL, "--no-reports"] + flags, timeout: 60)

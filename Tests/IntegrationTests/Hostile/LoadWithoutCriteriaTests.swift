@@ -4,15 +4,8 @@ import XCTest
 /// A load section that no criterion judges is judged by the runbook's defaults: a load of 404s or 999s never
 /// passes because the file asked no question.
 final class LoadWithoutCriteriaTests: HostileServerTestCase {
-    private func file(_ name: String, _ yaml: String) throws -> String {
-        let file = folder.appendingPathComponent(name)
-        try yaml.write(to: file, atomically: true, encoding: .utf8)
-        return file.path
-    }
-
     func testALoadOnlyFileWithoutCriteriaIsJudgedByTheRunbook() throws {
-        let path = try file(
-            "load.yaml", "name: Load only\nload:\n  url: /status-999\n  requests: 10\n  concurrency: 2\n")
+        let path = try scenario("name: Load only\nload:\n  url: /status-999\n  requests: 10\n  concurrency: 2\n")
         let run = try CommandLineRun.run(["run", path, "--base-url", server.baseURL, "--no-reports"], timeout: 60)
         XCTAssertEqual(run.exitCode, 1, run.output)
         XCTAssertTrue(
@@ -30,7 +23,7 @@ final class LoadWithoutCriteriaTests: HostileServerTestCase {
             criteria: [requests == 10]
             """
         let run = try CommandLineRun.run(
-            ["run", try file("own.yaml", yaml), "--base-url", server.baseURL, "--no-reports"], timeout: 60)
+            ["run", try scenario(yaml), "--base-url", server.baseURL, "--no-reports"], timeout: 60)
         XCTAssertEqual(run.exitCode, 0, run.output)
         XCTAssertFalse(run.stdout.contains("the runbook's"), run.stdout)
     }

@@ -7,12 +7,11 @@ import XCTest
 final class MaxTimeTests: HostileServerTestCase {
     func testAHungSiteHoldsTheRunNoLongerThanMaxTime() throws {
         let steps = (1...3).map { "  - name: Hangs \($0)\n    url: /hang\n" }.joined()
-        let file = folder.appendingPathComponent("hung.yaml")
-        try ("name: Hung\nsteps:\n" + steps).write(to: file, atomically: true, encoding: .utf8)
+        let file = try scenario("name: Hung\nsteps:\n" + steps)
         let reports = folder.appendingPathComponent("reports")
         let started = Date()
         let run = try CommandLineRun.run(
-            ["run", file.path, "--base-url", server.baseURL, "--max-time", "2s", "--reports", reports.path],
+            ["run", file, "--base-url", server.baseURL, "--max-time", "2s", "--reports", reports.path],
             timeout: 30)
         let elapsed = Date().timeIntervalSince(started)
         XCTAssertEqual(run.exitCode, 130, run.output)

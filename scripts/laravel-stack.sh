@@ -332,7 +332,7 @@ GIT
 JSON
   echo '<?php phpinfo();' > "$runtime/phpinfo/phpinfo.php"
   printf '%%PDF-1.4\n%% Guide du demandeur (CSAR test)\n' > "$runtime/storage/app/public/documents/guide-demandeur.pdf"
-  printf 'Rapport annuel CSAR (test)\n' > "$runtime/storage/app/public/documents/rapport-annuel.txt"
+  printf 'Rapport annuel CSAR (test)\n' > "$runtime/storage/app/public/rapport-annuel.txt"
   cat > "$runtime/static-site/index.html" <<'HTML'
 <!DOCTYPE html>
 <html lang="fr">
@@ -358,24 +358,26 @@ hardening_fault_names=(debug env-public env-production-public git-public log-pub
 
 has_fault() { grep -qx "$1" "$runtime/hardening-faults" 2> /dev/null; }
 
+# True when the header the hardening fault $2 removes is sent: always on a hardened site ($1 not "faults").
+keeps() { [ "$1" != faults ] || ! has_fault "$2"; }
+
 # The security headers: those of a hardened site, less what the faults remove when $1 is "faults".
 security_headers() {
   local faults=$1 hsts="max-age=31536000; includeSubDomains"
   local csp="default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'"
   csp="$csp; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
-  if [ "$faults" != faults ] || ! has_fault no-frame-options; then
-    csp="$csp; frame-ancestors 'self'"
-  fi
+  if keeps "$faults" no-frame-options; then csp="$csp; frame-ancestors 'self'"; fi
   if [ "$faults" = faults ]; then
     if has_fault hsts-short; then hsts="max-age=3600; includeSubDomains"; fi
     if has_fault hsts-no-subdomains; then hsts="${hsts%%;*}"; fi
   fi
-  [ "$faults" = faults ] && has_fault no-hsts || echo "        add_header Strict-Transport-Security \"$hsts\" always;"
-  [ "$faults" = faults ] && has_fault no-frame-options || echo "        add_header X-Frame-Options SAMEORIGIN always;"
-  [ "$faults" = faults ] && has_fault no-nosniff || echo "        add_header X-Content-Type-Options nosniff always;"
-  [ "$faults" = faults ] && has_fault no-referrer-policy \
-    || echo "        add_header Referrer-Policy strict-origin-when-cross-origin always;"
-  [ "$faults" = faults ] && has_fault no-csp || echo "        add_header Content-Security-Policy \"$csp\" always;"
+  if keeps "$faults" no-hsts; then echo "        add_header Strict-Transport-Security \"$hsts\" always;"; fi
+  if keeps "$faults" no-frame-options; then echo "        add_header X-Frame-Options SAMEORIGIN always;"; fi
+  if keeps "$faults" no-nosniff; then echo "        add_header X-Content-Type-Options nosniff always;"; fi
+  if keeps "$faults" no-referrer-policy; then
+    echo "        add_header Referrer-Policy strict-origin-when-cross-origin always;"
+  fi
+  if keeps "$faults" no-csp; then echo "        add_header Content-Security-Policy \"$csp\" always;"; fi
 }
 
 # The body of the Laravel server on TLS (and of its redirect server under no-redirect): the app hardened,

@@ -22,3 +22,30 @@ Route::middleware('auth')->group(function () {
     Route::get('/admin', [AdminController::class, 'dashboard'])->name('admin');
     Route::post('/logout', [AuthController::class, 'destroy'])->name('logout');
 });
+
+// The `telescope` fault of `scripts/laravel-stack.sh hardening-fault`: Laravel Telescope's dashboard left public
+// in production. Only the TLS server passes CSAR_FAULT_TELESCOPE=on (while the fault is on), so the app itself
+// answers /telescope there and nowhere else.
+if (request()->server('CSAR_FAULT_TELESCOPE') === 'on') {
+    Route::get('/telescope/{view?}', function () {
+        return response(<<<'HTML'
+<!DOCTYPE html>
+<html lang="en">
+<head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>Telescope - CSAR</title>
+    <link href="/vendor/telescope/app.css" rel="stylesheet" type="text/css">
+</head>
+<body>
+<div id="telescope" v-cloak>
+    <h1>Laravel Telescope</h1>
+    <ul><li>Requests</li><li>Commands</li><li>Jobs</li><li>Exceptions</li><li>Logs</li><li>Queries</li></ul>
+</div>
+<script>window.Telescope = {"path":"telescope","timezone":"UTC","recording":true};</script>
+<script src="/vendor/telescope/app.js"></script>
+</body>
+</html>
+HTML);
+    })->where('view', '.*')->name('telescope');
+}

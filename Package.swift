@@ -29,7 +29,10 @@ let package = Package(
         // libcurl 7.88.1 and OpenSSL 3.0 (Debian 12); TLSInterpositionTests fails when either changes.
         .target(
             name: "CCurl",
-            linkerSettings: [.linkedLibrary("curl"), .linkedLibrary("ssl", .when(platforms: [.linux]))]
+            linkerSettings: [
+                .linkedLibrary("curl"), .linkedLibrary("ssl", .when(platforms: [.linux])),
+                .linkedLibrary("crypto", .when(platforms: [.linux])),
+            ]
         ),
         // Opaque HTML/XML + XPath API; libxml2 headers stay inside the .c file (ICU clash with Foundation).
         .target(

@@ -55,6 +55,32 @@ int ccurl_tls_lane_shares_context(void);
 /// Lets the handshakes of `handle`'s new TLS connections be counted (CURLOPT_SSL_CTX_FUNCTION).
 CURLcode ccurl_easy_count_tls_handshakes(CURL *handle);
 
+/// The server certificate and protocol of a TLS connection, as a production check reports them.
+typedef struct {
+    /// "TLSv1.3", "TLSv1.2"…
+    char protocol[32];
+    /// RFC 2253 distinguished names, e.g. "CN=csar.sn,O=CSAR".
+    char subject[512];
+    char issuer[512];
+    /// The subjectAltName DNS names and IP addresses, comma-separated.
+    char alt_names[1024];
+    /// Validity, in Unix seconds.
+    long long not_before;
+    long long not_after;
+} ccurl_certificate;
+
+/// A handshake that stops before the request: `found` is 1 once `certificate` holds the server's.
+typedef struct {
+    CURL *handle;
+    int found;
+    ccurl_certificate certificate;
+} ccurl_certificate_probe;
+
+/// Makes `probe->handle`'s next transfer read the leaf certificate and protocol of its TLS connection once it
+/// is established, and abort before any request is sent (CURLOPT_PREREQFUNCTION): perform then returns
+/// CURLE_ABORTED_BY_CALLBACK. `probe` must outlive the transfer.
+CURLcode ccurl_easy_probe_certificate(ccurl_certificate_probe *probe);
+
 /// Ignores SIGPIPE for the whole process once: with CURLOPT_NOSIGNAL set, libcurl no longer guards each
 /// transfer itself (3 syscalls per request), so a peer closing a socket must not kill the process.
 void ccurl_ignore_sigpipe(void);

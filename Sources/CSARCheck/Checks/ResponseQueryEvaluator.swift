@@ -14,6 +14,26 @@ struct ResponseQueryEvaluator {
         switch query {
         case .status: return .success([.number(Double(response.status))])
         case .header(let name): return .success(response.headerValues(name).map(JSONValue.string))
+        case .headerPart(let name, let pattern, let group):
+            return compiled(pattern, as: "regular expression").map { regex in
+                response.headerValues(name).compactMap { regex.firstMatch(in: $0, group: group) }.map(JSONValue.string)
+            }
+        case .responseHeaders:
+            return .success([.string(response.headers.map { "\($0.name): \($0.value)" }.joined(separator: "\n"))])
+        case .setCookie(let glob, let attribute):
+            guard let pattern = try? render(glob) else {
+                return .failure(QueryFailure(expected: "a cookie name", message: "undefined variable"))
+            }
+            return .success(
+                SetCookieLine.all(in: response).filter { $0.name(matches: pattern) }.map { $0.value(of: attribute) })
+        case .tls(let field):
+            guard let certificate = view.certificate else {
+                return .failure(
+                    QueryFailure(
+                        expected: "a certificate", message: "tls: checks read the certificate of a `certificate:` step")
+                )
+            }
+            return .success(certificate.values(of: field))
         case .cookie(let name): return .success(view.cookie(named: name).map { [.string($0.value)] } ?? [])
         case .body: return .success([.string(view.text)])
         case .bodySize: return .success([.number(Double(response.bodySize))])
@@ -54,6 +74,11 @@ struct ResponseQueryEvaluator {
         switch query {
         case .status: "status"
         case .header(let name): "header \(name)"
+        case .headerPart(let name, let pattern, _): "header \(name) /\(pattern.text(render))/"
+        case .responseHeaders: "response headers"
+        case .setCookie(let glob, let attribute):
+            "set_cookie \((try? render(glob)) ?? glob.source) \(attribute.rawValue)"
+        case .tls(let field): "tls \(field.rawValue)"
         case .cookie(let name): "cookie \(name)"
         case .body: "body"
         case .bodySize: "body size"

@@ -157,3 +157,18 @@ final class CurlEasy {
         }
     }
 }
+
+extension CurlEasy {
+    /// Performs a transfer that stops once its TLS connection is up, before any request is sent, and returns
+    /// the server's leaf certificate and the protocol agreed (nil when there was none: not TLS, or no
+    /// handshake), with libcurl's code (CURLE_ABORTED_BY_CALLBACK when the handshake completed).
+    func performHandshakeOnly() -> (CURLcode, ccurl_certificate?) {
+        let probe = UnsafeMutablePointer<ccurl_certificate_probe>.allocate(capacity: 1)
+        defer { probe.deallocate() }
+        probe.initialize(to: ccurl_certificate_probe())
+        probe.pointee.handle = handle
+        if let refused = Optional(ccurl_easy_probe_certificate(probe)), refused != CURLE_OK { return (refused, nil) }
+        let code = perform()
+        return (code, probe.pointee.found == 1 ? probe.pointee.certificate : nil)
+    }
+}

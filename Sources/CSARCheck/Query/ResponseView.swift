@@ -2,12 +2,15 @@
 final class ResponseView {
     let response: HTTPResponse
     let cookies: [Cookie]
+    /// The server certificate a `certificate:` step read, for its `tls:` checks.
+    let certificate: ServerCertificate?
     private var json: Result<JSONValue, ResponseParseError>?
     private var markup: Result<MarkupDocument, ResponseParseError>?
 
-    init(response: HTTPResponse, cookies: [Cookie]) {
+    init(response: HTTPResponse, cookies: [Cookie], certificate: ServerCertificate? = nil) {
         self.response = response
         self.cookies = cookies
+        self.certificate = certificate
     }
 
     /// The body as text, decoded by its charset once.

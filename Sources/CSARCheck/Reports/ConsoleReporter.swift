@@ -21,8 +21,16 @@ public struct ConsoleReporter: Sendable {
         let retries = step.attempts > 1 ? style.dim(" (\(step.attempts) attempts)") : ""
         let line = "  \(mark(step.outcome)) \(step.name.terminalSafe.padded(to: 48)) \(status)  \(time)\(retries)"
         write(line)
+        if let summary = step.summary { write(style.dim("      \(summary.terminalSafe)")) }
         for capture in step.captures where !capture.secret && capture.displayValue != SecretMasker.mask {
             write(style.dim("      \(capture.name) = \(capture.displayValue.terminalSafe)"))
+        }
+        for warning in step.failedWarnings {
+            guard let failure = warning.failure else { continue }
+            write(style.yellow("      ⚠ warning: \(warning.title.terminalSafe)"))
+            write("        expected \(failure.expected.terminalSafe)")
+            write("        actual   \(failure.actual.terminalSafe)")
+            write(style.dim("        at \(warning.location) (\(warning.key))".terminalSafe))
         }
         switch step.outcome {
         case .passed:
@@ -52,7 +60,7 @@ public struct ConsoleReporter: Sendable {
                 write(style.dim("      response: " + response.bodyExcerpt.prefix(240).replacingNewlines().terminalSafe))
             }
         }
-        if let hint = step.hint, step.outcome == .failed || step.outcome == .error {
+        if let hint = step.hint, step.outcome == .failed || step.outcome == .error || !step.failedWarnings.isEmpty {
             write(style.yellow("      hint: \(hint.replacingNewlines().terminalSafe)"))
         }
     }
@@ -88,6 +96,8 @@ public struct ConsoleReporter: Sendable {
         if count(.failed) > 0 { parts.append("\(count(.failed)) failed") }
         if count(.error) > 0 { parts.append("\(count(.error)) errors") }
         if count(.skipped) > 0 { parts.append("\(count(.skipped)) skipped") }
+        let warnings = steps.reduce(0) { $0 + $1.failedWarnings.count }
+        if warnings > 0 { parts.append("\(warnings) warning\(warnings == 1 ? "" : "s")") }
         let counts = parts.joined(separator: ", ")
         write("\n" + (failedScenarios == 0 ? counts : style.red(counts)))
     }

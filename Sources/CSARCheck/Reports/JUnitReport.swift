@@ -23,7 +23,8 @@ public struct JUnitReport {
                 name: scenario.name, package: className, id: id, startedAt: scenario.startedAt, time: scenario.duration,
                 cases: cases, className: className,
                 properties: [("file", scenario.file)],
-                systemErr: ([scenario.setupError].compactMap { $0 } + scenario.notes)
+                systemErr: ([scenario.setupError].compactMap { $0 } + scenario.notes),
+                systemOut: Self.stepFindings(of: scenario)
             )
             id += 1
         }
@@ -49,6 +50,18 @@ public struct JUnitReport {
                 className: "run", properties: [], systemErr: [message])
         }
         return xml + "</testsuites>\n"
+    }
+
+    /// What passing testcases cannot carry in the schema: each step's summary (a certificate's subject, issuer
+    /// and days to expiry) and each `warn:` check that did not hold.
+    static func stepFindings(of scenario: ScenarioReport) -> [String] {
+        scenario.steps.flatMap { step in
+            (step.summary.map { ["\(step.name): \($0)"] } ?? [])
+                + step.warnings.filter { !$0.passed }.map {
+                    "warning: \(step.name): \($0.title): expected \($0.expected ?? ""), got \($0.actual ?? "")"
+                        + (step.hint.map { " — hint: \($0)" } ?? "")
+                }
+        }
     }
 
     private func suite(

@@ -29,13 +29,17 @@ extension StepResult {
         }
         step.transportError = transportError.map(masker.mask)
         step.problem = problem.map(masker.mask)
-        step.assertions = assertions.map { assertion in
-            var masked = assertion
-            masked.failure = assertion.failure.map {
-                CheckFailure(expected: masker.maskExcerpt($0.expected), actual: masker.maskExcerpt($0.actual))
+        let maskChecks = { (checks: [AssertionResult]) in
+            checks.map { assertion in
+                var masked = assertion
+                masked.failure = assertion.failure.map {
+                    CheckFailure(expected: masker.maskExcerpt($0.expected), actual: masker.maskExcerpt($0.actual))
+                }
+                return masked
             }
-            return masked
         }
+        step.assertions = maskChecks(assertions)
+        step.warnings = maskChecks(warnings)
         step.captures = captures.map { capture in
             var masked = capture
             masked.displayValue = masker.maskExcerpt(capture.displayValue)

@@ -72,6 +72,13 @@ public struct StepResult: Sendable {
     /// The step's `hint:`, rendered: what to check first when it fails.
     public var hint: String?
     public var assertions: [AssertionResult]
+    /// The step's `warn:` checks: reported, never a failure.
+    public var warnings: [AssertionResult] = []
+    /// What the step found, in one line, shown whatever its outcome: a `certificate:` step's subject, issuer
+    /// and days to expiry.
+    public var summary: String?
+    /// The server certificate a `certificate:` step read.
+    public var certificate: ServerCertificate?
     /// What the step's checks must be read with, passed or not: a body they read was cut at the cap.
     public var notes: [String] = []
     public var captures: [CapturedValue]
@@ -84,6 +91,8 @@ public struct StepResult: Sendable {
     public var unexpectedStatus = false
 
     public var failedAssertions: [AssertionResult] { assertions.filter { !$0.passed } }
+    /// The `warn:` checks that did not hold.
+    public var failedWarnings: [AssertionResult] { warnings.filter { !$0.passed } }
     /// Seconds the final attempt took, 0 when nothing was received; for a side effect, its delivery latency.
     public var duration: Double { response?.timings.total ?? 0 }
     /// A request that was sent (a response or a transport error), as the request metrics count.

@@ -5,6 +5,8 @@ public enum StepKind: String, Sendable, CaseIterable, Codable {
     case http, mail, sms, event
     /// A subscription to the channel an `event` step then waits on: neither a request nor a delivery.
     case subscribe
+    /// A TLS handshake whose server certificate stands for the response: no request either.
+    case tls
 
     /// How reports name what stands for the step's response: the status for HTTP, the kind of delivery else.
     public var deliveryLabel: String {
@@ -14,6 +16,7 @@ public enum StepKind: String, Sendable, CaseIterable, Codable {
         case .sms: "SMS"
         case .event: "event"
         case .subscribe: "subscribed"
+        case .tls: "TLS"
         }
     }
 }

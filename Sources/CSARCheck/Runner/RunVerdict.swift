@@ -54,7 +54,7 @@ public enum RunVerdict: Int32, Sendable {
     /// error, of steps and loads alike, says nothing answered (DNS, connect, TLS). Steps skipped for a
     /// value an unreachable step did not capture do not count against it.
     public static func isUnreachable(steps: [StepResult], loads: [LoadResult]) -> Bool {
-        if steps.contains(where: { $0.kind == .http && $0.response != nil })
+        if steps.contains(where: { ($0.kind == .http || $0.kind == .tls) && $0.response != nil })
             || loads.contains(where: { $0.responses > 0 })
         {
             return false

@@ -42,7 +42,7 @@ public struct ScenarioRunner: Sendable {
             transcript: Transcript(masker: masker),
             stop: stop, runStartedAt: configuration.startedAt
         )
-        for step in scenario.steps where !stop.isRequested {
+        for step in scenario.steps.lazy.flatMap(stepRunner.repetitions) where !stop.isRequested {
             var stepResult: StepResult
             if let reason = reachability.skipReason(for: result.baseURL) {
                 stepResult = StepResult(

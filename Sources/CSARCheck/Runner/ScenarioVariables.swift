@@ -35,7 +35,7 @@ enum ScenarioVariables {
         }
         guard let template = scenario.baseURL else { return (configuration.baseURL, missing) }
         guard let rendered = try? variables.render(template) else { return (nil, missing) }
-        variables.set("base_url", rendered, secret: false)
+        variables.setBaseURL(rendered)
         return (rendered, missing)
     }
 

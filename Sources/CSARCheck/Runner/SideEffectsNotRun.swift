@@ -7,7 +7,7 @@ enum SideEffectsNotRun {
         case .mail: "e-mail (runbook: Emails envoyés)"
         case .sms: "SMS (runbook: SMS envoyés)"
         case .event: "real-time notification (runbook: Notifications temps réel)"
-        case .http, .subscribe: kind.deliveryLabel
+        case .http, .subscribe, .tls: kind.deliveryLabel
         }
     }
 

@@ -11,6 +11,7 @@ extension StepRunner {
         case .sms(let wait): runSMS(wait, of: step, into: &result)
         case .subscribe(let subscription): runSubscribe(subscription, into: &result)
         case .event(let wait): runEvent(wait, of: step, into: &result)
+        case .certificate(let spec): runCertificate(spec, of: step, into: &result)
         }
     }
 
@@ -155,6 +156,32 @@ extension StepRunner {
                 missed(title, expected: expected, actual: reason, key: wait.key, location: wait.location, into: &result)
                 result.hint = result.hint ?? Self.realtimeHint
             }
+        }
+    }
+
+    /// A TLS handshake with the server of the step's URL: its certificate is the step's response. A handshake
+    /// that did not complete is a transport error, as a request's would be.
+    private func runCertificate(_ spec: CertificateCheck, of step: Step, into result: inout StepResult) {
+        let url: String
+        do {
+            url = RequestBuilder.join(builder.baseURL, try variables.render(spec.url))
+        } catch {
+            notRun(Self.missingVariableMessage(error.name), into: &result)
+            return
+        }
+        record("TLS", url, waitingFor: "a TLS handshake, no request", into: &result)
+        let started = Date()
+        switch TLSProbe(options: client.options, stop: stop).certificate(of: url) {
+        case .success(let certificate):
+            let elapsed = Date().timeIntervalSince(started)
+            let response = certificate.response(url: url, elapsed: elapsed)
+            let view = ResponseView(response: response, cookies: [], certificate: certificate)
+            check(step, response: response, view: view, into: &result)
+            result.summary = certificate.summary()
+            result.certificate = certificate
+        case .failure(let error):
+            result.transportError = transcript.masker.mask(error)
+            result.outcome = .error
         }
     }
 

@@ -43,6 +43,7 @@ struct StepRunner {
             captureFailures: [], attempts: 0, startedAt: Date()
         )
         result.kind = step.kind
+        if let item = step.boundItem { variables.set(StepRepetition.variable, item, secret: false) }
         result.hint = step.hint.flatMap { try? variables.render($0) }.map(transcript.masker.mask)
         if let reason = skipReason(for: step) {
             result.outcome = .skipped
@@ -96,9 +97,35 @@ struct StepRunner {
         return result
     }
 
+    /// The step as it runs: once, or once per item of its `for_each:` list, named with the item. A list that
+    /// cannot be rendered yet, or is empty, leaves the step as written, to be skipped with the reason.
+    func repetitions(of step: Step) -> [Step] {
+        guard let repetition = step.forEach else { return [step] }
+        guard let list = try? variables.render(repetition.items) else { return [step] }
+        let items = StepRepetition.split(list)
+        if items.isEmpty { return [step] }
+        return items.map { item in
+            var copy = step
+            copy.forEach = nil
+            copy.boundItem = item
+            variables.set(StepRepetition.variable, item, secret: false)
+            copy.name = (try? variables.render(repetition.name)) ?? step.name
+            return copy
+        }
+    }
+
     /// Why the step is not sent at all: a `--skip` tag, or a `when:` that does not hold.
     private func skipReason(for step: Step) -> String? {
         if let reason = selection.skipReason(for: step) { return reason }
+        if let repetition = step.forEach {
+            // Left as written by `repetitions(of:)`: its list is missing or empty.
+            do {
+                _ = try variables.render(repetition.items)
+                return "skipped: for_each: \(repetition.items.source) is empty"
+            } catch {
+                return Self.missingVariableMessage(error.name)
+            }
+        }
         guard let condition = step.condition else { return nil }
         do {
             let value = try variables.render(condition)
@@ -159,6 +186,7 @@ struct StepRunner {
     private func evaluate(_ step: Step, request: HTTPRequest, into result: inout StepResult) {
         result.captures = []
         result.captureFailures = []
+        result.warnings = []
         result.transportError = nil
         result.unexpectedStatus = false
         let response: HTTPResponse
@@ -207,15 +235,18 @@ struct StepRunner {
         let evaluator = AssertionEvaluator(
             predicates: PredicateEvaluator(
                 render: variables.render, show: { transcript.masker.excerpt($0, length: 200) }))
-        result.assertions = step.assertions.map { assertion in
+        let evaluate = { (assertion: Assertion) in
             var outcome = evaluator.evaluate(assertion, on: view)
             outcome.failure = outcome.failure.map {
                 CheckFailure(expected: transcript.masker.mask($0.expected), actual: transcript.masker.mask($0.actual))
             }
             return outcome
         }
+        result.assertions = step.assertions.map(evaluate)
+        result.warnings = step.warnings.map(evaluate)
         let readsBody =
-            step.captures.contains { $0.query.readsBody } || step.assertions.contains { $0.query.readsBody }
+            step.captures.contains { $0.query.readsBody }
+            || (step.assertions + step.warnings).contains { $0.query.readsBody }
         result.notes = readsBody ? response.bodyCut.map { [$0.description] } ?? [] : []
         // Recorded after captures so freshly captured secrets (a CSRF token) are masked in the body.
         result.response = transcript.record(of: response)

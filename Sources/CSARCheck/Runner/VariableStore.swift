@@ -16,11 +16,19 @@ final class VariableStore {
         if secret || SecretMasker.isSensitiveVariableName(name) { masker.add(value) }
     }
 
-    /// The variables every run has: `base_url`, `run_id`, `timestamp`.
+    /// The variables every run has: `base_url`, `base_host`, `run_id`, `timestamp`.
     func setBuiltins(from configuration: RunConfiguration) {
-        set("base_url", configuration.baseURL, secret: false)
+        setBaseURL(configuration.baseURL)
         set("run_id", configuration.runID, secret: false)
         set("timestamp", String(Int(Date().timeIntervalSince1970)), secret: false)
+    }
+
+    /// `base_url`, and `base_host`: its host name without the port (an IPv6 address in brackets), from which
+    /// a file can name the site's other origins (`http://{{ base_host }}`, the plain-HTTP redirect).
+    func setBaseURL(_ url: String) {
+        set("base_url", url, secret: false)
+        let host = Origin(url: url).map { $0.host.contains(":") ? "[\($0.host)]" : $0.host } ?? ""
+        set("base_host", host, secret: false)
     }
 
     func lookup(_ name: String) -> String? {

@@ -1,9 +1,11 @@
 import Yams
 
-/// Reads `expect:`: status, headers, cookies, body, body_size, jsonpath, xpath, max_duration, max_ttfb.
+/// Reads `expect:` (and `warn:`): status, headers, response_headers, cookies, set_cookie, body, body_size,
+/// jsonpath, xpath, max_duration, max_ttfb, tls.
 enum AssertionLoading {
     static let keys = [
-        "status", "headers", "cookies", "body", "body_size", "jsonpath", "xpath", "max_duration", "max_ttfb",
+        "status", "headers", "response_headers", "cookies", "set_cookie", "body", "body_size", "jsonpath", "xpath",
+        "max_duration", "max_ttfb", "tls",
     ]
 
     static func assertions(_ node: Node?, path: String, scope: VariableScope) throws(ScenarioError) -> [Assertion] {
@@ -26,14 +28,42 @@ enum AssertionLoading {
             switch key {
             case "status":
                 add(.status, .status(try status(value, key: keyPath, reader: reader)), keyPath, value)
-            case "headers", "cookies":
+            case "headers":
                 let entries = try MappingFields(value, path: keyPath, known: [], reader: reader)
                 for (name, _, predicateNode) in entries.all {
                     let path = entries.keyPath(name)
-                    add(
-                        key == "headers" ? .header(name) : .cookie(name), try predicate(predicateNode, path), path,
-                        predicateNode)
+                    let (query, checked) = try header(name, predicateNode, path: path, scope: scope)
+                    add(query, .predicate(checked), path, predicateNode)
                 }
+            case "cookies":
+                let entries = try MappingFields(value, path: keyPath, known: [], reader: reader)
+                for (name, _, predicateNode) in entries.all {
+                    let path = entries.keyPath(name)
+                    add(.cookie(name), try predicate(predicateNode, path), path, predicateNode)
+                }
+            case "set_cookie":
+                let entries = try MappingFields(value, path: keyPath, known: [], reader: reader)
+                for (name, nameNode, attributesNode) in entries.all {
+                    let glob = try scope.template(nameNode, key: entries.keyPath(name))
+                    let attributes = try MappingFields(
+                        attributesNode, path: entries.keyPath(name),
+                        known: SetCookieAttribute.allCases.map(\.rawValue), reader: reader)
+                    for (attribute, _, predicateNode) in attributes.all {
+                        guard let field = SetCookieAttribute(rawValue: attribute) else { continue }
+                        let path = attributes.keyPath(attribute)
+                        add(.setCookie(glob, field), try predicate(predicateNode, path), path, predicateNode)
+                    }
+                }
+            case "tls":
+                let entries = try MappingFields(
+                    value, path: keyPath, known: TLSField.allCases.map(\.rawValue), reader: reader)
+                for (name, _, predicateNode) in entries.all {
+                    guard let field = TLSField(rawValue: name) else { continue }
+                    let path = entries.keyPath(name)
+                    add(.tls(field), try predicate(predicateNode, path), path, predicateNode)
+                }
+            case "response_headers":
+                add(.responseHeaders, try predicate(value, keyPath), keyPath, value)
             case "body":
                 add(.body, try predicate(value, keyPath), keyPath, value)
             case "body_size":
@@ -50,6 +80,29 @@ enum AssertionLoading {
             }
         }
         return assertions
+    }
+
+    /// A `headers:` entry: a predicate on the header's values, or with `extract: REGEX` on what the regex finds
+    /// in them (`Strict-Transport-Security: { extract: "max-age=(\\d+)", ge: 15552000 }`).
+    private static func header(
+        _ name: String, _ node: Node, path: String, scope: VariableScope
+    ) throws(ScenarioError) -> (ResponseQuery, Predicate) {
+        guard case .mapping = node else {
+            return (.header(name), try PredicateLoading.predicate(node, path: path, scope: scope))
+        }
+        let fields = try MappingFields(
+            node, path: path, known: ["extract"] + PredicateLoading.keys, reader: scope.reader)
+        guard let extract = fields.value("extract") else {
+            return (.header(name), try PredicateLoading.predicate(node, path: path, scope: scope))
+        }
+        let (pattern, groups) = try QueryCompiling.regex(extract, key: fields.keyPath("extract"), scope: scope)
+        let predicate = try PredicateLoading.predicate(fields, scope: scope)
+        guard !predicate.conditions.isEmpty else {
+            throw scope.reader.error(
+                at: node, key: path,
+                "say what to check of what 'extract' finds: one of \(PredicateLoading.keys.joined(separator: ", "))")
+        }
+        return (.headerPart(name, pattern, group: groups > 0 ? 1 : 0), predicate)
     }
 
     /// `- path: $.data` plus predicate keys on the same map.

@@ -102,6 +102,13 @@ public struct Step: Sendable {
     public var retry: RetryPolicy?
     public var captures: [Capture]
     public var assertions: [Assertion]
+    /// `warn:`: checks like `expect:` whose failures are reported as warnings and fail nothing.
+    public var warnings: [Assertion] = []
+    /// `for_each:`: the step runs once per item of this list (commas, spaces or line breaks between items),
+    /// each time with `{{ item }}` set and its name rendered.
+    public var forEach: StepRepetition?
+    /// The item of the `for_each:` list this copy of the step runs with.
+    public var boundItem: String?
     /// Criteria on this step's requests alone.
     public var criteria: [Criterion] = []
     /// Set when the step submits a form of the previous response instead of sending `method` and `url`.
@@ -126,4 +133,20 @@ public struct RetryPolicy: Sendable {
     public var attempts: Int
     /// Seconds between attempts.
     public var delay: Double
+}
+
+/// A step's `for_each:`: one run of the step per item of a list, so that a list a user extends by a variable
+/// (the paths that must never be public) gives one testcase per item.
+public struct StepRepetition: Sendable {
+    /// The list, rendered when the step is reached.
+    public var items: Template
+    /// The step's name, rendered with `{{ item }}` for each run.
+    public var name: Template
+    /// The variable each item is set to.
+    public static let variable = "item"
+
+    /// The items of the rendered list: separated by commas, spaces or line breaks, empty ones left out.
+    public static func split(_ list: String) -> [String] {
+        list.split { $0 == "," || $0.isWhitespace }.map(String.init)
+    }
 }

@@ -5,7 +5,7 @@ import Yams
 /// types, undefined variables, bad JSONPath/XPath/regex — is found here, before any request is sent.
 public struct ScenarioLoader: Sendable {
     /// Variables that exist in every run without being declared.
-    public static let builtinVariables: Set<String> = ["base_url", "run_id", "timestamp"]
+    public static let builtinVariables: Set<String> = ["base_url", "base_host", "run_id", "timestamp"]
     /// Names reached through `{{ env.NAME }}` are read from the environment when the run starts.
     static let environmentPrefix = "env."
 

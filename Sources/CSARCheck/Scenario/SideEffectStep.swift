@@ -1,13 +1,14 @@
-/// A step that sends no HTTP request of its own: it waits for one of the site's side effects, or subscribes to
-/// the channel an event will come on.
+/// A step that sends no HTTP request of its own: it waits for one of the site's side effects, subscribes to
+/// the channel an event will come on, or reads a server's TLS certificate.
 public enum SideEffectStep: Sendable {
     case mail(MailWait)
     case sms(SMSWait)
     case subscribe(ChannelSubscription)
     case event(EventWait)
+    case certificate(CertificateCheck)
 
     /// The step keys, one per kind; a step has at most one of them, and then no request.
-    static let keys = ["mail", "sms", "subscribe", "expect_event"]
+    static let keys = ["mail", "sms", "subscribe", "expect_event", "certificate"]
 
     public var kind: StepKind {
         switch self {
@@ -15,6 +16,7 @@ public enum SideEffectStep: Sendable {
         case .sms: .sms
         case .subscribe: .subscribe
         case .event: .event
+        case .certificate: .tls
         }
     }
 
@@ -25,6 +27,7 @@ public enum SideEffectStep: Sendable {
         case .sms(let wait): "SMS to \(wait.to?.source ?? "anyone")"
         case .subscribe(let subscription): "subscribe \(subscription.channel.source)"
         case .event(let wait): "event \(wait.event.source) on \(wait.channel.source)"
+        case .certificate(let check): "certificate of \(check.url.source)"
         }
     }
 }

@@ -5,8 +5,8 @@ enum StepLoading {
     static let stepKeys =
         [
             "name", "method", "url", "headers", "query", "form", "multipart", "json", "body", "content_type",
-            "follow_redirects", "max_redirects", "timeout", "compressed", "retry", "capture", "expect", "submit_form",
-            "tags", "when", "hint",
+            "follow_redirects", "max_redirects", "timeout", "compressed", "retry", "capture", "expect", "warn",
+            "submit_form", "tags", "when", "hint", "for_each",
         ] + SideEffectStep.keys + CriteriaLoading.keys
     static let bodyKeys = ["form", "multipart", "json", "body"]
     static let methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
@@ -32,7 +32,13 @@ enum StepLoading {
         let fields = try MappingFields(node, path: path, known: stepKeys, reader: reader)
         let usedByStep = UsedNames()
         scope.usedByStep = usedByStep
-        defer { scope.usedByStep = nil }
+        // `{{ item }}` is defined within a `for_each:` step only.
+        let repeats = fields.value("for_each") != nil && !scope.isDefined(StepRepetition.variable)
+        if repeats { scope.define(StepRepetition.variable) }
+        defer {
+            scope.usedByStep = nil
+            if repeats { scope.forget(StepRepetition.variable) }
+        }
         let condition = try fields.value("when").map { node throws(ScenarioError) in
             try scope.template(node, key: fields.keyPath("when"))
         }
@@ -82,6 +88,16 @@ enum StepLoading {
         step.criteria = try CriteriaLoading.criteria(fields)
         step.assertions = try AssertionLoading.assertions(
             fields.value("expect"), path: fields.keyPath("expect"), scope: scope)
+        step.warnings = try AssertionLoading.assertions(
+            fields.value("warn"), path: fields.keyPath("warn"), scope: scope)
+        try checkTLSQueries(of: step, fields: fields)
+        if let list = fields.value("for_each") {
+            step.forEach = StepRepetition(
+                items: try scope.template(list, key: fields.keyPath("for_each")),
+                name: try fields.value("name").map { node throws(ScenarioError) in
+                    try scope.template(node, key: fields.keyPath("name"))
+                } ?? Template(literal: step.name + " ({{ item }})"))
+        }
         step.tags = try TagLoading.tags(fields)
         step.condition = condition
         step.hint = try fields.value("hint").map { node throws(ScenarioError) in
@@ -89,6 +105,17 @@ enum StepLoading {
         }
         step.usedVariables = usedByStep.names
         return step
+    }
+
+    /// `tls:` checks read what a `certificate:` step's handshake showed, and only that.
+    private static func checkTLSQueries(of step: Step, fields: MappingFields) throws(ScenarioError) {
+        let isCertificate = if case .certificate = step.sideEffect { true } else { false }
+        for assertion in step.assertions + step.warnings {
+            guard case .tls = assertion.query, !isCertificate else { continue }
+            throw ScenarioError(
+                location: assertion.location, key: assertion.key,
+                message: "tls: checks read the certificate of a `certificate: URL` step; this step has none")
+        }
     }
 
     /// The step's `mail:`, `sms:`, `subscribe:` or `expect_event:`: at most one, and then neither a form to
@@ -117,6 +144,7 @@ enum StepLoading {
         if let mail = try MailWaitLoading.mail(fields, scope: scope) { return .mail(mail) }
         if let sms = try SMSWaitLoading.sms(fields, scope: scope) { return .sms(sms) }
         if let subscription = try RealtimeLoading.subscription(fields, scope: scope) { return .subscribe(subscription) }
+        if let check = try CertificateCheckLoading.check(fields, scope: scope) { return .certificate(check) }
         return try RealtimeLoading.event(fields, scope: scope).map(SideEffectStep.event)
     }
 

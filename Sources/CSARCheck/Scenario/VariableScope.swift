@@ -19,6 +19,10 @@ struct VariableScope {
         defined.insert(name)
     }
 
+    mutating func forget(_ name: String) {
+        defined.remove(name)
+    }
+
     /// The scalar at `node` read as a template, its variables checked: what every templated key of a file is.
     func template(_ node: Node, key: String) throws(ScenarioError) -> Template {
         let template = try ScalarReading.template(node, key: key, reader: reader)

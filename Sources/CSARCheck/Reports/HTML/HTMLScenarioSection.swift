@@ -42,13 +42,20 @@ enum HTMLScenarioSection {
     }
 
     static func row(_ step: StepReport, number: Int, baseURL: String, scale: Double) -> String {
-        let open = step.outcome == "passed" ? "" : " open"
+        let open = step.outcome == "passed" && !step.warnings.contains { !$0.passed } ? "" : " open"
         var html = "<li class=\"step \(outcomeClass(step.outcome))\"><details\(open)><summary>"
         html += "<span class=\"outcome\">\(outcome(step.outcome))</span>"
         html += "<span class=\"name\">\(number). \(HTMLText.escape(step.name))</span>"
         html += "<span class=\"request\">\(HTMLText.escape(requestLine(step, baseURL: baseURL)))</span>"
         html += "<span class=\"time\">\(step.timings.map { HTMLFormat.seconds($0.total) } ?? "—")</span>"
         html += "<span class=\"bar\">\(step.timings.map { HTMLTimingWaterfall.bar($0, scale: scale) } ?? "")</span>"
+        if let summary = step.summary {
+            html += "<span class=\"captures\">\(HTMLText.escape(summary))</span>"
+        }
+        let warnings = step.warnings.filter { !$0.passed }.count
+        if warnings > 0 {
+            html += "<span class=\"captures\">⚠ \(warnings) warning\(warnings == 1 ? "" : "s")</span>"
+        }
         if !step.captures.isEmpty {
             let captures = step.captures.map {
                 "<code>\(HTMLText.escape($0.name)) = \(HTMLText.escape($0.value))</code>"

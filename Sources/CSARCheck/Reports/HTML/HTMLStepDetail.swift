@@ -18,10 +18,17 @@ enum HTMLStepDetail {
                 "<h4>Captures that failed</h4>\n"
                 + HTMLVerdictSection.marked(step.captureFailures, mark: "✘", class: "bad")
         }
+        if let summary = step.summary {
+            html += "<p class=\"facts\">\(HTMLText.escape(summary))</p>\n"
+        }
         if !step.assertions.isEmpty {
             html += assertions(step.assertions)
         }
-        if let hint = step.hint, step.outcome == "failed" || step.outcome == "error" {
+        let warned = step.warnings.contains { !$0.passed }
+        if !step.warnings.isEmpty {
+            html += assertions(step.warnings, heading: "Warnings")
+        }
+        if let hint = step.hint, step.outcome == "failed" || step.outcome == "error" || warned {
             html += "<p class=\"hint\">Hint: \(HTMLText.escape(hint))</p>\n"
         }
         var facts = ["\(step.location)"]
@@ -50,7 +57,7 @@ enum HTMLStepDetail {
     }
 
     /// Failed assertions first: they are why the reader opened the step.
-    static func assertions(_ assertions: [AssertionReport]) -> String {
+    static func assertions(_ assertions: [AssertionReport], heading: String = "Assertions") -> String {
         let ordered = assertions.filter { !$0.passed } + assertions.filter(\.passed)
         let rows = ordered.map { assertion in
             [
@@ -64,7 +71,7 @@ enum HTMLStepDetail {
         let failed = assertions.count - assertions.filter(\.passed).count
         let title =
             failed == 0
-            ? "Assertions (\(assertions.count) held)" : "Assertions (\(failed) of \(assertions.count) failed)"
+            ? "\(heading) (\(assertions.count) held)" : "\(heading) (\(failed) of \(assertions.count) failed)"
         return "<h4>\(HTMLText.escape(title))</h4>\n"
             + HTMLText.table(
                 header: ["Result", "Assertion", "Expected", "Actual", "Where"], rows: rows, class: "assertions")

@@ -44,6 +44,12 @@ public struct StepReport: Codable, Sendable {
     /// The step's `hint:`: what to check first when it fails.
     public var hint: String?
     public var assertions: [AssertionReport]
+    /// The step's `warn:` checks: a failed one is a warning, never a failure.
+    public var warnings: [AssertionReport]
+    /// What the step found, in one line: a `certificate:` step's subject, issuer and days to expiry.
+    public var summary: String?
+    /// The server certificate a `certificate:` step read.
+    public var certificate: CertificateReport?
     public var captures: [CaptureReport]
     public var captureFailures: [String]
 
@@ -60,6 +66,9 @@ public struct StepReport: Codable, Sendable {
         problem = step.problem
         hint = step.hint
         assertions = step.assertions.map(AssertionReport.init)
+        warnings = step.warnings.map(AssertionReport.init)
+        summary = step.summary
+        certificate = step.certificate.map(CertificateReport.init)
         captures = step.captures.map { CaptureReport(name: $0.name, value: $0.displayValue, secret: $0.secret) }
         captureFailures = step.captureFailures
     }
@@ -146,4 +155,32 @@ public struct CaptureReport: Codable, Sendable {
     /// Masked when secret.
     public var value: String
     public var secret: Bool
+}
+
+/// A server certificate as reports show it: who it is for, who signed it, when it ends and in how many days.
+public struct CertificateReport: Codable, Sendable {
+    public var origin: String
+    public var subject: String
+    public var issuer: String
+    public var alternativeNames: [String]
+    public var notBefore: Date
+    public var notAfter: Date
+    /// Whole days from the run to the end of validity, negative once expired.
+    public var daysLeft: Int
+    public var tlsProtocol: String
+    public var verified: Bool
+    public var verificationProblem: String?
+
+    init(_ certificate: ServerCertificate) {
+        origin = certificate.origin
+        subject = certificate.subject
+        issuer = certificate.issuer
+        alternativeNames = certificate.alternativeNames
+        notBefore = certificate.notBefore
+        notAfter = certificate.notAfter
+        daysLeft = certificate.daysLeft()
+        tlsProtocol = certificate.tlsProtocol
+        verified = certificate.verified
+        verificationProblem = certificate.verificationProblem
+    }
 }

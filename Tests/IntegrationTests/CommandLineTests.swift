@@ -89,11 +89,11 @@ final class CommandLineTests: XCTestCase {
         try await DemoSiteFixture.with(faults: ["maintenance:deploy-7f3a"]) { demo in
             let environment = demo.adminEnvironment
             let without = try CommandLineRun.run(
-                ["gate", "--base-url", demo.baseURL, "--no-reports"], environment: environment)
+                ["gate", "--base-url", demo.baseURL, "--no-reports", "--skip", "production"], environment: environment)
             XCTAssertEqual(without.exitCode, 1, without.output)
             XCTAssertTrue(without.stdout.contains("most likely in maintenance mode"), without.stdout)
             let with = try CommandLineRun.run(
-                ["gate", "--base-url", demo.baseURL, "--no-reports", "--bypass-secret", "deploy-7f3a"],
+                ["gate", "--base-url", demo.baseURL, "--no-reports", "--bypass-secret", "deploy-7f3a", "--skip", "production"],
                 environment: environment
             )
             XCTAssertEqual(with.exitCode, 0, with.output)

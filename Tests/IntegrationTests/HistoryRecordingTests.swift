@@ -12,8 +12,8 @@ final class HistoryRecordingTests: XCTestCase {
             let history = folder.appendingPathComponent("nightly/history.sqlite").path
             let commands: [[String]] = [
                 [
-                    "gate", "--base-url", demo.baseURL, "--no-load", "--label", "release=2.3", "--label",
-                    "commit=abc123",
+                    "gate", "--base-url", demo.baseURL, "--no-load", "--skip", "production", "--label", "release=2.3",
+                    "--label", "commit=abc123",
                 ],
                 ["run", RepositoryPaths.scenario("smoke.yaml"), "--base-url", demo.baseURL],
                 ["load", demo.baseURL + "/", "-n", "20", "-c", "2"],

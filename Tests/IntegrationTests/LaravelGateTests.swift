@@ -2,15 +2,15 @@ import Foundation
 import XCTest
 
 /// The shipped gate against the real Laravel stack, run as a deployment pipeline runs it: the built binary,
-/// `gate --base-url …`, with only the administrator's credentials (and the bypass secret when the site is
-/// down for the deployment). Green on the healthy site; each fault turns it red at the step that checks it.
+/// `gate --base-url https://…` on the stack's hardened TLS server (production checks included), with only the
+/// administrator's credentials (and the bypass secret when the site is down for the deployment). Green on the healthy site; each fault turns it red at the step that checks it.
 final class LaravelGateTests: XCTestCase {
     private func gate(
         _ stack: LaravelStack, bypass: Bool = false, load: Bool = true
     ) throws -> (run: CommandLineRun, junit: JUnitCases) {
         let reports = try TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(at: reports) }
-        var arguments = ["gate", "--base-url", stack.baseURL, "--reports", reports.path]
+        var arguments = ["gate", "--reports", reports.path] + stack.httpsArguments
         if bypass { arguments += ["--bypass-secret", stack.bypassSecret] }
         if !load { arguments.append("--no-load") }
         let run = try CommandLineRun.run(arguments, environment: stack.adminEnvironment, timeout: 180)
@@ -71,14 +71,18 @@ final class LaravelGateTests: XCTestCase {
         try stack.reset()
     }
 
-    /// `php artisan down` without the secret given to the gate: red from the first smoke check on.
+    /// `php artisan down` without the secret given to the gate: red from the first page that must answer
+    /// something other than 503 on (the production checks' forced 404, which comes first), and every smoke check.
     func testGateGoesRedOnASiteInMaintenance() throws {
         let stack = try LaravelStack.healthy()
         try stack.down()
         defer { try? stack.reset() }
         let (run, junit) = try gate(stack)
         XCTAssertEqual(run.exitCode, 1, run.output)
-        XCTAssertEqual(junit.red.first?.title, "smoke › Home page answers (curl -I /)", run.output)
+        XCTAssertEqual(
+            junit.red.first?.title, "production › Debug off: a page that does not exist shows no debug page", run.output)
+        XCTAssertTrue(junit.red.map(\.title).contains("smoke › Home page answers (curl -I /)"), run.output)
+        XCTAssertTrue(run.stdout.contains("most likely in maintenance mode"), run.stdout)
     }
 
     /// A site whose request form has no file field, checked with `--var attachment_field=` from an empty folder.

@@ -86,9 +86,9 @@ struct PredicateEvaluator {
 
     func describe(_ condition: Condition) -> String {
         switch condition {
-        case .equals(let expected): "== \(expected)"
-        case .notEquals(let expected): "!= \(expected)"
-        case .compare(let op, let expected): "\(op.symbol) \(expected)"
+        case .equals(let expected): "== \(shown(expected))"
+        case .notEquals(let expected): "!= \(shown(expected))"
+        case .compare(let op, let expected): "\(op.symbol) \(shown(expected))"
         case .matches(let pattern): "matches /\(pattern.text(render))/"
         case .notMatches(let pattern): "does not match /\(pattern.text(render))/"
         case .contains(let template): "contains \"\(renderOrRaw(template))\""
@@ -97,7 +97,7 @@ struct PredicateEvaluator {
         case .type(let name): "of type \(name)"
         case .inRange(let lower, let upper):
             "in [\(NumberFormatting.shortest(lower)), \(NumberFormatting.shortest(upper))]"
-        case .oneOf(let options): "one of \(options.map(\.description).joined(separator: ", "))"
+        case .oneOf(let options): "one of \(options.map(shown).joined(separator: ", "))"
         case .count: "count"
         case .each: "each"
         case .unique: "unique"
@@ -113,6 +113,13 @@ struct PredicateEvaluator {
         }
     }
 
+    /// An expected value as messages show it: its variables filled in (`>= 30`, not `>= "{{ days }}"`), a
+    /// rendered number without quotes.
+    private func shown(_ expected: ExpectedValue) -> String {
+        guard case .string(let template) = expected, !template.variableNames.isEmpty else { return expected.description }
+        return value(of: expected).displayText(numbersBare: true)
+    }
+
     private func renderOrRaw(_ template: Template) -> String {
         (try? render(template)) ?? template.source
     }
@@ -125,8 +132,12 @@ struct PredicateEvaluator {
 
 extension JSONValue {
     /// Strings quoted, numbers as people write them, containers as compact JSON.
-    var displayText: String {
+    var displayText: String { displayText(numbersBare: false) }
+
+    /// As `displayText`, numeric text shown as the number it compares as when `numbersBare`.
+    func displayText(numbersBare: Bool) -> String {
         switch self {
+        case .string(let text) where numbersBare && Double(text) != nil: text
         case .string(let text): "\"\(text)\""
         case .number(let number): NumberFormatting.shortest(number)
         default: jsonText

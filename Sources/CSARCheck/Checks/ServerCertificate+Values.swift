@@ -10,7 +10,7 @@ extension ServerCertificate {
         case .tlsProtocol: [.string(tlsProtocol)]
         case .subject: [.string(subject)]
         case .issuer: [.string(issuer)]
-        case .altNames: alternativeNames.map(JSONValue.string)
+        case .altNames: [.array(alternativeNames.map(JSONValue.string))]
         case .expires: [.string(Self.dayText(notAfter))]
         }
     }

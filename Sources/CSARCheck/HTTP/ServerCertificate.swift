@@ -32,7 +32,7 @@ public struct ServerCertificate: Sendable, Equatable, Codable {
         let days = daysLeft(at: now)
         let left = days >= 0 ? "\(days) day\(days == 1 ? "" : "s") left" : "expired \(-days) day\(days == -1 ? "" : "s") ago"
         return "\(subject), issued by \(issuer), expires \(Self.dayText(notAfter)) (\(left)), \(tlsProtocol), "
-            + (verificationProblem.map { "not verified: \($0)" } ?? "verified for \(origin)")
+            + (verifiedNothing ? Self.notVerified : verificationProblem.map { "not verified: \($0)" } ?? "verified for \(origin)")
     }
 
     /// `2027-03-07` (UTC).

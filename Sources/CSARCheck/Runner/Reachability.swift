@@ -14,7 +14,8 @@ public final class Reachability: @unchecked Sendable {
 
     public init() {}
 
-    /// Records what a step of a scenario aimed at `baseURL` got.
+    /// Records what a step of a scenario aimed at `baseURL` got: a failure to reach another origin (a step's
+    /// absolute URL elsewhere) says nothing of the base URL.
     func record(_ step: StepResult, baseURL: String) {
         if step.kind == .tls, let certificate = step.certificate {
             recordHandshake(certificate, of: step, baseURL: baseURL)
@@ -25,20 +26,22 @@ public final class Reachability: @unchecked Sendable {
             if step.response != nil {
                 answered.insert(baseURL)
                 unreachable[baseURL] = nil
-            } else if let error = step.transportError, error.isUnreachable, !answered.contains(baseURL) {
+            } else if let error = step.transportError, error.isUnreachable, !answered.contains(baseURL),
+                Origin(url: error.url) == Origin(url: baseURL)
+            {
                 unreachable[baseURL] = unreachable[baseURL] ?? error
             }
         }
     }
 
-    /// A `certificate:` step's handshake: the server answered; a certificate that does not verify (under
-    /// `--insecure` nothing is verified, so nothing is refused) means the run sends that base URL nothing
-    /// more — each request would fail its handshake the same way — and says so once, in that step.
+    /// A `certificate:` step's handshake: the server answered. A failed step whose certificate does not verify
+    /// (under `--insecure` nothing is verified, so nothing is refused) means the run sends that base URL
+    /// nothing more — each request would fail its handshake the same way — and says so once, in that step.
     private func recordHandshake(_ certificate: ServerCertificate, of step: StepResult, baseURL: String) {
         lock.withLock {
             answered.insert(baseURL)
             unreachable[baseURL] = nil
-            guard let problem = certificate.verificationProblem, !certificate.verifiedNothing,
+            guard step.outcome == .failed, let problem = certificate.verificationProblem, !certificate.verifiedNothing,
                 Origin(url: baseURL)?.description == certificate.origin
             else { return }
             untrusted[baseURL] =

@@ -19,7 +19,7 @@ public enum TLSField: String, Sendable, CaseIterable {
     /// The protocol agreed: `TLSv1.3`, `TLSv1.2`…
     case tlsProtocol = "protocol"
     case subject, issuer
-    /// The DNS names and IP addresses it is valid for, one value each.
+    /// The DNS names and IP addresses it is valid for, as one list (`contains: csar.sn`, `count:`, `each:`).
     case altNames = "alt_names"
     /// The day it expires, `2027-03-07`.
     case expires

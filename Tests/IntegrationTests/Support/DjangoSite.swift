@@ -13,10 +13,10 @@ struct DjangoSite {
 
     /// The whole shipped gate on this site from the command line alone: where its paths, fields, texts and
     /// keys differ from the Laravel site's, a `--var` (the request form's and the login's e-mail fields set
-    /// apart by file), and `--skip laravel` for Laravel's JSON validation contract. docs/other-frameworks.md
-    /// shows the same command.
+    /// apart by file), `--skip laravel` for Laravel's JSON validation contract, and `--skip production`: the
+    /// test site is served over plain HTTP. docs/other-frameworks.md shows the same command.
     static let gateArguments = [
-        "--skip", "laravel",
+        "--skip", "laravel", "--skip", "production",
         "--var", "dashboard_path=/admin/", "--var", "login_path=/admin/login/",
         "--var", "api_path=/api/entrepots/", "--var", "map_path=/carte/", "--var", "map_xpath=//*[@id='carte']",
         "--var", "items=$.results", "--var", "name_key=nom", "--var", "latitude_key=lat",

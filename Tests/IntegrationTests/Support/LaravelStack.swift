@@ -27,6 +27,32 @@ struct LaravelStack: Sendable {
         settings.filter { ["CSAR_MAIL_", "CSAR_SMS_", "CSAR_PUSHER_"].contains(where: $0.key.hasPrefix) }
     }
 
+    /// The same application on the stack's hardened TLS server (certificate from the stack's test CA).
+    var httpsURL: String { settings["CSAR_LARAVEL_HTTPS_URL"] ?? "" }
+    /// The test CA's certificate, for `--cacert`.
+    var certificateAuthority: String { settings["CSAR_LARAVEL_CA"] ?? "" }
+    /// The plain-HTTP server that redirects to `httpsURL`.
+    var httpRedirectURL: String { settings["CSAR_LARAVEL_HTTP_REDIRECT_URL"] ?? "" }
+    /// A static site (nginx, no PHP) over TLS, hardened the same way: a site shaped unlike Laravel.
+    var staticHTTPSURL: String { settings["CSAR_STATIC_HTTPS_URL"] ?? "" }
+
+    /// Aims a run at the TLS server as a production gate is aimed: base URL, CA, and the redirect server as
+    /// production.yaml's `http_base_url`.
+    var httpsArguments: [String] {
+        ["--base-url", httpsURL, "--cacert", certificateAuthority, "--var", "http_base_url=\(httpRedirectURL)"]
+    }
+
+    /// Breaks the TLS server's hardening (`debug`, `env-public`, `no-hsts`, `insecure-cookie`…; see
+    /// `scripts/laravel-stack.sh`); `reset()` restores it.
+    func hardeningFault(_ names: String...) throws {
+        try script(["hardening-fault"] + names)
+    }
+
+    /// Serves another certificate on the TLS server: `valid`, `expiring`, `wrong-host`, `self-signed`, `expired`.
+    func serveCertificate(_ name: String) throws {
+        try script(["certificate", name])
+    }
+
     /// The site's own .env (MAIL_*, SMS_*, PUSHER_*), for `--env-file`.
     var siteEnvFile: String { settings["CSAR_LARAVEL_ENV_FILE"] ?? "\(runtime)/.env" }
 

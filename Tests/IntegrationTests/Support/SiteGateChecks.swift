@@ -31,15 +31,18 @@ enum SiteGateChecks {
         return (run, try JUnitCases(file: folder.appendingPathComponent("Reports/junit.xml")))
     }
 
-    /// The Laravel stack with `form:no-attachment`: the gate with `--var attachment_field=` is green; each
-    /// fault of `LaravelGateTests` turns it red at the same testcase.
+    /// The Laravel stack's TLS server with `form:no-attachment`: the gate with `--var attachment_field=` is green;
+    /// each fault of `LaravelGateTests` turns it red at the same testcase.
     static func laravelWithoutAFileField(_ binary: Binary, file: StaticString = #filePath, line: UInt = #line) throws {
         let stack = try LaravelStack.healthy()
         defer { try? stack.reset() }
         try stack.fault("form:no-attachment")
-        let arguments = ["--var", "attachment_field="]
+        // The hardened TLS server, production checks included: the pipeline's gate on a production site.
+        let arguments =
+            ["--var", "attachment_field=", "--cacert", stack.certificateAuthority]
+            + ["--var", "http_base_url=\(stack.httpRedirectURL)"]
         let (run, junit) = try gate(
-            binary, baseURL: stack.baseURL, arguments: arguments, environment: stack.adminEnvironment)
+            binary, baseURL: stack.httpsURL, arguments: arguments, environment: stack.adminEnvironment)
         XCTAssertEqual(run.exitCode, 0, run.output, file: file, line: line)
         XCTAssertEqual(junit.red.map(\.title), [], run.output, file: file, line: line)
         XCTAssertEqual(
@@ -53,7 +56,7 @@ enum SiteGateChecks {
             try stack.reset()
             try stack.fault("form:no-attachment", fault)
             let (red, junit) = try gate(
-                binary, baseURL: stack.baseURL, arguments: arguments, environment: stack.adminEnvironment, load: false)
+                binary, baseURL: stack.httpsURL, arguments: arguments, environment: stack.adminEnvironment, load: false)
             XCTAssertEqual(red.exitCode, 1, "\(fault): \(red.output)", file: file, line: line)
             XCTAssertEqual(
                 junit.red.first?.title, firstRed, "\(fault): \(junit.red.map(\.title))", file: file, line: line)

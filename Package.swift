@@ -19,6 +19,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", from: "2.8.1"),
         .package(url: "https://github.com/hummingbird-project/swift-websocket", from: "1.6.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        // The demo site's throwaway certificate authority and HTTPS (`csar-check demo`); both already in the graph
+        // through Hummingbird and async-http-client.
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // Already in the graph through Hummingbird; named for DemoSite's outbound HTTP (SMS provider, Pusher API).
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
@@ -62,12 +67,18 @@ let package = Package(
             ]
         ),
         // The demo site's side effects (mail into its Mailpit-like catcher, SMS and Pusher events over HTTP) leave
-        // through a small SwiftNIO client; SideEffectDoubles signs the Pusher requests.
+        // through a small SwiftNIO client; SideEffectDoubles signs the Pusher requests. Over HTTPS it serves a
+        // certificate from a certificate authority made at start (X509, Crypto) through HummingbirdTLS.
         .target(
             name: "DemoSite",
             dependencies: [
                 "SideEffectDoubles",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -43,19 +44,28 @@ public enum DemoSite {
         logger.logLevel = .warning
         let state = SiteState(configuration: configuration, faults: faults, logger: logger)
 
+        let tls: TLSConfiguration?
+        do {
+            tls = try configuration.tls?.serverConfiguration()
+        } catch {
+            throw DemoSiteError(message: "the TLS certificate or key cannot be used: \(error)")
+        }
+        let services: ListeningServices
         do {
             // The queue comes first so that it stops last: demandes stored before shutdown still send their mail.
             // A request stuck in a long latency fault must not hold `stop()` hostage.
-            let services = try await ListeningServices.start(
+            services = try await ListeningServices.start(
                 logger: logger, gracePeriod: .seconds(5), servicesBefore: [state.sideEffects]
             ) { running in
                 Application(
                     responder: SiteResponder.build(state: state),
                     server: HTTPServerBuilder { responder in
-                        DemoHTTP1Channel(
+                        let http = DemoHTTP1Channel(
                             http1: HTTP1Channel(
                                 responder: responder,
                                 configuration: .init(additionalChannelHandlers: [ExpectContinueHandler()])))
+                        guard let tls else { return http }
+                        return try TLSChannel(http, tlsConfiguration: tls)
                     },
                     configuration: ApplicationConfiguration(
                         address: .hostname(configuration.host, port: configuration.port)),
@@ -63,10 +73,40 @@ public enum DemoSite {
                     logger: logger
                 )
             }
-            state.boundPort.store(services.port, ordering: .relaxed)
-            return RunningDemoSite(host: configuration.host, faults: faults, services: services)
         } catch {
             throw DemoSiteError(message: error.message(host: configuration.host, port: configuration.port))
+        }
+        state.boundPort.store(services.port, ordering: .relaxed)
+        var redirect: ListeningServices?
+        if let siteTLS = configuration.tls, siteTLS.redirectsPlainHTTP {
+            do {
+                redirect = try await startRedirect(
+                    host: configuration.host, to: "https://\(siteTLS.serverName):\(services.port)", logger: logger)
+            } catch {
+                await services.stop()
+                throw error
+            }
+        }
+        return RunningDemoSite(
+            host: configuration.host, tls: configuration.tls, faults: faults, services: services, redirect: redirect)
+    }
+
+    /// The plain-HTTP listener of a site served over HTTPS, on a free port of the same host.
+    private static func startRedirect(
+        host: String, to origin: String, logger: Logger
+    ) async throws
+        -> ListeningServices
+    {
+        do {
+            return try await ListeningServices.start(logger: logger, gracePeriod: .seconds(1)) { running in
+                Application(
+                    responder: HTTPSRedirectResponder(httpsOrigin: origin),
+                    configuration: ApplicationConfiguration(address: .hostname(host, port: 0)),
+                    onServerRunning: running,
+                    logger: logger)
+            }
+        } catch {
+            throw DemoSiteError(message: "HTTP redirect: " + error.message(host: host, port: 0))
         }
     }
 }
@@ -79,25 +119,42 @@ public final class RunningDemoSite: Sendable {
     public let faults: DemoFaults
     /// Where clients reach the site: the configured host, or loopback when it listens on every interface.
     private let clientHost: String
+    private let scheme: String
     private let services: ListeningServices
+    /// The plain-HTTP listener that redirects to this site, when it serves HTTPS.
+    private let redirect: ListeningServices?
 
-    init(host: String, faults: DemoFaults, services: ListeningServices) {
+    init(
+        host: String, tls: DemoSiteTLS?, faults: DemoFaults, services: ListeningServices,
+        redirect: ListeningServices?
+    ) {
         switch host {
+        case _ where tls != nil: clientHost = tls?.serverName ?? host
         case "", "0.0.0.0", "::": clientHost = "127.0.0.1"
         case _ where host.contains(":"): clientHost = "[\(host)]"
         default: clientHost = host
         }
+        scheme = tls == nil ? "http" : "https"
         self.port = services.port
         self.faults = faults
         self.services = services
+        self.redirect = redirect
     }
 
-    /// `http://127.0.0.1:PORT` with the default host, without a trailing slash.
-    public var baseURL: String { "http://\(clientHost):\(port)" }
+    /// `http://127.0.0.1:PORT` with the default host, without a trailing slash; over HTTPS,
+    /// `https://SERVERNAME:PORT` (``DemoSiteTLS/serverName``).
+    public var baseURL: String { "\(scheme)://\(clientHost):\(port)" }
+
+    /// `http://SERVERNAME:PORT` of the plain-HTTP listener that redirects every request to ``baseURL``, when
+    /// the site serves HTTPS with ``DemoSiteTLS/redirectsPlainHTTP``.
+    public var plainHTTPBaseURL: String? {
+        redirect.map { "http://\(clientHost):\($0.port)" }
+    }
 
     /// Stops accepting connections, lets requests in flight finish (for at most five seconds) and returns
     /// once the server is down. Calling it again does nothing.
     public func stop() async {
+        await redirect?.stop()
         await services.stop()
     }
 }

@@ -30,6 +30,9 @@ public struct DemoSiteConfiguration: Sendable {
     /// How long the mail, SMS and broadcast wait after the demande is stored, as a busy queue worker would make
     /// them (zero by default).
     public var queueDelay: Duration
+    /// When set, the site is served over HTTPS with this certificate (and, if it says so, a plain-HTTP
+    /// listener redirects to it); nil (the default) serves plain HTTP.
+    public var tls: DemoSiteTLS?
 
     /// Creates a configuration; every parameter has the default described on its property.
     public init(
@@ -44,7 +47,8 @@ public struct DemoSiteConfiguration: Sendable {
         mailCatcherPath: String? = nil,
         sms: SMSSettings? = nil,
         pusher: PusherSettings? = nil,
-        queueDelay: Duration = .zero
+        queueDelay: Duration = .zero,
+        tls: DemoSiteTLS? = nil
     ) {
         self.host = host
         self.port = port
@@ -58,5 +62,6 @@ public struct DemoSiteConfiguration: Sendable {
         self.sms = sms
         self.pusher = pusher
         self.queueDelay = queueDelay
+        self.tls = tls
     }
 }

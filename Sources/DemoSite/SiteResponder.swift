@@ -6,6 +6,8 @@ enum SiteResponder {
         let router = Router(context: SiteContext.self)
         // Order mirrors Laravel's kernel. Maintenance answers before any session exists (global middleware);
         // the session wraps the error pages so they still set cookies; faults apply before any body is read.
+        // The security headers come first so that every page has them, maintenance and error pages included.
+        router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: state.servesHTTPS))
         router.add(middleware: MaintenanceMiddleware(state: state))
         router.add(middleware: SessionMiddleware(store: state.sessions, state: state))
         router.add(middleware: ErrorPageMiddleware())

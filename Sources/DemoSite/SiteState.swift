@@ -17,6 +17,8 @@ final class SiteState: Sendable {
     var apiRequestsPerMinute: Int {
         faults.apiRequestsPerMinute ?? configuration.apiRequestsPerMinute
     }
+    /// Served over HTTPS (``DemoSiteConfiguration/tls``): absolute URLs say `https`, cookies are `Secure`.
+    var servesHTTPS: Bool { configuration.tls != nil }
     /// The port actually bound, set once the server listens; only used for requests without a Host header.
     let boundPort = Atomic<Int>(0)
 
@@ -47,12 +49,14 @@ final class SiteState: Sendable {
         return url(path, for: request) + (request.uri.query.map { "?" + $0 } ?? "")
     }
 
+    private var scheme: String { servesHTTPS ? "https://" : "http://" }
+
     private func origin(for request: Request) -> String {
         if let authority = request.head.authority, Self.isPlausibleAuthority(authority) {
-            return "http://" + authority
+            return scheme + authority
         }
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-        return "http://\(host):\(boundPort.load(ordering: .relaxed))"
+        return scheme + "\(host):\(boundPort.load(ordering: .relaxed))"
     }
 
     /// A Host header is echoed into Location headers and form actions, so anything beyond host-name,

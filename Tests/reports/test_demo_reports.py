@@ -22,14 +22,14 @@ def xmllint(path):
 def test_passing_gate_reports_read_by_junitparser():
     xml = JUnitXml.fromfile(os.path.join(PASSING, "junit.xml"))
     suites = {suite.name: suite for suite in xml}
-    assert {"Smoke", "Demande form", "Admin login", "Warehouse map", "criteria"} <= set(suites)
+    assert {"Production readiness", "Smoke", "Demande form", "Admin login", "Warehouse map", "criteria"} <= set(suites)
     assert sum(suite.tests for suite in xml) >= 25
     assert sum(suite.failures + suite.errors for suite in xml) == 0
     names = [(case.classname, case.name) for suite in xml for case in suite]
     assert len(names) == len(set(names)), "classname + name must be unique"
     assert any(name == "run / http_5xx == 0" for _, name in names)
     properties = {p.name: p.value for p in suites["Smoke"].properties()}
-    assert properties["target"].startswith("http://127.0.0.1:")
+    assert properties["target"].startswith("https://localhost:")
     assert properties["tool"].startswith("csar-check ")
     assert xmllint(os.path.join(PASSING, "junit.xml")).returncode == 0
 

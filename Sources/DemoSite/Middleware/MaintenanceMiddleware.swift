@@ -22,7 +22,8 @@ struct MaintenanceMiddleware: RouterMiddleware {
                     name: MaintenanceCookie.name,
                     value: MaintenanceCookie.value(secret: secret),
                     maxAgeSeconds: MaintenanceCookie.lifetimeSeconds,
-                    httpOnly: true
+                    httpOnly: true,
+                    secure: state.servesHTTPS
                 )
                 response.headers[values: .setCookie].append(cookie.headerValue())
                 return response

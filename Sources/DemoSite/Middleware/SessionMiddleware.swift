@@ -34,13 +34,16 @@ struct SessionMiddleware: RouterMiddleware {
         }
         store.save(session)
         let lifetime = SessionStore.lifetimeSeconds
-        let sessionCookie = SetCookie(name: Self.cookieName, value: session.id, maxAgeSeconds: lifetime, httpOnly: true)
+        let sessionCookie = SetCookie(
+            name: Self.cookieName, value: session.id, maxAgeSeconds: lifetime, httpOnly: true,
+            secure: state.servesHTTPS)
         // Not HttpOnly: front-end code reads it to send `X-XSRF-TOKEN`, which is the point of the cookie.
         let xsrfCookie = SetCookie(
             name: CSRF.cookieName,
             value: CSRF.cookieValue(for: session.csrfToken),
             maxAgeSeconds: lifetime,
-            httpOnly: false
+            httpOnly: false,
+            secure: state.servesHTTPS
         )
         response.headers[values: .setCookie] += [xsrfCookie.headerValue(), sessionCookie.headerValue()]
         return response

@@ -93,7 +93,10 @@ final class CommandLineTests: XCTestCase {
             XCTAssertEqual(without.exitCode, 1, without.output)
             XCTAssertTrue(without.stdout.contains("most likely in maintenance mode"), without.stdout)
             let with = try CommandLineRun.run(
-                ["gate", "--base-url", demo.baseURL, "--no-reports", "--bypass-secret", "deploy-7f3a", "--skip", "production"],
+                [
+                    "gate", "--base-url", demo.baseURL, "--no-reports", "--bypass-secret", "deploy-7f3a", "--skip",
+                    "production",
+                ],
                 environment: environment
             )
             XCTAssertEqual(with.exitCode, 0, with.output)

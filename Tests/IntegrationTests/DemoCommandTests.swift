@@ -90,7 +90,8 @@ final class DemoCommandTests: XCTestCase {
         }
         let secureCookies = secure.headerValues("Set-Cookie")
         XCTAssertEqual(secureCookies.count, 2)
-        XCTAssertTrue(secureCookies.allSatisfy { $0.contains("; secure") && $0.contains("samesite=lax") }, "\(secureCookies)")
+        XCTAssertTrue(
+            secureCookies.allSatisfy { $0.contains("; secure") && $0.contains("samesite=lax") }, "\(secureCookies)")
         XCTAssertTrue(insecure.headerValues("Set-Cookie").allSatisfy { !$0.contains("secure") })
         XCTAssertEqual(redirect.status, 301)
         XCTAssertEqual(redirect.header("Location"), https.baseURL + "/login?next=1")

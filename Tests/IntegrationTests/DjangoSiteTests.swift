@@ -59,6 +59,32 @@ final class DjangoSiteTests: XCTestCase {
 
     /// A site that does not come up fails the test whenever Django is there to start it, and in CI: only a
     /// machine without Django, outside CI, skips the Django tests.
+    /// production.yaml's checks that plain HTTP allows (debug pages, private paths) on a site shaped unlike
+    /// Laravel: green with DEBUG = False; with DEBUG = True, Django's debug 404 (which lists the site's URL
+    /// patterns) turns exactly its testcase red. (Its CSRF failure page under DEBUG explains the failure but
+    /// shows no stack trace, so the error-page testcase stays green.)
+    func testTheProductionDebugChecksFindDjangosDebugPages() throws {
+        for debug in [false, true] {
+            let site = try DjangoSite.start(debug: debug)
+            defer { site.stop() }
+            let reports = try TemporaryFolder.make()
+            defer { try? FileManager.default.removeItem(at: reports) }
+            let run = try CommandLineRun.run(
+                [
+                    "run", RepositoryPaths.scenario("production.yaml"), "--base-url", site.baseURL, "--skip",
+                    "tls,https-redirect,hsts,cookies,headers", "--var", "error_path=/admin/login/", "--reports",
+                    reports.path,
+                ], timeout: 120)
+            let junit = try JUnitCases(file: reports.appendingPathComponent("junit.xml"))
+            XCTAssertEqual(run.exitCode, debug ? 1 : 0, run.output)
+            XCTAssertEqual(
+                junit.red.map(\.name), debug ? ["Debug off: a page that does not exist shows no debug page"] : [],
+                run.output)
+            if debug { XCTAssertTrue(run.stdout.contains("Page not found at /csar-check-missing-"), run.stdout) }
+            XCTAssertEqual(junit.passed.filter { $0.name.hasPrefix("Not public: ") }.count, 12, run.output)
+        }
+    }
+
     func testASiteThatNeverStartsFailsTheTestInsteadOfSkippingIt() throws {
         let folder = try TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(at: folder) }

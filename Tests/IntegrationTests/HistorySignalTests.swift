@@ -63,7 +63,7 @@ final class HistorySignalTests: HostileServerTestCase {
             let nightly = try RunningCommand(
                 [
                     "nightly", "--history", history, "--base-url", demo.baseURL, "--nightly", load.path, "--reports",
-                    reports.path,
+                    reports.path, "--skip", "production",
                 ], environment: demo.adminEnvironment)
             XCTAssertTrue(
                 nightly.waitForOutput(containing: "History: run #3004 recorded", timeout: 120), nightly.output)

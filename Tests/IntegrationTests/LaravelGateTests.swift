@@ -80,7 +80,8 @@ final class LaravelGateTests: XCTestCase {
         let (run, junit) = try gate(stack)
         XCTAssertEqual(run.exitCode, 1, run.output)
         XCTAssertEqual(
-            junit.red.first?.title, "production › Debug off: a page that does not exist shows no debug page", run.output)
+            junit.red.first?.title, "production › Debug off: a page that does not exist shows no debug page", run.output
+        )
         XCTAssertTrue(junit.red.map(\.title).contains("smoke › Home page answers (curl -I /)"), run.output)
         XCTAssertTrue(run.stdout.contains("most likely in maintenance mode"), run.stdout)
     }

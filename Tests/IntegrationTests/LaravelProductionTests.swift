@@ -62,7 +62,10 @@ final class LaravelProductionTests: XCTestCase {
 
     /// Each misconfiguration that is a warning: the run passes and says it, at this step.
     static let warningFaults: [(fault: String, warning: String)] = [
-        ("hsts-no-subdomains", "HSTS for at least six months: header Strict-Transport-Security matches /(?i)includeSubDomains/"),
+        (
+            "hsts-no-subdomains",
+            "HSTS for at least six months: header Strict-Transport-Security matches /(?i)includeSubDomains/"
+        ),
         ("no-csp", "Content-Security-Policy (reported): header Content-Security-Policy exists"),
         ("server-version", "Versions not disclosed (reported): header Server each does not match /\\d/"),
         ("powered-by", "Versions not disclosed (reported): header X-Powered-By each does not match /(?i)php//"),
@@ -123,7 +126,9 @@ final class LaravelProductionTests: XCTestCase {
         let outcome = try production(stack)
         XCTAssertEqual(outcome.run.exitCode, 1, outcome.run.output)
         XCTAssertEqual(outcome.junit.red.map(\.title), [Self.title(Self.certificateStep)], outcome.run.output)
-        XCTAssertTrue(outcome.run.stdout.contains("(2 days left)") || outcome.run.stdout.contains("(3 days left)"), outcome.run.stdout)
+        XCTAssertTrue(
+            outcome.run.stdout.contains("(2 days left)") || outcome.run.stdout.contains("(3 days left)"),
+            outcome.run.stdout)
         XCTAssertEqual(outcome.warnings.count, 1, "\(outcome.warnings)")
         // A shorter error threshold and warning window accept it.
         let relaxed = try production(stack, ["--var", "cert_error_days=1", "--var", "cert_warning_days=2"])
@@ -155,6 +160,29 @@ final class LaravelProductionTests: XCTestCase {
         XCTAssertTrue(insecure.run.stdout.contains("not verified (--insecure)"), insecure.run.stdout)
     }
 
+    /// The documented exit codes of the production checks: 2 for a misspelt variable (nothing sent), 3 when
+    /// nothing answers at the HTTPS URL, and over plain HTTP a failed certificate check (1) whose request never
+    /// left says nothing of reachability.
+    func testTheProductionChecksExitWithTheDocumentedCodes() throws {
+        let stack = try LaravelStack.healthy()
+        let misspelt = try production(stack, ["--var", "cert_eror_days=3"])
+        XCTAssertEqual(misspelt.run.exitCode, 2, misspelt.run.output)
+        XCTAssertTrue(misspelt.run.stderr.contains("did you mean 'cert_error_days'"), misspelt.run.stderr)
+        let closed = "https://localhost:\(try ClosedPort.find())"
+        let unreachable = try CommandLineRun.run(
+            ["run", RepositoryPaths.scenario("production.yaml"), "--base-url", closed, "--no-reports"], timeout: 60)
+        XCTAssertEqual(unreachable.exitCode, 3, unreachable.output)
+        XCTAssertTrue(unreachable.stderr.contains("error: target unreachable: \(closed)"), unreachable.stderr)
+        let plain = try CommandLineRun.run(
+            [
+                "run", RepositoryPaths.scenario("production.yaml"), "--base-url", stack.baseURL, "--var",
+                "http_base_url=\(stack.httpRedirectURL)", "--no-reports",
+            ], timeout: 60)
+        XCTAssertEqual(plain.exitCode, 1, plain.output)
+        XCTAssertTrue(plain.stdout.contains("not an https:// URL"), plain.stdout)
+        XCTAssertTrue(plain.stdout.contains("--skip production"), "the hint names the way out: \(plain.stdout)")
+    }
+
     /// A site shaped unlike Laravel — static files on nginx, no PHP, no cookies — passes: the Laravel paths are
     /// simply not there, and a page that sets no session cookie has none to get wrong. (It has no plain-HTTP
     /// server of its own: its redirect check is left out by tag, as a site whose port 80 is another team's.)
@@ -181,7 +209,8 @@ final class LaravelProductionTests: XCTestCase {
         let reports = try TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(at: reports) }
         let run = try CommandLineRun.run(
-            ["gate", "--no-load", "--reports", reports.path] + stack.httpsArguments, environment: stack.adminEnvironment,
+            ["gate", "--no-load", "--reports", reports.path] + stack.httpsArguments,
+            environment: stack.adminEnvironment,
             timeout: 180)
         XCTAssertEqual(run.exitCode, 0, run.output)
         let junit = try JUnitCases(file: reports.appendingPathComponent("junit.xml"))

@@ -19,7 +19,8 @@ final class LaravelSideEffectsTests: XCTestCase {
         let reports = try TemporaryFolder.make()
         defer { try? FileManager.default.removeItem(at: reports) }
         var arguments = [
-            "gate", "--base-url", stack.baseURL, "--skip", "production", "--reports", reports.path, "--no-load", "--var",
+            "gate", "--base-url", stack.baseURL, "--skip", "production", "--reports", reports.path, "--no-load",
+            "--var",
             "side-effects.delivery_wait=\(wait)",
         ]
         if settings { arguments += ["--env-file", stack.siteEnvFile] }

@@ -122,7 +122,10 @@ final class MaintenanceModeTests: XCTestCase {
         try await DemoSiteFixture.with(faults: ["maintenance:right-secret"]) { demo in
             let reports = try TemporaryFolder.make()
             let run = try CommandLineRun.run(
-                ["gate", "--base-url", demo.baseURL, "--reports", reports.path, "--bypass-secret", "wrong-secret"],
+                [
+                    "gate", "--base-url", demo.baseURL, "--reports", reports.path, "--bypass-secret", "wrong-secret",
+                    "--skip", "production",
+                ],
                 environment: demo.adminEnvironment)
             XCTAssertEqual(run.exitCode, 2, run.output)
             XCTAssertTrue(run.stderr.contains("error: maintenance bypass refused"), run.stderr)

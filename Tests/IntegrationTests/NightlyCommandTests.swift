@@ -37,7 +37,7 @@ final class NightlyCommandTests: XCTestCase {
             let reports = folder.appendingPathComponent("reports")
             let arguments = [
                 "nightly", "--history", history, "--base-url", demo.baseURL, "--nightly", nightly.path,
-                "--reports", reports.path, "--label", "release=2.3",
+                "--reports", reports.path, "--label", "release=2.3", "--skip", "production",
             ]
             let first = try CommandLineRun.run(arguments, environment: demo.adminEnvironment, timeout: 120)
             XCTAssertEqual(first.exitCode, 0, first.output)

@@ -116,7 +116,9 @@ struct PredicateEvaluator {
     /// An expected value as messages show it: its variables filled in (`>= 30`, not `>= "{{ days }}"`), a
     /// rendered number without quotes.
     private func shown(_ expected: ExpectedValue) -> String {
-        guard case .string(let template) = expected, !template.variableNames.isEmpty else { return expected.description }
+        guard case .string(let template) = expected, !template.variableNames.isEmpty else {
+            return expected.description
+        }
         return value(of: expected).displayText(numbersBare: true)
     }
 

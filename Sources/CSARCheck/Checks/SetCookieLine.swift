@@ -15,12 +15,15 @@ struct SetCookieLine {
 
     init(_ line: String) {
         let parts = line.split(separator: ";", omittingEmptySubsequences: false)
-        name = parts.first.map { String($0.split(separator: "=", maxSplits: 1).first ?? "") }?
+        name =
+            parts.first.map { String($0.split(separator: "=", maxSplits: 1).first ?? "") }?
             .trimmingCharacters(in: .whitespaces) ?? ""
         var attributes: [String: String] = [:]
         for part in parts.dropFirst() {
             let pair = part.split(separator: "=", maxSplits: 1)
-            guard let key = pair.first?.trimmingCharacters(in: .whitespaces).lowercased(), !key.isEmpty else { continue }
+            guard let key = pair.first?.trimmingCharacters(in: .whitespaces).lowercased(), !key.isEmpty else {
+                continue
+            }
             attributes[key] = pair.count > 1 ? pair[1].trimmingCharacters(in: .whitespaces) : ""
         }
         self.attributes = attributes

@@ -16,23 +16,27 @@ public struct ServerCertificate: Sendable, Equatable, Codable {
     public var tlsProtocol: String
     /// Nil when the chain verified for the host name; else why not, in libcurl's words (or `--insecure`).
     public var verificationProblem: String?
+    /// When the handshake was made: what days to expiry count from, everywhere they are shown.
+    public var checkedAt = Date()
 
     public var verified: Bool { verificationProblem == nil }
     /// The run does not verify certificates (`--insecure`): nothing was checked, nothing is refused.
     public var verifiedNothing: Bool { verificationProblem == Self.notVerified }
     static let notVerified = "not verified (--insecure)"
 
-    /// Whole days from `now` to the end of validity, rounded down; negative once expired.
-    public func daysLeft(at now: Date = Date()) -> Int {
-        Int((notAfter.timeIntervalSince(now) / 86_400).rounded(.down))
+    /// Whole days from the handshake to the end of validity, rounded down; negative once expired.
+    public var daysLeft: Int {
+        Int((notAfter.timeIntervalSince(checkedAt) / 86_400).rounded(.down))
     }
 
     /// One line for the console and the reports: who it is for, who signed it, when it ends, in days.
-    public func summary(at now: Date = Date()) -> String {
-        let days = daysLeft(at: now)
-        let left = days >= 0 ? "\(days) day\(days == 1 ? "" : "s") left" : "expired \(-days) day\(days == -1 ? "" : "s") ago"
+    public var summary: String {
+        let days = daysLeft
+        let left =
+            days >= 0 ? "\(days) day\(days == 1 ? "" : "s") left" : "expired \(-days) day\(days == -1 ? "" : "s") ago"
         return "\(subject), issued by \(issuer), expires \(Self.dayText(notAfter)) (\(left)), \(tlsProtocol), "
-            + (verifiedNothing ? Self.notVerified : verificationProblem.map { "not verified: \($0)" } ?? "verified for \(origin)")
+            + (verifiedNothing
+                ? Self.notVerified : verificationProblem.map { "not verified: \($0)" } ?? "verified for \(origin)")
     }
 
     /// `2027-03-07` (UTC).
@@ -51,12 +55,12 @@ extension ServerCertificate {
             HTTPHeader("Subject", subject), HTTPHeader("Issuer", issuer),
             HTTPHeader("Subject-Alternative-Names", alternativeNames.joined(separator: ", ")),
             HTTPHeader("Not-Before", Self.dayText(notBefore)), HTTPHeader("Not-After", Self.dayText(notAfter)),
-            HTTPHeader("Days-Left", String(daysLeft())), HTTPHeader("Protocol", tlsProtocol),
+            HTTPHeader("Days-Left", String(daysLeft)), HTTPHeader("Protocol", tlsProtocol),
             HTTPHeader("Verification", verificationProblem ?? "verified"),
             HTTPHeader("Content-Type", "text/plain; charset=utf-8"),
         ]
         return HTTPResponse(
-            status: 200, httpVersion: "", headers: headers, body: Array(summary().utf8),
+            status: 200, httpVersion: "", headers: headers, body: Array(summary.utf8),
             timings: HTTPTimings(firstByte: elapsed, total: elapsed), effectiveURL: url)
     }
 }

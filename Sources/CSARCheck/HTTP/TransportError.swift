@@ -38,6 +38,11 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
             url: url, phase: .interrupted, code: -1, message: "the run was stopped before a response arrived")
     }
 
+    /// The request never left: its URL or its content was refused before anything was sent.
+    public var sentNothing: Bool {
+        [.url, .request].contains(phase)
+    }
+
     /// True when the failure says nothing answered at that address: the target is unreachable.
     public var isUnreachable: Bool {
         [.dns, .connect, .tls].contains(phase)

@@ -59,11 +59,13 @@ public enum RunVerdict: Int32, Sendable {
         {
             return false
         }
-        let stepErrors = steps.compactMap(\.transportError)
+        // A step whose request never left (a `certificate:` step on an http:// URL) says nothing either way.
+        let tried = steps.filter { !($0.transportError?.sentNothing ?? false) }
+        let stepErrors = tried.compactMap(\.transportError)
         let loadErrors = loads.flatMap(\.transportErrors)
         guard !stepErrors.isEmpty || !loadErrors.isEmpty else { return false }
         return stepErrors.allSatisfy(\.isUnreachable)
             && loadErrors.allSatisfy { LoadResult.unreachablePhases.contains($0.phase) }
-            && steps.allSatisfy { $0.transportError != nil || $0.outcome == .skipped }
+            && tried.allSatisfy { $0.transportError != nil || $0.outcome == .skipped }
     }
 }

@@ -177,7 +177,7 @@ extension StepRunner {
             let response = certificate.response(url: url, elapsed: elapsed)
             let view = ResponseView(response: response, cookies: [], certificate: certificate)
             check(step, response: response, view: view, into: &result)
-            result.summary = certificate.summary()
+            result.summary = certificate.summary
             result.certificate = certificate
         case .failure(let error):
             result.transportError = transcript.masker.mask(error)

@@ -5,7 +5,8 @@ SQLite file. Faults are switched at run time through the file named by CSAR_DJAN
 import os
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "csar-check-test-site-not-secret")
-DEBUG = False
+# CSAR_DJANGO_DEBUG=1 starts it as a misconfigured production site would run (the production checks' test).
+DEBUG = os.environ.get("CSAR_DJANGO_DEBUG") == "1"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 
 INSTALLED_APPS = [

@@ -60,7 +60,8 @@ struct DjangoSite {
     /// Starts `script` (serve.py) and waits at most `wait` seconds for its URL. Skips the test only when Django
     /// is not installed and `CI` is not set, as the Laravel tests skip only without PHP outside CI; a site
     /// that does not start when Django is there (or in CI) fails the test.
-    static func start(script: String = serveScript, wait: TimeInterval = 90) throws -> DjangoSite {
+    /// `debug`: Django's DEBUG = True, the misconfiguration production.yaml's debug checks must find.
+    static func start(script: String = serveScript, wait: TimeInterval = 90, debug: Bool = false) throws -> DjangoSite {
         guard djangoInstalled else {
             let missing =
                 "Django is not installed: python3 cannot import django (scripts/install-deps.sh installs it with pip)"
@@ -76,6 +77,7 @@ struct DjangoSite {
         let environment = [
             "DJANGO_SUPERUSER_USERNAME": "admin", "DJANGO_SUPERUSER_EMAIL": "admin@example.org",
             "DJANGO_SUPERUSER_PASSWORD": password, "CSAR_DJANGO_FAULTS": faultFile.path,
+            "CSAR_DJANGO_DEBUG": debug ? "1" : "0",
         ]
         let name = "the Django site (\(script))"
         let server = try PythonProcess([script], environment: environment, wait: wait, name: name)

@@ -178,7 +178,7 @@ public struct CertificateReport: Codable, Sendable {
         alternativeNames = certificate.alternativeNames
         notBefore = certificate.notBefore
         notAfter = certificate.notAfter
-        daysLeft = certificate.daysLeft()
+        daysLeft = certificate.daysLeft
         tlsProtocol = certificate.tlsProtocol
         verified = certificate.verified
         verificationProblem = certificate.verificationProblem

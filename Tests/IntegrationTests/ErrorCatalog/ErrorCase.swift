@@ -68,6 +68,10 @@ enum CaseFiles {
         step("\"/cross-origin/action?to={{ other }}\"", name: "Login page")
         + "  - name: Log in\n    submit_form:\n      selector: \"#login\"\n"
         + "      fields: { password: \"{{ admin_password }}\" }\n"
+    /// A certificate check, then a page of the same site.
+    static let certificate =
+        "name: Case\nsteps:\n  - name: Certificate\n    certificate: /\n    expect: { tls: { verified: true } }\n"
+        + "  - name: Home page\n    url: /ok\n"
     static let loadOnly = "name: Load only\nload:\n  url: /\n  requests: 20\n  concurrency: 5\n"
     static let runbookLoad = loadOnly + "criteria: [p95 < 2s, max < 2s, http_5xx == 0, availability >= 99.5%]\n"
 }

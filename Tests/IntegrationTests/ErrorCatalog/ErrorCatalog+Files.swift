@@ -57,6 +57,22 @@ extension ErrorCatalog {
             file(
                 "an unknown criterion metric", "name: Case\ncriteria: [latency < 2s]\nsteps:\n  - url: /\n",
                 shows: "unknown metric"),
+            file(
+                "`tls:` checks on a step that reads no certificate",
+                CaseFiles.step("/", "    expect: { tls: { verified: true } }\n"), shows: "certificate: URL"),
+            file(
+                "a misspelt `tls:` key",
+                "name: Case\nsteps:\n  - certificate: /\n    expect: { tls: { day_left: 7 } }\n",
+                shows: "unknown key"),
+            file(
+                "a misspelt `set_cookie` attribute",
+                CaseFiles.step("/", "    expect: { set_cookie: { \"*_session\": { httponly: true } } }\n"),
+                shows: "unknown key"),
+            file(
+                "`extract:` with nothing to check of what it finds",
+                CaseFiles.step(
+                    "/", "    expect: { headers: { Strict-Transport-Security: { extract: \"max-age=(\\\\d+)\" } } }\n"),
+                shows: "extract"),
             file("`status: 999` expected", CaseFiles.step("/", "    expect: { status: 999 }\n"), shows: "status code"),
             file(
                 "a load section with neither `requests` nor `duration`", "name: Case\nload:\n  url: /\n",

@@ -34,6 +34,19 @@ extension ErrorCatalog {
                 ["run", "ok.yaml", "--base-url", $0.tls.baseURL, "--no-reports"]
             },
             ErrorCase(
+                .target, "a self-signed certificate under a `certificate:` step: that step fails, the rest is not sent",
+                files: ["cert.yaml": CaseFiles.certificate], shows: "does not verify", exit: 1
+            ) {
+                ["run", "cert.yaml", "--base-url", $0.tls.baseURL, "--no-reports"]
+            },
+            ErrorCase(
+                .target, "a `certificate:` step on a site served over plain HTTP",
+                files: ["cert.yaml": CaseFiles.certificate],
+                shows: "not an https:// URL", exit: 1
+            ) {
+                ["run", "cert.yaml", "--base-url", $0.base, "--no-reports"]
+            },
+            ErrorCase(
                 .target, "`submit_form` sets a field the form does not have", files: ["form.yaml": CaseFiles.form],
                 shows: "has no field", exit: 1
             ) {

@@ -23,7 +23,7 @@ final class CommandLineVariablesTests: XCTestCase {
             unknown,
             [
                 "--var emial_field=…: no scenario of this run declares or uses a variable named 'emial_field' (did you "
-                    + "mean 'email_field'?); names like it: email_field; `csar-check vars` lists all 8 with their meaning"
+                    + "mean 'email_field'?); names like it: email_field; `csar-check vars` lists all 9 with their meaning"
             ])
     }
 
@@ -51,7 +51,7 @@ final class CommandLineVariablesTests: XCTestCase {
             misspelt.unknownNames(in: [login]),
             [
                 "--var admin-login.emial_field=…: admin-login.yaml declares or uses no variable named 'emial_field' "
-                    + "(did you mean 'email_field'?); names like it: email_field; `csar-check vars` lists all 4 with "
+                    + "(did you mean 'email_field'?); names like it: email_field; `csar-check vars` lists all 5 with "
                     + "their meaning"
             ])
     }

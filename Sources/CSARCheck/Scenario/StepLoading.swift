@@ -96,7 +96,7 @@ enum StepLoading {
                 items: try scope.template(list, key: fields.keyPath("for_each")),
                 name: try fields.value("name").map { node throws(ScenarioError) in
                     try scope.template(node, key: fields.keyPath("name"))
-                } ?? Template(literal: step.name + " ({{ item }})"))
+                } ?? defaultRepetitionName(step.name))
         }
         step.tags = try TagLoading.tags(fields)
         step.condition = condition
@@ -105,6 +105,14 @@ enum StepLoading {
         }
         step.usedVariables = usedByStep.names
         return step
+    }
+
+    /// A repeated step without a `name:` is named after its request (`GET {{ item }}`), or, when that does not
+    /// say which item, after it and the item: every run of it gets a name of its own.
+    private static func defaultRepetitionName(_ name: String) -> Template {
+        let parsed = try? Template(parsing: name)
+        if let parsed, parsed.variableNames.contains(StepRepetition.variable) { return parsed }
+        return (try? Template(parsing: name + " ({{ \(StepRepetition.variable) }})")) ?? Template(literal: name)
     }
 
     /// `tls:` checks read what a `certificate:` step's handshake showed, and only that.

@@ -7,8 +7,15 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(name: .long, help: "Do not verify TLS certificates (self-signed staging only).")
     var insecure = false
 
-    @Option(name: .long, help: "CA bundle to verify the server's certificate with.")
+    @Option(
+        name: .long,
+        help:
+            "CA bundle to verify the server's certificate with (also CSAR_CACERT, from the environment or --env-file).")
     var cacert: String?
+
+    /// The variable naming the CA bundle when `--cacert` does not: a pipeline whose site has a private CA sets
+    /// it once, in its environment or the file it gives `--env-file`.
+    static let caEnvironmentVariable = "CSAR_CACERT"
 
     @Option(
         name: .long, help: "Time allowed for each request: 30s, 500ms, 2m, or seconds.",
@@ -37,16 +44,30 @@ struct ConnectionOptions: ParsableArguments {
         if let maxTime, let problem = DurationRule.loadDuration.problem(maxTime.seconds) {
             throw ValidationError("--max-time: \(problem)")
         }
-        if let cacert {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: cacert, isDirectory: &isDirectory) else {
-                throw ValidationError("--cacert \(cacert): no such file")
-            }
-            guard !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: cacert) else {
-                throw ValidationError(
-                    "--cacert \(cacert): \(isDirectory.boolValue ? "a folder, not a file" : "cannot read the file")")
-            }
+        if let cacert, let problem = Self.problem(ofCABundle: cacert) {
+            throw ValidationError("--cacert \(cacert): \(problem)")
         }
+    }
+
+    /// Why `path` cannot be a CA bundle, or nil when it can be read.
+    static func problem(ofCABundle path: String) -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "no such file" }
+        guard !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: path) else {
+            return isDirectory.boolValue ? "a folder, not a file" : "cannot read the file"
+        }
+        return nil
+    }
+
+    /// The CA bundle `CSAR_CACERT` names in `environment` when `--cacert` names none (exit 2 when unreadable).
+    func caBundle(environment: [String: String]) throws -> String? {
+        if let cacert { return cacert }
+        guard let path = environment[Self.caEnvironmentVariable], !path.isEmpty else { return nil }
+        if let problem = Self.problem(ofCABundle: path) {
+            throw CommandFailure(
+                message: "\(Self.caEnvironmentVariable)=\(path): \(problem)", verdict: .configurationError)
+        }
+        return path
     }
 
     func transferOptions(http2: Bool = false) -> TransferOptions {

@@ -107,6 +107,7 @@ struct TargetOptions: ParsableArguments {
             environment: environment,
             transfer: connection.transferOptions()
         )
+        configuration.transfer.caCertificatePath = try connection.caBundle(environment: environment)
         configuration.selection = selection.selection
         configuration.requireSideEffects = requireSideEffects
         configuration.allowedOrigins = allowOrigin + (try AllowedOrigin.fromEnvironment(environment))

@@ -74,7 +74,8 @@ final class InstalledPackageTests: XCTestCase {
             try stack.down()
             let folder = try TemporaryFolder.make()
             defer { try? FileManager.default.removeItem(at: folder) }
-            try "APP_NAME=CSAR\nAPP_ENV=production\nAPP_URL=\(stack.baseURL)\n".write(
+            // The production site over TLS, its private CA and plain-HTTP origin named where a pipeline would.
+            try ("APP_NAME=CSAR\nAPP_ENV=production\nAPP_URL=\(stack.httpsURL)\n" + stack.tlsSettingsForEnvFile).write(
                 to: folder.appendingPathComponent(".env.production"), atomically: true, encoding: .utf8)
             try FileManager.default.createSymbolicLink(
                 at: folder.appendingPathComponent("artisan"),
@@ -121,7 +122,8 @@ final class InstalledPackageTests: XCTestCase {
         try "CSAR_ADMIN_EMAIL=\(stack.adminEmail)\nCSAR_ADMIN_PASSWORD='\(stack.adminPassword)'\n".write(
             to: credentials, atomically: true, encoding: .utf8)
         let appEnv = folder.appendingPathComponent("app.env")
-        try "APP_URL=\(stack.baseURL)\n".write(to: appEnv, atomically: true, encoding: .utf8)
+        try ("APP_URL=\(stack.httpsURL)\n" + stack.tlsSettingsForEnvFile).write(
+            to: appEnv, atomically: true, encoding: .utf8)
         settings = [
             "CSAR_CHECK": binary.path ?? "", "CSAR_NIGHTLY": folder.path, "CSAR_APP_ENV": appEnv.path,
             "CSAR_CREDENTIALS": credentials.path,

@@ -183,6 +183,32 @@ final class LaravelProductionTests: XCTestCase {
         XCTAssertTrue(plain.stdout.contains("--skip production"), "the hint names the way out: \(plain.stdout)")
     }
 
+    /// A pipeline names the private CA and the plain-HTTP origin once, in the file it gives `--env-file`
+    /// (`CSAR_CACERT`, `CSAR_HTTP_BASE_URL`): green without `--cacert` or `--var`; a CA file that is not there is
+    /// a usage error naming the variable, before anything is sent.
+    func testTheCAAndThePlainHTTPOriginComeFromTheEnvFile() throws {
+        let stack = try LaravelStack.healthy()
+        let folder = try TemporaryFolder.make()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let envFile = folder.appendingPathComponent(".env.production")
+        try ("APP_URL=\(stack.httpsURL)\n" + stack.tlsSettingsForEnvFile).write(
+            to: envFile, atomically: true, encoding: .utf8)
+        let run = try CommandLineRun.run(
+            ["run", RepositoryPaths.scenario("production.yaml"), "--env-file", envFile.path, "--no-reports"],
+            timeout: 120)
+        XCTAssertEqual(run.exitCode, 0, run.output)
+        XCTAssertTrue(run.stdout.contains("✔ Plain HTTP redirects to HTTPS"), run.stdout)
+        try "APP_URL=\(stack.httpsURL)\nCSAR_CACERT=/nonexistent/ca.pem\n".write(
+            to: envFile, atomically: true, encoding: .utf8)
+        let missing = try CommandLineRun.run(
+            ["run", RepositoryPaths.scenario("production.yaml"), "--env-file", envFile.path, "--no-reports"],
+            timeout: 60)
+        XCTAssertEqual(missing.exitCode, 2, missing.output)
+        XCTAssertTrue(missing.stderr.contains("CSAR_CACERT=/nonexistent/ca.pem: no such file"), missing.stderr)
+        let vars = try CommandLineRun.run(["vars", RepositoryPaths.scenario("production.yaml")])
+        XCTAssertTrue(vars.stdout.contains("from $CSAR_HTTP_BASE_URL, else http://{{ base_host }}"), vars.stdout)
+    }
+
     /// A site shaped unlike Laravel — static files on nginx, no PHP, no cookies — passes: the Laravel paths are
     /// simply not there, and a page that sets no session cookie has none to get wrong. (It has no plain-HTTP
     /// server of its own: its redirect check is left out by tag, as a site whose port 80 is another team's.)

@@ -31,7 +31,7 @@ public enum VariableListing {
         case .value(let template):
             value = template.source.isEmpty ? "\"\" (empty)" : template.source
         case .environment(let name, let fallback):
-            value = "from $\(name)" + (fallback.map { ", else \($0.isEmpty ? "\"\"" : $0)" } ?? "")
+            value = "from $\(name)" + (fallback.map { ", else \($0.source.isEmpty ? "\"\"" : $0.source)" } ?? "")
             if fallback == nil { notes.append("required") }
         }
         if variable.secret { notes.append("secret") }

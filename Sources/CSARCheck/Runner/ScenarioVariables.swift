@@ -23,7 +23,8 @@ enum ScenarioVariables {
                 let value = (try? variables.render(template)) ?? template.source
                 variables.set(definition.name, value, secret: definition.secret)
             case .environment(let name, let fallback):
-                guard let value = configuration.environment[name] ?? fallback else {
+                let rendered = fallback.map { (try? variables.render($0)) ?? $0.source }
+                guard let value = configuration.environment[name] ?? rendered else {
                     missing.append(definition)
                     continue
                 }

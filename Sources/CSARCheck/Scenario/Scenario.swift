@@ -46,8 +46,9 @@ public struct Scenario: Sendable {
 public struct VariableDefinition: Sendable {
     public enum Source: Sendable {
         case value(Template)
-        /// An environment variable (process environment first, then the `.env` file), with a fallback.
-        case environment(name: String, fallback: String?)
+        /// An environment variable (process environment first, then the `.env` file), with a fallback that may
+        /// name earlier variables (`http://{{ base_host }}`).
+        case environment(name: String, fallback: Template?)
     }
 
     public var name: String

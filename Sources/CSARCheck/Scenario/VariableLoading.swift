@@ -22,8 +22,11 @@ enum VariableLoading {
                 let secret = try spec.bool("secret") ?? false
                 let description = try spec.string("description") ?? reader.comment(above: keyNode)
                 if let environmentName = try spec.string("env") {
-                    let source = VariableDefinition.Source.environment(
-                        name: environmentName, fallback: try spec.string("default"))
+                    let fallback = try spec.template("default")
+                    if let fallback, let node = spec.value("default") {
+                        try scope.check(fallback, at: node, key: spec.keyPath("default"))
+                    }
+                    let source = VariableDefinition.Source.environment(name: environmentName, fallback: fallback)
                     definitions.append(
                         .init(
                             name: name, source: source, secret: secret, location: location, description: description))

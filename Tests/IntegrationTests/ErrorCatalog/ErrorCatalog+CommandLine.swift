@@ -34,6 +34,13 @@ extension ErrorCatalog {
                 ["run", "ok.yaml", "--base-url", $0.base, "--cacert", "missing-ca.pem"]
             },
             ErrorCase(
+                .commandLine, "`CSAR_CACERT` in the `--env-file` names a missing file",
+                files: ["ok.yaml": CaseFiles.ok, "app.env": "CSAR_CACERT=missing-ca.pem\n"], shows: "CSAR_CACERT",
+                exit: 2
+            ) {
+                ["run", "ok.yaml", "--base-url", $0.base, "--env-file", "app.env"]
+            },
+            ErrorCase(
                 .commandLine, "`--allow-origin` given a URL with a path, not an origin",
                 files: ["ok.yaml": CaseFiles.ok],
                 shows: "not an origin", exit: 2

@@ -42,6 +42,12 @@ struct LaravelStack: Sendable {
         ["--base-url", httpsURL, "--cacert", certificateAuthority, "--var", "http_base_url=\(httpRedirectURL)"]
     }
 
+    /// The TLS server's settings as lines of an `--env-file`, as a pipeline names them: its private CA
+    /// (`CSAR_CACERT`) and its plain-HTTP origin (`CSAR_HTTP_BASE_URL`).
+    var tlsSettingsForEnvFile: String {
+        "CSAR_CACERT=\(certificateAuthority)\nCSAR_HTTP_BASE_URL=\(httpRedirectURL)\n"
+    }
+
     /// Breaks the TLS server's hardening (`debug`, `env-public`, `no-hsts`, `insecure-cookie`…; see
     /// `scripts/laravel-stack.sh`); `reset()` restores it.
     func hardeningFault(_ names: String...) throws {

@@ -35,7 +35,9 @@ if [ -n "${CI:-}" ] || [ -n "${CSAR_TEST_PACKAGE:-}" ]; then
   deb=$(scripts/package-deb.sh | tail -n 1)
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$deb" > /dev/null
+  # --reinstall: a package of the same version left by an earlier run (one that failed before the removal
+  # check) would otherwise stay, and the tests would check that older binary.
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --reinstall "$deb" > /dev/null
   export CSAR_INSTALLED_BINARY=/usr/bin/csar-check
   package_installed=1
 fi
